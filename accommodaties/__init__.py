@@ -1,0 +1,1 @@
+"""Sociaal-culturele accommodaties: register, exploitatie- and onderhoudssubsidie (DESIGN §3)."""

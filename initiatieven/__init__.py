@@ -1,0 +1,1 @@
+"""Bewoners- en maatschappelijke initiatieven: register, forms and rules of this request family (DESIGN §3)."""

@@ -1,0 +1,15 @@
+from rest_framework.routers import DefaultRouter
+
+from . import viewsets
+
+router = DefaultRouter()
+router.register("regelingen", viewsets.RegelingViewSet)
+router.register("organisaties", viewsets.OrganisatieViewSet)
+router.register("aanvragen", viewsets.AanvraagViewSet)
+router.register("subsidies", viewsets.SubsidieViewSet)
+router.register("betalingen", viewsets.BetalingViewSet)
+router.register("beschikkingen", viewsets.BeschikkingViewSet)
+router.register("begroting", viewsets.BudgetOverzichtViewSet, basename="begroting")
+router.register("audittrail", viewsets.AuditRecordViewSet)
+
+urlpatterns = router.urls

@@ -1,0 +1,181 @@
+"""API viewsets: thin. Scoping by role, then serializers and the one transition service do the work."""
+from django.db import transaction
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from workflows.context import acting_as
+from workflows.errors import TransitionNotPossible
+from workflows.models import AuditRecord
+from workflows.transitions import available_actions, perform
+
+from ..models import Aanvraag, Begrotingsregel, Beschikking, Betaling, Budget, Organisatie, Regeling, Subsidie
+from ..rollen import ziet_alles
+from ..services.budget import overzicht
+from . import filters, permissions, serializers
+
+
+class ScopedMixin:
+    """Applicants see their own organisations' data only; staff, auditors and beheerders see everything."""
+
+    organisatie_path = "organisatie"
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        user = self.request.user
+        if ziet_alles(user):
+            return queryset
+        if not user.is_authenticated:
+            return queryset.none()
+        return queryset.filter(**{f"{self.organisatie_path}__leden": user})
+
+    def perform_create(self, serializer):
+        with acting_as(self.request.user), transaction.atomic():
+            serializer.save()
+
+    def perform_update(self, serializer):
+        with acting_as(self.request.user), transaction.atomic():
+            serializer.save()
+
+
+class TransitionsMixin:
+    """`GET …/{id}/acties/` lists the actions and why any is not possible; `POST …/{id}/acties/{actie}/` runs one."""
+
+    @extend_schema(responses=serializers.ActieSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="acties")
+    def acties(self, request, pk=None):
+        return Response(available_actions(self.get_object(), request.user))
+
+    @extend_schema(request=serializers.TransitieSerializer,
+                   parameters=[OpenApiParameter("actie", str, OpenApiParameter.PATH)])
+    @action(detail=True, methods=["post"], url_path=r"acties/(?P<actie>[a-z_]+)")
+    def actie(self, request, pk=None, actie=None):
+        obj = self.get_object()
+        params = serializers.TransitieSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        data = dict(params.validated_data)
+        obj = perform(obj, actie, request.user, reden=data.pop("reden", ""), **data)
+        return Response(self.get_serializer(obj).data)
+
+
+class RegelingViewSet(viewsets.ReadOnlyModelViewSet):
+    """The open regelingen: public, no login needed."""
+
+    queryset = Regeling.objects.filter(actief=True).select_related("begrotingspost").prefetch_related("plafonds")
+    serializer_class = serializers.RegelingSerializer
+    permission_classes = [AllowAny, permissions.ReadOnlyForAll]
+    authentication_classes = []
+    filterset_fields = ["meerjarig", "verdeelmethode"]
+
+
+class OrganisatieViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Organisatie.objects.prefetch_related("contactpersonen")
+    serializer_class = serializers.OrganisatieSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = ""
+    filterset_fields = ["rechtsvorm", "gebied"]
+
+    def get_queryset(self):
+        queryset = super(ScopedMixin, self).get_queryset()
+        return queryset if ziet_alles(self.request.user) else queryset.filter(leden=self.request.user)
+
+    def perform_create(self, serializer):
+        with acting_as(self.request.user), transaction.atomic():
+            organisatie = serializer.save()
+            if not ziet_alles(self.request.user):
+                organisatie.leden.add(self.request.user)
+
+
+class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                      viewsets.ReadOnlyModelViewSet):
+    """Requests. Applicants create and edit drafts; every change of status is an action (`acties`)."""
+
+    queryset = Aanvraag.objects.select_related("organisatie", "regeling", "behandelaar").order_by("-pk")
+    permission_classes = [permissions.ApplicantOrStaff]
+    filterset_class = filters.AanvraagFilter
+    ordering_fields = ["uiterste_beslisdatum", "ontvangen_op", "volledig_op", "gevraagd_bedrag", "id"]
+
+    def get_serializer_class(self):
+        return serializers.AanvraagListSerializer if self.action == "list" else serializers.AanvraagSerializer
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset if self.action == "list" else queryset.prefetch_related("begroting")
+
+    def perform_create(self, serializer):
+        organisatie = serializer.validated_data["organisatie"]
+        if not (ziet_alles(self.request.user) or organisatie.leden.filter(pk=self.request.user.pk).exists()):
+            from rest_framework.exceptions import PermissionDenied
+
+            raise PermissionDenied("U kunt alleen aanvragen voor uw eigen organisatie.")
+        self._save(serializer)
+
+    def perform_update(self, serializer):
+        if serializer.instance.status != Aanvraag.Status.CONCEPT:
+            raise TransitionNotPossible(
+                "Een ingediende aanvraag kan niet meer gewijzigd worden; stuur een aanvulling of neem contact op.",
+                "A submitted request can no longer be changed; send additional information or contact us.",
+                code="niet_meer_wijzigbaar",
+            )
+        self._save(serializer)
+
+    def _save(self, serializer):
+        begroting = serializer.validated_data.pop("begroting", None)
+        with acting_as(self.request.user), transaction.atomic():
+            aanvraag = serializer.save()
+            if begroting is not None:
+                for regel in aanvraag.begroting.all():
+                    regel.delete()
+                for regel in begroting:
+                    Begrotingsregel.objects.create(aanvraag=aanvraag, **regel)
+
+
+class SubsidieViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Subsidie.objects.select_related("aanvraag").prefetch_related("verplichtingen", "betalingen")
+    serializer_class = serializers.SubsidieSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "aanvraag__organisatie"
+    filterset_class = filters.SubsidieFilter
+
+
+class BetalingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Betaling.objects.all()
+    serializer_class = serializers.BetalingSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "subsidie__aanvraag__organisatie"
+    filterset_class = filters.BetalingFilter
+
+
+class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Beschikking.objects.all()
+    serializer_class = serializers.BeschikkingSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "aanvraag__organisatie"
+    filterset_fields = ["aanvraag", "soort"]
+
+
+class BudgetOverzichtViewSet(viewsets.GenericViewSet, mixins.ListModelMixin):
+    """The ledger per begrotingspost × boekjaar × fondsbron: budget, ceiling, committed, paid, settled, free."""
+
+    queryset = Budget.objects.all()
+    serializer_class = serializers.BudgetOverzichtSerializer
+    permission_classes = [permissions.StaffRead]
+    filterset_fields = ["boekjaar", "begrotingspost", "fondsbron"]
+    ordering_fields = ["boekjaar"]
+    pagination_class = None
+
+    def list(self, request, *args, **kwargs):
+        rows = overzicht(self.filter_queryset(self.get_queryset()))
+        return Response(self.get_serializer(rows, many=True).data)
+
+
+class AuditRecordViewSet(viewsets.ReadOnlyModelViewSet):
+    """The accountability trail, for auditors."""
+
+    queryset = AuditRecord.objects.select_related("object_type").order_by("volgnummer")
+    serializer_class = serializers.AuditRecordSerializer
+    permission_classes = [permissions.AuditorRead]
+    lookup_field = "volgnummer"
+    filterset_fields = ["object_id", "actie", "handeling", "actor"]

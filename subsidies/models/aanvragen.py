@@ -1,0 +1,396 @@
+"""The Aanvraag and its lifecycle (DESIGN §4), top to bottom.
+
+concept → ingediend → in_behandeling ⇄ aanvulling_gevraagd → in_beoordeling → besluit_voorgesteld →
+verleend | geweigerd | buiten_behandeling; ingetrokken by the applicant before the decision.
+Only `workflows.transitions.perform` calls the transitions; each names who may perform it and its conditions.
+"""
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import RETURN_VALUE, FSMField, transition
+
+from workflows import termijnen
+from workflows.errors import InvalidInput, NotPermitted
+from workflows.lifecycle import Auditable, Lifecycle, condition
+
+from ..rollen import is_lid, mag_behandelen, mag_beslissen
+from .begroting import MONEY
+from .gebieden import Gebied, Wijk
+from .organisaties import Organisatie
+from .regelingen import Regeling
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("concept")
+    INGEDIEND = "ingediend", _("ingediend")
+    IN_BEHANDELING = "in_behandeling", _("in behandeling")
+    AANVULLING_GEVRAAGD = "aanvulling_gevraagd", _("aanvulling gevraagd")
+    IN_BEOORDELING = "in_beoordeling", _("in beoordeling")
+    BESLUIT_VOORGESTELD = "besluit_voorgesteld", _("besluit voorgesteld")
+    VERLEEND = "verleend", _("verleend")
+    GEWEIGERD = "geweigerd", _("geweigerd")
+    BUITEN_BEHANDELING = "buiten_behandeling", _("buiten behandeling gesteld")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+
+OPEN_STATUSSEN = [
+    Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD, Status.IN_BEOORDELING,
+    Status.BESLUIT_VOORGESTELD,
+]
+
+
+class Uitkomst(models.TextChoices):
+    VERLENEN = "verlenen", _("verlenen")
+    WEIGEREN = "weigeren", _("weigeren")
+
+
+# Who may do what: the permission half of every transition.
+def _aanvrager(aanvraag, user) -> bool:
+    return is_lid(user, aanvraag.organisatie)
+
+
+def _behandelaar(aanvraag, user) -> bool:
+    return mag_behandelen(user, aanvraag.organisatie)
+
+
+def _aanvrager_of_behandelaar(aanvraag, user) -> bool:
+    return _aanvrager(aanvraag, user) or _behandelaar(aanvraag, user)
+
+
+# Conditions: each carries the reason the user is shown when it does not hold.
+@condition("Stel eerst een besluit tot verlenen voor.", "Propose an award first.", "geen_voorstel_verlenen")
+def _voorstel_is_verlenen(aanvraag) -> bool:
+    return aanvraag.voorstel_uitkomst == Uitkomst.VERLENEN
+
+
+@condition("Stel eerst een besluit tot weigeren voor.", "Propose a refusal first.", "geen_voorstel_weigeren")
+def _voorstel_is_weigeren(aanvraag) -> bool:
+    return aanvraag.voorstel_uitkomst == Uitkomst.WEIGEREN
+
+
+@condition(
+    "De termijn voor de aanvulling loopt nog; buiten behandeling stellen kan pas daarna (Awb 4:5).",
+    "The term for supplying the information has not yet passed (Awb 4:5).",
+    "aanvullingstermijn_loopt",
+)
+def _aanvullingstermijn_verstreken(aanvraag) -> bool:
+    open_aanvulling = aanvraag.open_aanvulling
+    return open_aanvulling is not None and open_aanvulling.termijn_tot < timezone.localdate()
+
+
+@condition(
+    "De beslistermijn is al eens verdaagd; dat kan maar één keer (Awb 4:14 lid 3).",
+    "The decision term can be extended only once (Awb 4:14(3)).",
+    "al_verdaagd",
+)
+def _nog_niet_verdaagd(aanvraag) -> bool:
+    return aanvraag.verdaagd_weken == 0
+
+
+class Aanvraag(Lifecycle):
+    Status = Status
+    PUBLIEKE_STATUS = {
+        Status.CONCEPT: ("Nog niet verstuurd", "Not sent yet"),
+        Status.INGEDIEND: ("Ontvangen", "Received"),
+        Status.IN_BEHANDELING: ("We bekijken uw aanvraag", "We are looking at your application"),
+        Status.AANVULLING_GEVRAAGD: ("We wachten op informatie van u", "We are waiting for information from you"),
+        Status.IN_BEOORDELING: ("We beoordelen uw aanvraag", "We are assessing your application"),
+        Status.BESLUIT_VOORGESTELD: ("Er wordt een besluit genomen", "A decision is being made"),
+        Status.VERLEEND: ("Toegekend", "Granted"),
+        Status.GEWEIGERD: ("Afgewezen", "Refused"),
+        Status.BUITEN_BEHANDELING: ("Niet in behandeling genomen", "Not considered"),
+        Status.INGETROKKEN: ("Ingetrokken", "Withdrawn"),
+    }
+
+    regeling = models.ForeignKey(Regeling, on_delete=models.PROTECT, related_name="aanvragen")
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="aanvragen")
+    titel = models.CharField(_("titel"), max_length=200, blank=True)
+    omschrijving = models.TextField(_("wat gaat u doen, en voor wie?"), blank=True)
+    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), null=True, blank=True, **MONEY)
+    periode_van = models.DateField(_("begindatum"), null=True, blank=True)
+    periode_tot = models.DateField(_("einddatum"), null=True, blank=True)
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.CONCEPT, protected=True)
+
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)
+    volledig_op = models.DateTimeField(
+        _("volledig op"), null=True, blank=True,
+        help_text=_("Het moment waarop de aanvraag volledig werd; telt voor de volgorde van binnenkomst."),
+    )
+    uiterste_beslisdatum = models.DateField(_("uiterste beslisdatum"), null=True, blank=True, db_index=True)
+    verdaagd_weken = models.PositiveSmallIntegerField(_("verdaagd (weken)"), default=0)
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    voorstel_uitkomst = models.CharField(max_length=10, choices=Uitkomst.choices, blank=True)
+    voorstel_bedrag = models.DecimalField(null=True, blank=True, **MONEY)
+    voorstel_motivering = models.TextField(blank=True)
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    audit_exclude = ("gewijzigd_op",)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        indexes = [
+            models.Index(fields=["status", "uiterste_beslisdatum"]),
+            models.Index(fields=["regeling", "status", "volledig_op"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(gevraagd_bedrag__isnull=True) | models.Q(gevraagd_bedrag__gt=0),
+                name="aanvraag_bedrag_positief",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.nummer} {self.titel}".strip()
+
+    @property
+    def nummer(self) -> str:
+        return f"SB-{self.pk:06d}" if self.pk else "SB-nieuw"
+
+    @property
+    def boekjaar(self) -> int | None:
+        return self.periode_van.year if self.periode_van else None
+
+    @property
+    def open_aanvulling(self):
+        return self.aanvullingen.filter(ontvangen_op__isnull=True).order_by("-gevraagd_op").first()
+
+    # --- deadlines -----------------------------------------------------------------------------------------
+    def herbereken_uiterste_beslisdatum(self) -> None:
+        """Decision term from receipt, plus any extension, plus every aanvulling's suspension (Awb 4:13–4:15)."""
+        self.uiterste_beslisdatum = termijnen.termijn_einde(
+            self.ontvangen_op,
+            weken=self.regeling.beslistermijn_weken + self.verdaagd_weken,
+            opschortingen=[a.opschorting for a in self.aanvullingen.all()],
+            gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db(),
+        )
+
+    def ontbrekende_gegevens(self) -> list[str]:
+        required = ["titel", "omschrijving", "gevraagd_bedrag", "periode_van", "periode_tot"]
+        return [name for name in required if getattr(self, name) in (None, "")]
+
+    # --- transitions ---------------------------------------------------------------------------------------
+    @transition(status, source=Status.CONCEPT, target=Status.INGEDIEND, permission=_aanvrager_of_behandelaar,
+                custom={"label": _("Indienen")})
+    def indienen(self, *, user, reden="", ontvangen_op: dt.date | None = None):
+        """Submit. Staff registering a paper request give its real date of receipt."""
+        from ..services.intake import controleer_indiening
+
+        if ontvangen_op is not None and not mag_behandelen(user, self.organisatie):
+            raise NotPermitted(
+                "Alleen een behandelaar registreert een papieren aanvraag met een eigen ontvangstdatum.",
+                "Only an officer registers a paper request with its own date of receipt.",
+            )
+        today = timezone.localdate()
+        self.ontvangen_op = ontvangen_op or today
+        controleer_indiening(self)
+        self.ingediend_door = user
+        self.volledig_op = timezone.now() if ontvangen_op is None else timezone.make_aware(
+            dt.datetime.combine(ontvangen_op, dt.time.min)
+        )
+        self.herbereken_uiterste_beslisdatum()
+
+    @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=_behandelaar,
+                custom={"label": _("In behandeling nemen")})
+    def in_behandeling_nemen(self, *, user, reden=""):
+        self.behandelaar = user
+
+    @transition(status, source=Status.IN_BEHANDELING, target=Status.AANVULLING_GEVRAAGD, permission=_behandelaar,
+                custom={"label": _("Aanvulling vragen")})
+    def aanvulling_vragen(self, *, user, reden="", termijn_tot: dt.date | None = None):
+        """Ask for missing information with a deadline; the decision term is suspended meanwhile (Awb 4:15)."""
+        today = timezone.localdate()
+        if not reden.strip():
+            raise InvalidInput("Beschrijf welke informatie ontbreekt.", "Describe which information is missing.",
+                               code="reden_verplicht")
+        if termijn_tot is None or termijn_tot <= today:
+            raise InvalidInput(
+                "Geef een termijn voor de aanvulling die na vandaag ligt (Awb 4:5).",
+                "Give a deadline for the information that lies after today (Awb 4:5).",
+                code="termijn_ongeldig",
+            )
+        Aanvulling.objects.create(aanvraag=self, gevraagd_op=today, termijn_tot=termijn_tot, omschrijving=reden,
+                                  gevraagd_door=user)
+        self.herbereken_uiterste_beslisdatum()
+
+    @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.IN_BEHANDELING,
+                permission=_aanvrager_of_behandelaar, custom={"label": _("Aanvulling ontvangen")})
+    def aanvulling_ontvangen(self, *, user, reden="", ontvangen_op: dt.date | None = None):
+        """The request is complete again: the suspension ends, and its place in the queue is now."""
+        aanvulling = self.open_aanvulling
+        aanvulling.ontvangen_op = ontvangen_op or timezone.localdate()
+        if aanvulling.ontvangen_op < aanvulling.gevraagd_op or aanvulling.ontvangen_op > timezone.localdate():
+            raise InvalidInput("De ontvangstdatum ligt niet tussen het verzoek en vandaag.",
+                               "The date of receipt is not between the request and today.", code="datum_ongeldig")
+        aanvulling.save()
+        self.volledig_op = timezone.now()
+        self.herbereken_uiterste_beslisdatum()
+
+    @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.BUITEN_BEHANDELING,
+                permission=_behandelaar, conditions=[_aanvullingstermijn_verstreken],
+                custom={"label": _("Buiten behandeling stellen")})
+    def buiten_behandeling_stellen(self, *, user, reden=""):
+        from ..services.beschikkingen import maak_beschikking
+
+        maak_beschikking(self, "buiten_behandeling", beslisser=user,
+                         motivering=reden or "De gevraagde aanvulling is niet binnen de termijn ontvangen (Awb 4:5).")
+
+    @transition(status, source=[Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD,
+                                Status.IN_BEOORDELING, Status.BESLUIT_VOORGESTELD],
+                target=None, permission=_behandelaar, conditions=[_nog_niet_verdaagd],
+                custom={"label": _("Beslistermijn verdagen")})
+    def beslistermijn_verdagen(self, *, user, reden="", weken: int | None = None):
+        """Extend the decision term once, with notice before it ends (Awb 4:14 lid 3)."""
+        if not weken or not 1 <= int(weken) <= 8 or not reden.strip():
+            raise InvalidInput("Geef het aantal weken (1 tot en met 8) en de reden van de verdaging.",
+                               "Give the number of weeks (1 to 8) and the reason for the extension.")
+        if timezone.localdate() > self.uiterste_beslisdatum:
+            raise InvalidInput("De beslistermijn is al verstreken; verdagen kan alleen binnen de termijn.",
+                               "The decision term has already passed; it can only be extended within it.",
+                               code="termijn_verstreken")
+        self.verdaagd_weken = int(weken)
+        self.herbereken_uiterste_beslisdatum()
+
+    @transition(status, source=Status.IN_BEHANDELING, target=Status.IN_BEOORDELING, permission=_behandelaar,
+                custom={"label": _("Volledig verklaren")})
+    def volledig_verklaren(self, *, user, reden=""):
+        if self.behandelaar_id is None:
+            self.behandelaar = user
+
+    @transition(status, source=Status.IN_BEOORDELING, target=Status.BESLUIT_VOORGESTELD, permission=_behandelaar,
+                custom={"label": _("Besluit voorstellen")})
+    def besluit_voorstellen(self, *, user, reden="", uitkomst: str = "", bedrag: Decimal | None = None):
+        if uitkomst not in Uitkomst.values:
+            raise InvalidInput("Kies 'verlenen' of 'weigeren'.", "Choose 'verlenen' or 'weigeren'.",
+                               code="uitkomst_ongeldig")
+        if not reden.strip():
+            raise InvalidInput("Motiveer het voorstel.", "Give the grounds for the proposal.", code="reden_verplicht")
+        if uitkomst == Uitkomst.VERLENEN:
+            bedrag = Decimal(bedrag if bedrag is not None else self.gevraagd_bedrag)
+            if not Decimal("0") < bedrag <= min(self.gevraagd_bedrag, self.regeling.max_bedrag):
+                raise InvalidInput(
+                    f"Het bedrag moet groter zijn dan € 0 en ten hoogste het gevraagde bedrag "
+                    f"(€ {self.gevraagd_bedrag}) en het maximum van de regeling (€ {self.regeling.max_bedrag}).",
+                    f"The amount must be above € 0 and at most the amount requested (€ {self.gevraagd_bedrag}) "
+                    f"and the scheme's maximum (€ {self.regeling.max_bedrag}).",
+                    code="bedrag_ongeldig",
+                )
+        self.voorstel_uitkomst, self.voorstel_bedrag = uitkomst, bedrag if uitkomst == Uitkomst.VERLENEN else None
+        self.voorstel_motivering, self.voorgesteld_door = reden, user
+
+    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.IN_BEOORDELING, permission=_behandelaar,
+                custom={"label": _("Voorstel terugsturen")})
+    def voorstel_terugsturen(self, *, user, reden=""):
+        if not reden.strip():
+            raise InvalidInput("Zeg waarom het voorstel terug gaat.", "Say why the proposal is sent back.",
+                               code="reden_verplicht")
+        self.voorstel_uitkomst, self.voorstel_bedrag, self.voorstel_motivering = "", None, ""
+
+    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=RETURN_VALUE(Status.VERLEEND, Status.GEWEIGERD),
+                permission=_behandelaar, conditions=[_voorstel_is_verlenen], custom={"label": _("Verlenen")})
+    def verlenen(self, *, user, reden=""):
+        """Award. Commits the budget under a row lock; refuses to the extent the ceiling is reached (Awb 4:25)."""
+        from ..services.verlening import verleen
+
+        self._controleer_vier_ogen(user)
+        return verleen(self, user, reden)
+
+    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=_behandelaar,
+                conditions=[_voorstel_is_weigeren], custom={"label": _("Weigeren")})
+    def weigeren(self, *, user, reden=""):
+        from ..services.beschikkingen import maak_beschikking
+
+        maak_beschikking(self, "weigering", beslisser=user, motivering=self.voorstel_motivering)
+
+    @transition(status, source=[Status.CONCEPT, *OPEN_STATUSSEN], target=Status.INGETROKKEN, permission=_aanvrager,
+                custom={"label": _("Intrekken")})
+    def intrekken(self, *, user, reden=""):
+        """The applicant withdraws the request before a decision."""
+
+    def _controleer_vier_ogen(self, user) -> None:
+        """Above the regeling's threshold a beslisser decides who did not make the proposal (four-eyes)."""
+        if self.voorstel_bedrag is None or self.voorstel_bedrag <= self.regeling.vier_ogen_drempel:
+            return
+        if not mag_beslissen(user, self.organisatie) or user.pk == self.voorgesteld_door_id:
+            raise NotPermitted(
+                f"Boven € {self.regeling.vier_ogen_drempel} beslist een beslisser die het voorstel niet zelf deed "
+                "(vier-ogenprincipe).",
+                f"Above € {self.regeling.vier_ogen_drempel} a beslisser other than the proposer decides (four eyes).",
+                code="vier_ogen",
+            )
+
+
+class Begrotingsregel(Auditable):
+    """One line of the applicant's budget: a cost, or income that covers part of it."""
+
+    class Soort(models.TextChoices):
+        KOSTEN = "kosten", _("kosten")
+        DEKKING = "dekking", _("eigen bijdrage of andere financiering")
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="begroting")
+    soort = models.CharField(max_length=10, choices=Soort.choices, default=Soort.KOSTEN)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+
+    class Meta:
+        verbose_name = _("begrotingsregel")
+        verbose_name_plural = _("begroting")
+
+    def __str__(self):
+        return f"{self.omschrijving}: € {self.bedrag}"
+
+
+class Document(Auditable):
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    bestand = models.FileField(_("bestand"), upload_to="aanvragen/%Y/")
+    toegevoegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+    def __str__(self):
+        return self.omschrijving
+
+
+class Aanvulling(Auditable):
+    """A request for missing information (herstel verzuim, Awb 4:5) and the suspension it causes (4:15)."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="aanvullingen")
+    omschrijving = models.TextField(_("wat ontbreekt"))
+    gevraagd_op = models.DateField(_("gevraagd op"))
+    termijn_tot = models.DateField(_("aanvullen uiterlijk"))
+    ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)
+    gevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["gevraagd_op"]
+        verbose_name = _("aanvulling")
+        verbose_name_plural = _("aanvullingen")
+
+    def __str__(self):
+        return f"Aanvulling {self.aanvraag.nummer} tot {self.termijn_tot}"
+
+    @property
+    def opschorting(self) -> termijnen.Opschorting:
+        """From the day after the request up to the day it was completed or the term passed unused (Awb 4:15)."""
+        verstreken = self.termijn_tot + dt.timedelta(days=1)
+        einde = min(self.ontvangen_op, verstreken) if self.ontvangen_op else verstreken
+        return termijnen.Opschorting(van=self.gevraagd_op + dt.timedelta(days=1), tot=einde)

@@ -1,0 +1,41 @@
+"""Beschikkingen: the formal decisions. Written once, never changed: a new decision is a new beschikking."""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from workflows.lifecycle import Auditable
+
+from .aanvragen import Aanvraag
+from .begroting import MONEY
+
+
+class Beschikking(Auditable):
+    class Soort(models.TextChoices):
+        VERLENING = "verlening", _("verlening")
+        WEIGERING = "weigering", _("weigering")
+        BUITEN_BEHANDELING = "buiten_behandeling", _("buitenbehandelingstelling")
+        VASTSTELLING = "vaststelling", _("vaststelling")
+        INTREKKING = "intrekking", _("intrekking")
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    bedrag = models.DecimalField(_("bedrag"), null=True, blank=True, **MONEY)
+    motivering = models.TextField(_("motivering"))
+    verplichtingen = models.TextField(_("verplichtingen van de ontvanger"), blank=True)
+    verzonden_op = models.DateField(_("verzonden op"))
+    bezwaartermijn_tot = models.DateField(_("bezwaar mogelijk tot en met"))
+    beslisser = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["aangemaakt_op"]
+        verbose_name = _("beschikking")
+        verbose_name_plural = _("beschikkingen")
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.aanvraag.nummer}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise RuntimeError("A beschikking is never changed; take a new decision instead.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,299 @@
+"""The Subsidie (the award) and its lifecycle after verlening, top to bottom (DESIGN §4), with its commitments.
+
+verleend → (bevoorschot) → verantwoording_gevraagd → verantwoording_ingediend → vastgesteld → afgesloten;
+small amounts are vastgesteld directly at verlening; ingetrokken (Awb 4:48) from any state before vaststelling.
+A Subsidie holds one Verplichting per boekjaar, so a multi-year award fits the same shape.
+"""
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from workflows.errors import InvalidInput
+from workflows.lifecycle import Auditable, Lifecycle, condition
+
+from ..rollen import is_lid, mag_behandelen, mag_beslissen
+from .aanvragen import Aanvraag
+from .begroting import MONEY, Budget
+from .regelingen import Plafond, Verantwoordingsniveau
+
+ZERO = Decimal("0.00")
+
+
+class Status(models.TextChoices):
+    VERLEEND = "verleend", _("verleend")
+    BEVOORSCHOT = "bevoorschot", _("voorschot verleend")
+    VERANTWOORDING_GEVRAAGD = "verantwoording_gevraagd", _("verantwoording gevraagd")
+    VERANTWOORDING_INGEDIEND = "verantwoording_ingediend", _("verantwoording ingediend")
+    VASTGESTELD = "vastgesteld", _("vastgesteld")
+    AFGESLOTEN = "afgesloten", _("afgesloten")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+
+def _behandelaar(subsidie, user) -> bool:
+    return mag_behandelen(user, subsidie.organisatie)
+
+
+def _beslisser(subsidie, user) -> bool:
+    return mag_beslissen(user, subsidie.organisatie)
+
+
+def _ontvanger_of_behandelaar(subsidie, user) -> bool:
+    return is_lid(user, subsidie.organisatie) or _behandelaar(subsidie, user)
+
+
+@condition("Bij dit bedrag wordt direct vastgesteld; een verantwoording is niet nodig.",
+           "This amount is settled directly; no report is needed.", "geen_verantwoording_nodig")
+def _verantwoording_nodig(subsidie) -> bool:
+    return subsidie.verantwoordingsniveau != Verantwoordingsniveau.DIRECT
+
+
+@condition("Alleen subsidies tot de grens voor directe vaststelling worden direct vastgesteld.",
+           "Only subsidies up to the direct-settlement limit are settled directly.", "verantwoording_nodig")
+def _direct_vast_te_stellen(subsidie) -> bool:
+    return subsidie.verantwoordingsniveau == Verantwoordingsniveau.DIRECT
+
+
+@condition("Er staan nog betalingen open, of betaald en vastgesteld verschillen nog.",
+           "Payments are still open, or paid and settled amounts still differ.", "saldo_open")
+def _verrekend(subsidie) -> bool:
+    return not subsidie.betalingen.filter(status="gepland").exists() and subsidie.saldo() == ZERO
+
+
+class Subsidie(Lifecycle):
+    Status = Status
+    PUBLIEKE_STATUS = {
+        Status.VERLEEND: ("Toegekend", "Granted"),
+        Status.BEVOORSCHOT: ("Toegekend, voorschot betaald", "Granted, advance paid"),
+        Status.VERANTWOORDING_GEVRAAGD: ("Wij vragen uw verantwoording", "Please send your report"),
+        Status.VERANTWOORDING_INGEDIEND: ("Verantwoording ontvangen", "Report received"),
+        Status.VASTGESTELD: ("Definitief bedrag vastgesteld", "Final amount settled"),
+        Status.AFGESLOTEN: ("Afgerond", "Closed"),
+        Status.INGETROKKEN: ("Ingetrokken", "Withdrawn"),
+    }
+
+    aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="subsidie")
+    verleend_bedrag = models.DecimalField(_("verleend bedrag"), **MONEY)
+    vastgesteld_bedrag = models.DecimalField(_("vastgesteld bedrag"), null=True, blank=True, **MONEY)
+    verantwoordingsniveau = models.CharField(max_length=30, choices=Verantwoordingsniveau.choices)
+    verantwoording_uiterlijk = models.DateField(_("verantwoording uiterlijk"), null=True, blank=True)
+    status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.VERLEEND, protected=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("subsidie")
+        verbose_name_plural = _("subsidies")
+
+    def __str__(self):
+        return f"Subsidie {self.aanvraag.nummer}"
+
+    @property
+    def organisatie(self):
+        return self.aanvraag.organisatie
+
+    @property
+    def regeling(self):
+        return self.aanvraag.regeling
+
+    def netto_betaald(self) -> Decimal:
+        """Paid out minus recovered, counting planned payments too: what the recipient ends up with."""
+        rows = self.betalingen.exclude(status="geannuleerd").values("soort").annotate(totaal=Sum("bedrag"))
+        totals = {row["soort"]: row["totaal"] for row in rows}
+        uit = sum((totals.get(s, ZERO) for s in (Betaling.Soort.VOORSCHOT, Betaling.Soort.SALDO)), ZERO)
+        return uit - totals.get(Betaling.Soort.TERUGVORDERING, ZERO)
+
+    def saldo(self) -> Decimal:
+        """What is still owed to (+) or by (−) the recipient after vaststelling."""
+        return (self.vastgesteld_bedrag if self.vastgesteld_bedrag is not None else self.verleend_bedrag) - (
+            self.netto_betaald()
+        )
+
+    # --- transitions ---------------------------------------------------------------------------------------
+    @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT], target=Status.BEVOORSCHOT,
+                permission=_behandelaar, conditions=[_verantwoording_nodig],
+                custom={"label": _("Voorschot betalen")})
+    def voorschot_betalen(self, *, user, reden="", bedrag: Decimal | None = None):
+        """Schedule an advance; all advances together never exceed the award (Awb 4:95)."""
+        bedrag = Decimal(bedrag or 0)
+        ruimte = self.verleend_bedrag - self.netto_betaald()
+        if not ZERO < bedrag <= ruimte:
+            raise InvalidInput(
+                f"Een voorschot is groter dan € 0 en ten hoogste het nog niet bevoorschotte deel (€ {ruimte}).",
+                f"An advance is above € 0 and at most the part not yet advanced (€ {ruimte}).",
+                code="bedrag_ongeldig",
+            )
+        Betaling.objects.create(subsidie=self, verplichting=self.verplichtingen.first(),
+                                soort=Betaling.Soort.VOORSCHOT, bedrag=bedrag, gepland_op=timezone.localdate())
+
+    @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT], target=Status.VERANTWOORDING_GEVRAAGD,
+                permission=_behandelaar, conditions=[_verantwoording_nodig],
+                custom={"label": _("Verantwoording vragen")})
+    def verantwoording_vragen(self, *, user, reden="", uiterlijk: dt.date | None = None):
+        if uiterlijk is None or uiterlijk <= timezone.localdate():
+            raise InvalidInput("Geef een datum na vandaag waarop de verantwoording binnen moet zijn.",
+                               "Give a date after today by which the report is due.", code="termijn_ongeldig")
+        self.verantwoording_uiterlijk = uiterlijk
+
+    @transition(status, source=Status.VERANTWOORDING_GEVRAAGD, target=Status.VERANTWOORDING_INGEDIEND,
+                permission=_ontvanger_of_behandelaar, custom={"label": _("Verantwoording indienen")})
+    def verantwoording_indienen(self, *, user, reden="", activiteitenverslag: str = "",
+                                werkelijke_kosten: Decimal | None = None, accountantsverklaring: bool = False):
+        """The report the tier asks for: activities always; costs; an accountant's statement above the limit."""
+        missing_nl, missing_en = [], []
+        if not activiteitenverslag.strip():
+            missing_nl.append("het activiteitenverslag")
+            missing_en.append("the activity report")
+        if werkelijke_kosten is None:
+            missing_nl.append("de werkelijke kosten")
+            missing_en.append("the actual costs")
+        if self.verantwoordingsniveau == Verantwoordingsniveau.ACCOUNTANTSVERKLARING and not accountantsverklaring:
+            missing_nl.append("de accountantsverklaring")
+            missing_en.append("the accountant's statement")
+        if missing_nl:
+            raise InvalidInput("Nog nodig: " + ", ".join(missing_nl) + ".", "Still needed: " + ", ".join(missing_en) + ".",
+                               code="verantwoording_onvolledig")
+        Verantwoording.objects.create(subsidie=self, activiteitenverslag=activiteitenverslag,
+                                      werkelijke_kosten=werkelijke_kosten,
+                                      accountantsverklaring=accountantsverklaring, ingediend_door=user)
+
+    @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VERANTWOORDING_GEVRAAGD,
+                permission=_behandelaar, custom={"label": _("Verantwoording terugsturen")})
+    def verantwoording_terugsturen(self, *, user, reden=""):
+        if not reden.strip():
+            raise InvalidInput("Zeg wat er aan de verantwoording ontbreekt.", "Say what the report is missing.",
+                               code="reden_verplicht")
+
+    @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VASTGESTELD, permission=_behandelaar,
+                custom={"label": _("Vaststellen")})
+    def vaststellen(self, *, user, reden="", bedrag: Decimal | None = None):
+        """Settle the final amount (Awb 4:46); lower than granted only with grounds."""
+        from ..services.vaststelling import stel_vast
+
+        stel_vast(self, Decimal(bedrag) if bedrag is not None else self.verleend_bedrag, user, reden)
+
+    @transition(status, source=Status.VERLEEND, target=Status.VASTGESTELD, permission=_behandelaar,
+                conditions=[_direct_vast_te_stellen], custom={"label": _("Direct vaststellen")})
+    def direct_vaststellen(self, *, user, reden=""):
+        """Small amounts are settled at verlening; the check is a sample afterwards."""
+        from ..services.vaststelling import stel_vast
+
+        stel_vast(self, self.verleend_bedrag, user, reden or "Direct vastgesteld bij verlening.")
+
+    @transition(status, source=Status.VASTGESTELD, target=Status.AFGESLOTEN, permission=_behandelaar,
+                conditions=[_verrekend], custom={"label": _("Afsluiten")})
+    def afsluiten(self, *, user, reden=""):
+        """Close once everything is paid or recovered."""
+
+    @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT, Status.VERANTWOORDING_GEVRAAGD,
+                                Status.VERANTWOORDING_INGEDIEND], target=Status.INGETROKKEN, permission=_beslisser,
+                custom={"label": _("Intrekken")})
+    def intrekken(self, *, user, reden=""):
+        """Withdraw the award (Awb 4:48): the commitment is released and what was paid is recovered."""
+        from ..services.vaststelling import trek_in
+
+        if not reden.strip():
+            raise InvalidInput("Een intrekking moet gemotiveerd worden.", "A withdrawal needs its grounds.",
+                               code="reden_verplicht")
+        trek_in(self, user, reden)
+
+
+class Verplichting(Auditable):
+    """The budget commitment of one award in one boekjaar; lowered (never deleted) when budget is released."""
+
+    subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="verplichtingen")
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="verplichtingen")
+    plafond = models.ForeignKey(Plafond, on_delete=models.PROTECT, null=True, blank=True, related_name="verplichtingen")
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
+    oorspronkelijk_bedrag = models.DecimalField(_("oorspronkelijk verplicht"), **MONEY)
+    bedrag = models.DecimalField(_("verplicht bedrag"), **MONEY)
+    vastgesteld_bedrag = models.DecimalField(_("vastgesteld"), null=True, blank=True, **MONEY)
+    voorwaardelijk = models.BooleanField(
+        _("voorwaardelijk"), default=False, help_text=_("Onder begrotingsvoorbehoud (Awb 4:34).")
+    )
+
+    class Meta:
+        ordering = ["boekjaar"]
+        unique_together = [("subsidie", "boekjaar")]
+        verbose_name = _("verplichting")
+        verbose_name_plural = _("verplichtingen")
+        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gte=0), name="verplichting_niet_negatief")]
+
+    def __str__(self):
+        return f"Verplichting {self.subsidie.aanvraag.nummer} {self.boekjaar}: € {self.bedrag}"
+
+
+def _betaling_behandelaar(betaling, user) -> bool:
+    return mag_behandelen(user, betaling.subsidie.organisatie)
+
+
+class Betaling(Lifecycle):
+    """A payment to (voorschot, saldo) or a recovery from (terugvordering) the recipient."""
+
+    class Soort(models.TextChoices):
+        VOORSCHOT = "voorschot", _("voorschot")
+        SALDO = "saldo", _("(na)betaling na vaststelling")
+        TERUGVORDERING = "terugvordering", _("terugvordering")
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("gepland")
+        UITGEVOERD = "uitgevoerd", _("uitgevoerd")
+        GEANNULEERD = "geannuleerd", _("geannuleerd")
+
+    PUBLIEKE_STATUS = {
+        Status.GEPLAND: ("Gepland", "Scheduled"),
+        Status.UITGEVOERD: ("Uitgevoerd", "Done"),
+        Status.GEANNULEERD: ("Geannuleerd", "Cancelled"),
+    }
+
+    subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="betalingen")
+    verplichting = models.ForeignKey(Verplichting, on_delete=models.PROTECT, related_name="betalingen")
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+    gepland_op = models.DateField(_("gepland op"))
+    uitgevoerd_op = models.DateField(_("uitgevoerd op"), null=True, blank=True)
+    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND, protected=True)
+
+    class Meta:
+        ordering = ["gepland_op", "pk"]
+        verbose_name = _("betaling")
+        verbose_name_plural = _("betalingen")
+        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="betaling_positief")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.subsidie.aanvraag.nummer}: € {self.bedrag}"
+
+    @transition(status, source=Status.GEPLAND, target=Status.UITGEVOERD, permission=_betaling_behandelaar,
+                custom={"label": _("Uitgevoerd")})
+    def uitvoeren(self, *, user, reden="", uitgevoerd_op: dt.date | None = None):
+        """Record that the money was paid out, or the recovered money came in."""
+        self.uitgevoerd_op = uitgevoerd_op or timezone.localdate()
+
+    @transition(status, source=Status.GEPLAND, target=Status.GEANNULEERD, permission=_betaling_behandelaar,
+                custom={"label": _("Annuleren")})
+    def annuleren(self, *, user, reden=""):
+        if not reden.strip():
+            raise InvalidInput("Zeg waarom de betaling vervalt.", "Say why the payment is cancelled.",
+                               code="reden_verplicht")
+
+
+class Verantwoording(Auditable):
+    subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="verantwoordingen")
+    activiteitenverslag = models.TextField(_("activiteitenverslag"))
+    werkelijke_kosten = models.DecimalField(_("werkelijke kosten"), **MONEY)
+    accountantsverklaring = models.BooleanField(_("accountantsverklaring bijgevoegd"), default=False)
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+    ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["ingediend_op"]
+        verbose_name = _("verantwoording")
+        verbose_name_plural = _("verantwoordingen")
+
+    def __str__(self):
+        return f"Verantwoording {self.subsidie.aanvraag.nummer}"

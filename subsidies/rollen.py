@@ -1,0 +1,53 @@
+"""The five roles (DESIGN §1) as Django groups, and the checks transitions and API permissions share."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    AANVRAGER = "aanvrager", _("Aanvrager")
+    BEHANDELAAR = "behandelaar", _("Behandelaar")
+    BESLISSER = "beslisser", _("Beslisser")
+    AUDITOR = "auditor", _("Auditor")
+    BEHEERDER = "beheerder", _("Beheerder")
+
+
+def rollen(user) -> frozenset[str]:
+    """The user's roles, read once per user object."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_rollen"):
+        user._rollen = frozenset(user.groups.values_list("name", flat=True))
+    return user._rollen
+
+
+def heeft_rol(user, *gevraagd: str) -> bool:
+    return bool(rollen(user) & set(gevraagd))
+
+
+def is_medewerker(user) -> bool:
+    """Staff who work on requests: behandelaar or beslisser."""
+    return heeft_rol(user, Rol.BEHANDELAAR, Rol.BESLISSER)
+
+
+def ziet_alles(user) -> bool:
+    """Staff, auditors and beheerders read every organisation's data; applicants only their own."""
+    return heeft_rol(user, Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER)
+
+
+def is_lid(user, organisatie) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return organisatie.leden.filter(pk=user.pk).exists()
+
+
+def heeft_belang(user, organisatie) -> bool:
+    """A declared tie to the organisation: the officer may not act on its requests (DESIGN §5)."""
+    return organisatie.belangenverklaringen.filter(medewerker=user).exists()
+
+
+def mag_behandelen(user, organisatie) -> bool:
+    return heeft_rol(user, Rol.BEHANDELAAR, Rol.BESLISSER) and not heeft_belang(user, organisatie)
+
+
+def mag_beslissen(user, organisatie) -> bool:
+    return heeft_rol(user, Rol.BESLISSER) and not heeft_belang(user, organisatie)

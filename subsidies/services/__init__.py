@@ -1,0 +1,1 @@
+"""Business rules as plain functions: the transitions, the API, the admin and tasks all call these."""

@@ -1,0 +1,110 @@
+"""Budget commitments and the ledger per begrotingspost × boekjaar × fondsbron (DESIGN §6, Awb 4:25–4:27).
+
+`toe_te_kennen` runs inside the verlening's transaction and holds row locks on the ceiling and the budget until
+commit, so parallel awards queue and can never together exceed either.
+"""
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from workflows.errors import TransitionNotPossible
+
+from ..models import Aanvraag, Betaling, Budget, Plafond, Verdeelmethode, Verplichting
+
+ZERO = Decimal("0.00")
+WACHTENDE_STATUSSEN = [Aanvraag.Status.IN_BEOORDELING, Aanvraag.Status.BESLUIT_VOORGESTELD]
+
+
+def _som(queryset, field: str = "bedrag") -> Decimal:
+    return queryset.aggregate(total=Sum(field))["total"] or ZERO
+
+
+@dataclass
+class Toekenning:
+    bedrag: Decimal
+    budget: Budget
+    plafond: Plafond | None
+    reden_nl: str = ""
+
+
+def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
+    """How much of `bedrag` the budget and ceiling allow now, with both rows locked for this transaction."""
+    regeling, boekjaar = aanvraag.regeling, aanvraag.boekjaar
+    plafond = Plafond.objects.select_for_update().filter(regeling=regeling, boekjaar=boekjaar).first()
+    budget = Budget.objects.select_for_update().filter(
+        begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron, boekjaar=boekjaar
+    ).first()
+    if budget is None:
+        raise TransitionNotPossible(
+            f"Er is geen budget voor {regeling.begrotingspost} in {boekjaar}; de beheerder moet het eerst vastleggen.",
+            f"There is no budget for {regeling.begrotingspost} in {boekjaar}; a beheerder must add it first.",
+            code="geen_budget",
+        )
+    ruimte = budget.bedrag - _som(budget.verplichtingen.all())
+    if plafond is not None and plafond.bindt(aanvraag.ontvangen_op):
+        ruimte = min(ruimte, plafond.bedrag - _som(plafond.verplichtingen.all()))
+    ruimte = max(ruimte, ZERO)
+    gereserveerd = _gereserveerd_voor_eerdere(aanvraag) if regeling.verdeelmethode == Verdeelmethode.VOLGORDE_VAN_BINNENKOMST else ZERO
+    beschikbaar = max(ruimte - gereserveerd, ZERO)
+    if bedrag <= beschikbaar:
+        return Toekenning(bedrag, budget, plafond)
+    if bedrag <= ruimte:
+        raise TransitionNotPossible(
+            "Eerder volledige aanvragen gaan voor (volgorde van binnenkomst) en het plafond is niet genoeg voor "
+            "allemaal: beslis eerst over die aanvragen.",
+            "Requests that were complete earlier come first (first come, first served) and the ceiling does not "
+            "cover them all: decide on those first.",
+            code="eerdere_aanvragen_eerst",
+        )
+    if regeling.gedeeltelijk_verlenen and beschikbaar > ZERO:
+        return Toekenning(beschikbaar, budget, plafond,
+                          f"Het subsidieplafond laat nog € {beschikbaar} toe; voor het overige wordt de subsidie "
+                          "geweigerd (Awb 4:25 lid 2).")
+    return Toekenning(ZERO, budget, plafond,
+                      "Het subsidieplafond van deze regeling is bereikt; daarom wordt de subsidie geweigerd "
+                      "(Awb 4:25 lid 2).")
+
+
+def _gereserveerd_voor_eerdere(aanvraag) -> Decimal:
+    """Room held for requests that became complete earlier and still await their decision."""
+    eerdere = Aanvraag.objects.filter(
+        regeling=aanvraag.regeling, periode_van__year=aanvraag.boekjaar, status__in=WACHTENDE_STATUSSEN,
+        volledig_op__lt=aanvraag.volledig_op,
+    ).exclude(pk=aanvraag.pk)
+    return _som(eerdere.annotate(te_reserveren=Coalesce("voorstel_bedrag", "gevraagd_bedrag")), "te_reserveren")
+
+
+def verplicht(subsidie, toekenning: Toekenning, boekjaar: int, *, voorwaardelijk: bool = False) -> Verplichting:
+    return Verplichting.objects.create(
+        subsidie=subsidie, budget=toekenning.budget, plafond=toekenning.plafond, boekjaar=boekjaar,
+        oorspronkelijk_bedrag=toekenning.bedrag, bedrag=toekenning.bedrag, voorwaardelijk=voorwaardelijk,
+    )
+
+
+def _sum_subquery(queryset, field: str = "bedrag", key: str = "budget"):
+    totals = queryset.filter(**{key: OuterRef("pk")}).values(key).annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(totals, output_field=DecimalField()), Value(ZERO), output_field=DecimalField())
+
+
+def overzicht(budgets=None):
+    """The ledger, one row per budget, in a single query. free + committed = budget on every row."""
+    budgets = budgets if budgets is not None else Budget.objects.all()
+    uitgevoerd = Betaling.objects.filter(status=Betaling.Status.UITGEVOERD)
+    rows = (
+        budgets.select_related("begrotingspost", "fondsbron")
+        .annotate(
+            plafond=_sum_subquery(Plafond.objects.all()),
+            verplicht=_sum_subquery(Verplichting.objects.all()),
+            voorwaardelijk_verplicht=_sum_subquery(Verplichting.objects.filter(voorwaardelijk=True)),
+            vastgesteld=_sum_subquery(Verplichting.objects.all(), "vastgesteld_bedrag"),
+            betaald=_sum_subquery(uitgevoerd.filter(~Q(soort=Betaling.Soort.TERUGVORDERING)), key="verplichting__budget"),
+            teruggevorderd=_sum_subquery(uitgevoerd.filter(soort=Betaling.Soort.TERUGVORDERING),
+                                         key="verplichting__budget"),
+        )
+        .order_by("begrotingspost__naam", "boekjaar", "fondsbron__naam")
+    )
+    for row in rows:
+        row.vrij = row.bedrag - row.verplicht
+    return rows

@@ -1,0 +1,59 @@
+"""Vaststelling and intrekking: fix the final amount, release the rest of the commitment, settle the difference.
+
+Advances are set off against the final amount (Awb 4:95); an overpayment becomes a terugvordering (4:57), an
+underpayment a saldo payment.
+"""
+from decimal import Decimal
+
+from workflows.errors import InvalidInput
+from workflows.transitions import perform
+
+from ..models import Beschikking, Betaling
+from .beschikkingen import maak_beschikking
+
+ZERO = Decimal("0.00")
+
+
+def stel_vast(subsidie, bedrag: Decimal, user, reden: str) -> None:
+    if not ZERO <= bedrag <= subsidie.verleend_bedrag:
+        raise InvalidInput(
+            f"Het vastgestelde bedrag ligt tussen € 0 en het verleende bedrag (€ {subsidie.verleend_bedrag}).",
+            f"The settled amount lies between € 0 and the amount granted (€ {subsidie.verleend_bedrag}).",
+            code="bedrag_ongeldig",
+        )
+    if bedrag < subsidie.verleend_bedrag and not reden.strip():
+        raise InvalidInput(
+            "Motiveer waarom lager wordt vastgesteld dan verleend (Awb 4:46 lid 2).",
+            "Give the grounds for settling below the amount granted (Awb 4:46(2)).",
+            code="reden_verplicht",
+        )
+    _zet_vast(subsidie, bedrag)
+    maak_beschikking(subsidie.aanvraag, Beschikking.Soort.VASTSTELLING, beslisser=user, bedrag=bedrag,
+                     motivering=reden or "De subsidie wordt vastgesteld op het verleende bedrag.")
+    _verreken(subsidie)
+
+
+def trek_in(subsidie, user, reden: str) -> None:
+    for betaling in subsidie.betalingen.filter(status=Betaling.Status.GEPLAND):
+        perform(betaling, "annuleren", user, reden="Subsidie ingetrokken.")
+    _zet_vast(subsidie, ZERO)
+    maak_beschikking(subsidie.aanvraag, Beschikking.Soort.INTREKKING, beslisser=user, bedrag=ZERO, motivering=reden)
+    _verreken(subsidie)
+
+
+def _zet_vast(subsidie, bedrag: Decimal) -> None:
+    """The commitment becomes the final amount: the rest returns to the budget."""
+    subsidie.vastgesteld_bedrag = bedrag
+    for verplichting in subsidie.verplichtingen.all():
+        verplichting.vastgesteld_bedrag = bedrag
+        verplichting.bedrag = bedrag
+        verplichting.save()
+
+
+def _verreken(subsidie) -> None:
+    saldo = subsidie.saldo()
+    if saldo == ZERO:
+        return
+    soort = Betaling.Soort.SALDO if saldo > ZERO else Betaling.Soort.TERUGVORDERING
+    Betaling.objects.create(subsidie=subsidie, verplichting=subsidie.verplichtingen.first(), soort=soort,
+                            bedrag=abs(saldo), gepland_op=subsidie.aanvraag.beschikkingen.last().verzonden_op)

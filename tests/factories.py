@@ -1,0 +1,180 @@
+"""factory-boy factories for every model, and helpers that walk a request through its lifecycle."""
+import datetime as dt
+from decimal import Decimal
+
+import factory
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+
+from subsidies import models
+from subsidies.rollen import Rol
+from workflows.transitions import perform
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+
+    @factory.post_generation
+    def rollen(user, create, extracted, **kwargs):
+        for rol in extracted or ():
+            user.groups.add(Group.objects.get_or_create(name=rol)[0])
+
+
+def maak_gebruiker(rol: str, **kwargs) -> User:
+    return UserFactory(rollen=[rol], **kwargs)
+
+
+class GebiedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Gebied
+        django_get_or_create = ("naam",)
+
+    naam = factory.Iterator(["Centrum", "Oude Wijken", "Oost", "Zuid", "West", "Haren", "Ten Boer"])
+
+
+class WijkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Wijk
+        django_get_or_create = ("gebied", "naam")
+
+    gebied = factory.SubFactory(GebiedFactory)
+    naam = factory.Sequence(lambda n: f"Wijk {n}")
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Organisatie
+        skip_postgeneration_save = True
+
+    naam = factory.Sequence(lambda n: f"Stichting Buurtkracht {n}")
+    rechtsvorm = models.Rechtsvorm.STICHTING
+    kvk_nummer = factory.Sequence(lambda n: f"{10000000 + n}")
+    iban = "NL91ABNA0417164300"
+    postcode = "9711 AB"
+    gebied = factory.SubFactory(GebiedFactory)
+
+    @factory.post_generation
+    def leden(organisatie, create, extracted, **kwargs):
+        for user in extracted or ():
+            organisatie.leden.add(user)
+
+
+class FondsbronFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Fondsbron
+        django_get_or_create = ("code",)
+
+    code = "gemeente"
+    naam = "Gemeentelijke middelen"
+    soort = models.Fondsbron.Soort.GEMEENTE
+
+
+class BegrotingspostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Begrotingspost
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"post-{n}")
+    naam = factory.Sequence(lambda n: f"Begrotingspost {n}")
+
+
+class RegelingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Regeling
+
+    code = factory.Sequence(lambda n: f"regeling-{n}")
+    naam = factory.Sequence(lambda n: f"Regeling {n}")
+    begrotingspost = factory.SubFactory(BegrotingspostFactory)
+    fondsbron = factory.SubFactory(FondsbronFactory)
+    max_bedrag = Decimal("200000.00")
+    toegestane_rechtsvormen = ["stichting", "vereniging", "initiatiefgroep"]
+    vier_ogen_drempel = Decimal("25000.00")
+
+
+class BudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Budget
+        django_get_or_create = ("begrotingspost", "boekjaar", "fondsbron")
+
+    begrotingspost = factory.SubFactory(BegrotingspostFactory)
+    fondsbron = factory.SubFactory(FondsbronFactory)
+    boekjaar = factory.LazyFunction(lambda: timezone.localdate().year)
+    bedrag = Decimal("1000000.00")
+
+
+class PlafondFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Plafond
+
+    regeling = factory.SubFactory(RegelingFactory)
+    boekjaar = factory.LazyFunction(lambda: timezone.localdate().year)
+    bedrag = Decimal("500000.00")
+    gepubliceerd_op = dt.date(2020, 1, 1)
+    budget = factory.LazyAttribute(
+        lambda p: BudgetFactory(begrotingspost=p.regeling.begrotingspost, fondsbron=p.regeling.fondsbron,
+                                boekjaar=p.boekjaar)
+    )
+
+
+class AanvraagFactory(factory.django.DjangoModelFactory):
+    """A complete draft (concept) for a regeling with budget and ceiling in the current year."""
+
+    class Meta:
+        model = models.Aanvraag
+
+    regeling = factory.LazyFunction(lambda: PlafondFactory().regeling)
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    titel = factory.Sequence(lambda n: f"Buurtactiviteit {n}")
+    omschrijving = "Wekelijkse ontmoeting voor ouderen in de wijk, met koffie en activiteiten."
+    gevraagd_bedrag = Decimal("12000.00")
+    periode_van = factory.LazyFunction(lambda: dt.date(timezone.localdate().year, 1, 1))
+    periode_tot = factory.LazyFunction(lambda: dt.date(timezone.localdate().year, 12, 31))
+
+
+class GelijkgesteldeDagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflows.GelijkgesteldeDag"
+        django_get_or_create = ("datum",)
+
+    datum = dt.date(2026, 5, 15)
+    omschrijving = "Vrijdag na Hemelvaartsdag"
+
+
+# --- walking the lifecycle through the one service -----------------------------------------------------------
+ROUTE = {
+    "ingediend": [("indienen", "aanvrager", {})],
+    "in_behandeling": [("in_behandeling_nemen", "behandelaar", {})],
+    "in_beoordeling": [("volledig_verklaren", "behandelaar", {})],
+    "besluit_voorgesteld": [("besluit_voorstellen", "behandelaar", {"uitkomst": "verlenen", "reden": "Past binnen de regeling."})],
+    "verleend": [("verlenen", "beslisser", {})],
+}
+ORDER = ["ingediend", "in_behandeling", "in_beoordeling", "besluit_voorgesteld", "verleend"]
+
+
+def breng_naar(aanvraag, status: str, *, aanvrager=None, behandelaar=None, beslisser=None):
+    """Walk `aanvraag` forward through perform() until it reaches `status` (one of ORDER)."""
+    actors = {
+        "aanvrager": aanvrager or aanvraag.organisatie.leden.first() or _lid(aanvraag),
+        "behandelaar": behandelaar or maak_gebruiker(Rol.BEHANDELAAR),
+        "beslisser": beslisser or maak_gebruiker(Rol.BESLISSER),
+    }
+    for step in ORDER[: ORDER.index(status) + 1]:
+        for actie, rol, params in ROUTE[step]:
+            params = dict(params)
+            reden = params.pop("reden", "")
+            aanvraag = perform(aanvraag, actie, actors[rol], reden=reden, **params)
+    return aanvraag
+
+
+def _lid(aanvraag):
+    user = maak_gebruiker(Rol.AANVRAGER)
+    aanvraag.organisatie.leden.add(user)
+    return user

@@ -1,0 +1,46 @@
+"""Domain errors with a stable code and a message in Dutch and English.
+
+Every refusal the engine gives (a transition that is not allowed, a condition not met, bad input) is one of these,
+so the API, the admin and the portal can all show the same specific reason — and nothing answers with a 500.
+"""
+
+
+class DomainError(Exception):
+    """A refusal a user can act on. `status` is the HTTP status the API answers with."""
+
+    status = 409
+    default_code = "geweigerd"
+
+    def __init__(self, nl: str, en: str, *, code: str | None = None, details: dict | None = None):
+        super().__init__(en)
+        self.code = code or self.default_code
+        self.nl = nl
+        self.en = en
+        self.details = details or {}
+
+    def as_dict(self) -> dict:
+        data = {"code": self.code, "message": {"nl": self.nl, "en": self.en}}
+        if self.details:
+            data["details"] = self.details
+        return data
+
+
+class TransitionNotPossible(DomainError):
+    """The object is not in a state that allows the action, or a condition is not met (HTTP 409)."""
+
+    status = 409
+    default_code = "overgang_niet_mogelijk"
+
+
+class NotPermitted(DomainError):
+    """The user may not perform this action on this object (HTTP 403)."""
+
+    status = 403
+    default_code = "geen_toestemming"
+
+
+class InvalidInput(DomainError):
+    """The input for an action is missing or wrong (HTTP 400)."""
+
+    status = 400
+    default_code = "ongeldige_invoer"

@@ -1,0 +1,96 @@
+"""Base classes for audited models and their state machines.
+
+`Auditable` writes a trail record for every create, change and delete in the same transaction. `Lifecycle` adds a
+protected django-fsm status field: only transitions change it, and only `workflows.transitions.perform` runs them.
+"""
+from django.db import models, transaction
+from django_fsm import ConcurrentTransitionMixin
+
+from . import audit
+from .models import AuditRecord
+
+
+def condition(nl: str, en: str, code: str = "voorwaarde_niet_vervuld"):
+    """Mark a transition condition with the reason a user is shown when it is not met."""
+
+    def decorate(func):
+        func.nl, func.en, func.code = nl, en, code
+        return func
+
+    return decorate
+
+
+class Auditable(models.Model):
+    """A model whose every create, change and delete lands in the audit trail."""
+
+    audit_exclude: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._audit_snapshot = self._audit_values()
+
+    def _audit_values(self) -> dict:
+        return {
+            field.attname: field.value_from_object(self)
+            for field in self._meta.concrete_fields
+            if field.attname not in self.audit_exclude
+        }
+
+    def audit_changes(self) -> dict:
+        """Changed fields as {field: [old, new]} since the object was loaded or last saved."""
+        current = self._audit_values()
+        if self._state.adding:
+            return {name: [None, value] for name, value in current.items() if value not in (None, "")}
+        return {
+            name: [self._audit_snapshot.get(name), value]
+            for name, value in current.items()
+            if self._audit_snapshot.get(name) != value
+        }
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._audit_snapshot = self._audit_values()
+
+    def save(self, *args, audit_action: str | None = None, **kwargs):
+        with transaction.atomic():
+            audit.lock_chain()
+            creating = self._state.adding
+            changes = self.audit_changes()
+            super().save(*args, **kwargs)
+            if audit_action != "none" and (creating or changes):
+                actie = AuditRecord.Actie.AANGEMAAKT if creating else AuditRecord.Actie.GEWIJZIGD
+                audit.record(self, audit_action or actie, wijzigingen=changes)
+        self._audit_snapshot = self._audit_values()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            audit.record(self, AuditRecord.Actie.VERWIJDERD, wijzigingen={"id": [self.pk, None]})
+            return super().delete(*args, **kwargs)
+
+
+class Lifecycle(ConcurrentTransitionMixin, Auditable):
+    """An audited model with a django-fsm state machine on its `status` field.
+
+    Subclasses declare `status = FSMField(protected=True, ...)`, their transitions with `permission` and
+    `conditions`, and `PUBLIEKE_STATUS`: the plain-language name an applicant sees for each state.
+    """
+
+    PUBLIEKE_STATUS: dict = {}  # status -> (Dutch, English)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and self._audit_snapshot.get("status") != self.status and not getattr(
+            self, "_performing", False
+        ):
+            raise RuntimeError("A status changes only through workflows.transitions.perform().")
+        super().save(*args, **kwargs)
+
+    @property
+    def publieke_status(self) -> dict:
+        nl, en = self.PUBLIEKE_STATUS[self.status]
+        return {"nl": nl, "en": en}

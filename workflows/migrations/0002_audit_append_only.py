@@ -1,0 +1,38 @@
+"""On PostgreSQL the database itself refuses UPDATE and DELETE on the audit trail (DESIGN §7).
+
+TRUNCATE stays possible for the database owner (test-database flushes); the hash chain and the chain head
+make any removal detectable by `verify_audit_trail` all the same.
+"""
+from django.db import migrations
+
+CREATE = """
+CREATE OR REPLACE FUNCTION workflows_auditrecord_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit trail is append-only: % refused on record %', TG_OP, OLD.volgnummer
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS workflows_auditrecord_append_only ON workflows_auditrecord;
+CREATE TRIGGER workflows_auditrecord_append_only
+    BEFORE UPDATE OR DELETE ON workflows_auditrecord
+    FOR EACH ROW EXECUTE FUNCTION workflows_auditrecord_append_only();
+"""
+
+DROP = """
+DROP TRIGGER IF EXISTS workflows_auditrecord_append_only ON workflows_auditrecord;
+DROP FUNCTION IF EXISTS workflows_auditrecord_append_only();
+"""
+
+
+def on_postgresql(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("workflows", "0001_initial")]
+
+    operations = [migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP))]

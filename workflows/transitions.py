@@ -1,0 +1,108 @@
+"""The one entry point for every state change: `perform(obj, actie, user, reden=..., **params)`.
+
+Views, the API, the admin and Celery tasks all call it. Inside one transaction it takes the audit-chain lock,
+re-reads the object under a row lock, checks that the action exists in the current state, that the user may
+perform it and that its conditions hold (each failure with its own reason in Dutch and English), runs the
+django-fsm transition and writes the audit record. A refusal changes nothing.
+"""
+import inspect
+
+from django.db import transaction
+from django_fsm import ConcurrentTransition
+
+from . import audit
+from .context import acting_as
+from .errors import DomainError, InvalidInput, NotPermitted, TransitionNotPossible
+from .models import AuditRecord
+
+
+def _transition_for(obj, actie: str):
+    method = getattr(type(obj), actie, None)
+    meta = getattr(method, "_django_fsm", None)
+    if meta is None:
+        raise InvalidInput(
+            f"Onbekende actie '{actie}'.", f"Unknown action '{actie}'.", code="onbekende_actie"
+        )
+    return meta.get_transition(obj.status), method
+
+
+def action_label(obj, actie: str) -> str:
+    method = getattr(type(obj), actie)
+    transitions = method._django_fsm.transitions.values()
+    return str(next(iter(transitions)).custom.get("label", actie))
+
+
+def check(obj, actie: str, user):
+    """Raise the DomainError that explains why `user` cannot perform `actie` on `obj` now; else return the transition."""
+    transition, _ = _transition_for(obj, actie)
+    if transition is None:
+        raise TransitionNotPossible(
+            f"'{action_label(obj, actie)}' kan niet in status '{obj.get_status_display()}'.",
+            f"'{actie}' is not possible in status '{obj.status}'.",
+            code="overgang_niet_toegestaan",
+            details={"status": obj.status, "actie": actie},
+        )
+    if not transition.has_perm(obj, user):
+        raise NotPermitted(
+            f"U mag '{action_label(obj, actie)}' hier niet uitvoeren.",
+            f"You are not allowed to perform '{actie}' here.",
+        )
+    for condition in transition.conditions:
+        if not condition(obj):
+            raise TransitionNotPossible(condition.nl, condition.en, code=condition.code)
+    return transition
+
+
+def available_actions(obj, user) -> list[dict]:
+    """Every action of the object's state machine with whether `user` can perform it now, and if not, why."""
+    actions = []
+    for transition in obj._meta.get_field("status").get_all_transitions(type(obj)):
+        if transition.source != obj.status or any(a["actie"] == transition.name for a in actions):
+            continue
+        try:
+            check(obj, transition.name, user)
+        except DomainError as refusal:
+            if refusal.status == 403:
+                continue
+            actions.append({"actie": transition.name, "label": action_label(obj, transition.name),
+                            "mogelijk": False, "reden": refusal.as_dict()["message"]})
+        else:
+            actions.append({"actie": transition.name, "label": action_label(obj, transition.name),
+                            "mogelijk": True, "reden": None})
+    return actions
+
+
+def _accepted_params(method, params: dict) -> dict:
+    signature = inspect.signature(inspect.unwrap(method))
+    unknown = set(params) - set(signature.parameters)
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise InvalidInput(f"Onbekende gegevens voor deze actie: {names}.", f"Unexpected fields for this action: {names}.")
+    return params
+
+
+def perform(obj, actie: str, user, *, reden: str = "", **params):
+    """Run transition `actie` on `obj` as `user`; return the updated object."""
+    with acting_as(user), transaction.atomic():
+        audit.lock_chain()
+        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+        check(obj, actie, user)
+        method = getattr(obj, actie)
+        params = _accepted_params(method, params)
+        van_status = obj.status
+        method(user=user, reden=reden, **params)
+        changes = obj.audit_changes()
+        obj._performing = True
+        try:
+            obj.save(audit_action="none")
+        except ConcurrentTransition as exc:
+            raise TransitionNotPossible(
+                "Iemand anders heeft dit tegelijk gewijzigd; bekijk de actuele stand en probeer opnieuw.",
+                "Someone else changed this at the same time; reload and try again.",
+                code="gelijktijdige_wijziging",
+            ) from exc
+        finally:
+            obj._performing = False
+        audit.record(obj, AuditRecord.Actie.OVERGANG, handeling=actie, van_status=van_status,
+                     naar_status=obj.status, toelichting=reden, wijzigingen=changes, actor=user)
+        return obj
