@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install (if missing) and start PostgreSQL and Redis on this machine, idempotently; print the URLs to use.
+# Needs root (CI and the dev machines run as root). No systemd, no Docker: pg_ctlcluster and redis-server direct.
+set -euo pipefail
+
+PG_USER=${PG_USER:-subsidies}
+PG_PASSWORD=${PG_PASSWORD:-subsidies}
+PG_DB=${PG_DB:-subsidies}
+
+need=()
+command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "services: installing ${need[*]}" >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+fi
+
+version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+  pg_createcluster "$version" main >&2
+fi
+pg_ctlcluster "$version" main start >&2 2>/dev/null || true
+for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
+pg_isready -q -h 127.0.0.1 || { echo "services: PostgreSQL did not start" >&2; exit 1; }
+
+su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'\"" | grep -q 1 \
+  || su postgres -c "psql -qc \"CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'\"" >&2
+su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$PG_DB'\"" | grep -q 1 \
+  || su postgres -c "createdb -O $PG_USER $PG_DB" >&2
+
+redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --save "" >&2
+for _ in $(seq 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.25; done
+redis-cli -h 127.0.0.1 ping >/dev/null || { echo "services: Redis did not start" >&2; exit 1; }
+
+echo "DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:5432/$PG_DB"
+echo "REDIS_URL=redis://127.0.0.1:6379/0"
