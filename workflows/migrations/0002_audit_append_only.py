@@ -27,7 +27,7 @@ DROP FUNCTION IF EXISTS workflows_auditrecord_append_only();
 def on_postgresql(sql):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)
 
     return run
 
