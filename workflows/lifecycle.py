@@ -94,3 +94,38 @@ class Lifecycle(ConcurrentTransitionMixin, Auditable):
     def publieke_status(self) -> dict:
         nl, en = self.PUBLIEKE_STATUS[self.status]
         return {"nl": nl, "en": en}
+
+
+def _audit_m2m_change(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Membership changes (e.g. who belongs to an organisation) are changes of the owning object."""
+    if reverse or not isinstance(instance, Auditable):
+        return
+    if action in ("pre_add", "pre_remove", "pre_clear"):
+        audit.lock_chain()  # take the chain lock before the through-table write, like every other writer
+        if action == "pre_clear":
+            field = _m2m_field(instance, sender)
+            instance._audit_cleared = sorted(getattr(instance, field.name).values_list("pk", flat=True))
+        return
+    field = _m2m_field(instance, sender)
+    if action == "post_clear":
+        pks, label = getattr(instance, "_audit_cleared", []), "verwijderd"
+    else:
+        pks, label = sorted(pk_set or []), "toegevoegd" if action == "post_add" else "verwijderd"
+    if pks:
+        audit.record(instance, AuditRecord.Actie.GEWIJZIGD, wijzigingen={field.name: {label: pks}})
+
+
+def _m2m_field(instance, through):
+    return next(f for f in instance._meta.many_to_many if f.remote_field.through is through)
+
+
+def connect_m2m_auditing() -> None:
+    """Hook every many-to-many field of every Auditable model into the trail (called from AppConfig.ready)."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed
+
+    for model in apps.get_models():
+        if issubclass(model, Auditable):
+            for field in model._meta.many_to_many:
+                m2m_changed.connect(_audit_m2m_change, sender=field.remote_field.through,
+                                    dispatch_uid=f"audit-m2m-{model._meta.label}-{field.name}")
