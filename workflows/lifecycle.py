@@ -90,6 +90,12 @@ class Lifecycle(ConcurrentTransitionMixin, Auditable):
             raise RuntimeError("A status changes only through workflows.transitions.perform().")
         super().save(*args, **kwargs)
 
+    @classmethod
+    def lifecycle_summary(cls) -> str:
+        """The first paragraph of the model's own docstring (Django's generated one says nothing)."""
+        doc = cls.__doc__ or ""
+        return "" if doc.startswith(f"{cls.__name__}(") else doc.strip().split("\n\n")[0].replace("\n", " ")
+
     @property
     def publieke_status(self) -> dict:
         nl, en = self.PUBLIEKE_STATUS[self.status]

@@ -50,14 +50,17 @@ class Uitkomst(models.TextChoices):
 
 # Who may do what: the permission half of every transition.
 def _aanvrager(aanvraag, user) -> bool:
+    """aanvrager: lid van de organisatie"""
     return is_lid(user, aanvraag.organisatie)
 
 
 def _behandelaar(aanvraag, user) -> bool:
+    """behandelaar of beslisser zonder belang bij de organisatie"""
     return mag_behandelen(user, aanvraag.organisatie)
 
 
 def _aanvrager_of_behandelaar(aanvraag, user) -> bool:
+    """aanvrager (lid) of behandelaar"""
     return _aanvrager(aanvraag, user) or _behandelaar(aanvraag, user)
 
 
@@ -92,6 +95,13 @@ def _nog_niet_verdaagd(aanvraag) -> bool:
 
 
 class Aanvraag(Lifecycle):
+    """A subsidy request, from draft to decision.
+
+    concept → ingediend → in_behandeling ⇄ aanvulling_gevraagd → in_beoordeling → besluit_voorgesteld →
+    verleend | geweigerd | buiten_behandeling; the applicant can withdraw it (ingetrokken) before the decision.
+    Four-eyes: above the regeling's threshold a beslisser who did not make the proposal decides (checked in verlenen).
+    """
+
     Status = Status
     PUBLIEKE_STATUS = {
         Status.CONCEPT: ("Nog niet verstuurd", "Not sent yet"),
@@ -209,6 +219,7 @@ class Aanvraag(Lifecycle):
     @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=_behandelaar,
                 custom={"label": _("In behandeling nemen")})
     def in_behandeling_nemen(self, *, user, reden=""):
+        """The officer takes the request and becomes its behandelaar."""
         self.behandelaar = user
 
     @transition(status, source=Status.IN_BEHANDELING, target=Status.AANVULLING_GEVRAAGD, permission=_behandelaar,
@@ -246,6 +257,7 @@ class Aanvraag(Lifecycle):
                 permission=_behandelaar, conditions=[_aanvullingstermijn_verstreken],
                 custom={"label": _("Buiten behandeling stellen")})
     def buiten_behandeling_stellen(self, *, user, reden=""):
+        """Do not consider the request: the aanvulling did not come in time (Awb 4:5)."""
         from ..services.beschikkingen import maak_beschikking
 
         maak_beschikking(self, "buiten_behandeling", beslisser=user,
@@ -270,12 +282,14 @@ class Aanvraag(Lifecycle):
     @transition(status, source=Status.IN_BEHANDELING, target=Status.IN_BEOORDELING, permission=_behandelaar,
                 custom={"label": _("Volledig verklaren")})
     def volledig_verklaren(self, *, user, reden=""):
+        """The file is complete: on to the assessment."""
         if self.behandelaar_id is None:
             self.behandelaar = user
 
     @transition(status, source=Status.IN_BEOORDELING, target=Status.BESLUIT_VOORGESTELD, permission=_behandelaar,
                 custom={"label": _("Besluit voorstellen")})
     def besluit_voorstellen(self, *, user, reden="", uitkomst: str = "", bedrag: Decimal | None = None):
+        """Propose to award (with an amount) or to refuse, with grounds."""
         if uitkomst not in Uitkomst.values:
             raise InvalidInput("Kies 'verlenen' of 'weigeren'.", "Choose 'verlenen' or 'weigeren'.",
                                code="uitkomst_ongeldig")
@@ -297,6 +311,7 @@ class Aanvraag(Lifecycle):
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.IN_BEOORDELING, permission=_behandelaar,
                 custom={"label": _("Voorstel terugsturen")})
     def voorstel_terugsturen(self, *, user, reden=""):
+        """Send the proposal back for another look, with the reason."""
         if not reden.strip():
             raise InvalidInput("Zeg waarom het voorstel terug gaat.", "Say why the proposal is sent back.",
                                code="reden_verplicht")
@@ -314,6 +329,7 @@ class Aanvraag(Lifecycle):
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=_behandelaar,
                 conditions=[_voorstel_is_weigeren], custom={"label": _("Weigeren")})
     def weigeren(self, *, user, reden=""):
+        """Refuse, on the proposal's grounds; a weigering beschikking is sent."""
         from ..services.beschikkingen import maak_beschikking
 
         maak_beschikking(self, "weigering", beslisser=user, motivering=self.voorstel_motivering)

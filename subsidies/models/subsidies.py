@@ -36,14 +36,17 @@ class Status(models.TextChoices):
 
 
 def _behandelaar(subsidie, user) -> bool:
+    """behandelaar of beslisser zonder belang bij de organisatie"""
     return mag_behandelen(user, subsidie.organisatie)
 
 
 def _beslisser(subsidie, user) -> bool:
+    """beslisser zonder belang bij de organisatie"""
     return mag_beslissen(user, subsidie.organisatie)
 
 
 def _ontvanger_of_behandelaar(subsidie, user) -> bool:
+    """ontvanger (lid) of behandelaar"""
     return is_lid(user, subsidie.organisatie) or _behandelaar(subsidie, user)
 
 
@@ -66,6 +69,12 @@ def _verrekend(subsidie) -> bool:
 
 
 class Subsidie(Lifecycle):
+    """The award after verlening, up to vaststelling and closing.
+
+    verleend → (bevoorschot) → verantwoording_gevraagd → verantwoording_ingediend → vastgesteld → afgesloten; amounts
+    up to the direct-settlement limit are vastgesteld at verlening; ingetrokken (Awb 4:48) before vaststelling.
+    """
+
     Status = Status
     PUBLIEKE_STATUS = {
         Status.VERLEEND: ("Toegekend", "Granted"),
@@ -135,6 +144,7 @@ class Subsidie(Lifecycle):
                 permission=_behandelaar, conditions=[_verantwoording_nodig],
                 custom={"label": _("Verantwoording vragen")})
     def verantwoording_vragen(self, *, user, reden="", uiterlijk: dt.date | None = None):
+        """Ask the recipient for the report its tier requires, by a date."""
         if uiterlijk is None or uiterlijk <= timezone.localdate():
             raise InvalidInput("Geef een datum na vandaag waarop de verantwoording binnen moet zijn.",
                                "Give a date after today by which the report is due.", code="termijn_ongeldig")
@@ -165,6 +175,7 @@ class Subsidie(Lifecycle):
     @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VERANTWOORDING_GEVRAAGD,
                 permission=_behandelaar, custom={"label": _("Verantwoording terugsturen")})
     def verantwoording_terugsturen(self, *, user, reden=""):
+        """The report is incomplete: ask again, saying what is missing."""
         if not reden.strip():
             raise InvalidInput("Zeg wat er aan de verantwoording ontbreekt.", "Say what the report is missing.",
                                code="reden_verplicht")
@@ -229,6 +240,7 @@ class Verplichting(Auditable):
 
 
 def _betaling_behandelaar(betaling, user) -> bool:
+    """behandelaar of beslisser zonder belang bij de organisatie"""
     return mag_behandelen(user, betaling.subsidie.organisatie)
 
 
