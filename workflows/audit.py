@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from .context import current_actor, current_request_id
@@ -40,8 +40,11 @@ def lock_chain() -> AuditChainHead:
     """Take the chain head's row lock for the rest of the current transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("The audit trail is written inside a transaction only.")
-    head, _ = AuditChainHead.objects.get_or_create(pk=1)
-    return AuditChainHead.objects.select_for_update().get(pk=1) if connection.features.has_select_for_update else head
+    try:
+        return AuditChainHead.objects.select_for_update().get(pk=1)
+    except AuditChainHead.DoesNotExist:  # a fresh (or flushed) database: the first writer creates the head
+        AuditChainHead.objects.get_or_create(pk=1)
+        return AuditChainHead.objects.select_for_update().get(pk=1)
 
 
 def describe_actor(user) -> str:

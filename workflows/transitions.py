@@ -50,11 +50,14 @@ def check(obj, actie: str, user):
     for condition in transition.conditions:
         if not condition(obj):
             raise TransitionNotPossible(condition.nl, condition.en, code=condition.code)
+    guard = transition.custom.get("guard")
+    if guard is not None:
+        guard(obj, user)  # rules that depend on who acts on this object, e.g. four-eyes; raises a DomainError
     return transition
 
 
 def available_actions(obj, user) -> list[dict]:
-    """Every action of the object's state machine with whether `user` can perform it now, and if not, why."""
+    """The actions of the object's current state open to `user`, with whether each is possible now and if not, why."""
     actions = []
     for transition in obj._meta.get_field("status").get_all_transitions(type(obj)):
         if transition.source != obj.status or any(a["actie"] == transition.name for a in actions):
@@ -62,7 +65,7 @@ def available_actions(obj, user) -> list[dict]:
         try:
             check(obj, transition.name, user)
         except DomainError as refusal:
-            if refusal.status == 403:
+            if refusal.code == NotPermitted.default_code:  # not this user's action at all: hide it
                 continue
             actions.append({"actie": transition.name, "label": action_label(obj, transition.name),
                             "mogelijk": False, "reden": refusal.as_dict()["message"]})

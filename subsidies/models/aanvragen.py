@@ -94,6 +94,19 @@ def _nog_niet_verdaagd(aanvraag) -> bool:
     return aanvraag.verdaagd_weken == 0
 
 
+def _vier_ogen(aanvraag, user) -> None:
+    """Above the regeling's threshold a beslisser decides who did not make the proposal (four-eyes)."""
+    drempel = aanvraag.regeling.vier_ogen_drempel
+    if aanvraag.voorstel_bedrag is None or aanvraag.voorstel_bedrag <= drempel:
+        return
+    if not mag_beslissen(user, aanvraag.organisatie) or user.pk == aanvraag.voorgesteld_door_id:
+        raise NotPermitted(
+            f"Boven € {drempel} beslist een beslisser die het voorstel niet zelf deed (vier-ogenprincipe).",
+            f"Above € {drempel} a beslisser other than the proposer decides (four eyes).",
+            code="vier_ogen",
+        )
+
+
 class Aanvraag(Lifecycle):
     """A subsidy request, from draft to decision.
 
@@ -230,10 +243,10 @@ class Aanvraag(Lifecycle):
         if not reden.strip():
             raise InvalidInput("Beschrijf welke informatie ontbreekt.", "Describe which information is missing.",
                                code="reden_verplicht")
-        if termijn_tot is None or termijn_tot <= today:
+        if termijn_tot is None or not today < termijn_tot <= today + dt.timedelta(days=365):
             raise InvalidInput(
-                "Geef een termijn voor de aanvulling die na vandaag ligt (Awb 4:5).",
-                "Give a deadline for the information that lies after today (Awb 4:5).",
+                "Geef een termijn voor de aanvulling die na vandaag en binnen een jaar ligt (Awb 4:5).",
+                "Give a deadline for the information after today and within a year (Awb 4:5).",
                 code="termijn_ongeldig",
             )
         Aanvulling.objects.create(aanvraag=self, gevraagd_op=today, termijn_tot=termijn_tot, omschrijving=reden,
@@ -244,6 +257,11 @@ class Aanvraag(Lifecycle):
                 permission=_aanvrager_of_behandelaar, custom={"label": _("Aanvulling ontvangen")})
     def aanvulling_ontvangen(self, *, user, reden="", ontvangen_op: dt.date | None = None):
         """The request is complete again: the suspension ends, and its place in the queue is now."""
+        if ontvangen_op is not None and not mag_behandelen(user, self.organisatie):
+            raise NotPermitted(
+                "Alleen een behandelaar registreert een aanvulling met een eigen ontvangstdatum.",
+                "Only an officer registers an aanvulling with its own date of receipt.",
+            )
         aanvulling = self.open_aanvulling
         aanvulling.ontvangen_op = ontvangen_op or timezone.localdate()
         if aanvulling.ontvangen_op < aanvulling.gevraagd_op or aanvulling.ontvangen_op > timezone.localdate():
@@ -318,12 +336,12 @@ class Aanvraag(Lifecycle):
         self.voorstel_uitkomst, self.voorstel_bedrag, self.voorstel_motivering = "", None, ""
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=RETURN_VALUE(Status.VERLEEND, Status.GEWEIGERD),
-                permission=_behandelaar, conditions=[_voorstel_is_verlenen], custom={"label": _("Verlenen")})
+                permission=_behandelaar, conditions=[_voorstel_is_verlenen],
+                custom={"label": _("Verlenen"), "guard": _vier_ogen})
     def verlenen(self, *, user, reden=""):
         """Award. Commits the budget under a row lock; refuses to the extent the ceiling is reached (Awb 4:25)."""
         from ..services.verlening import verleen
 
-        self._controleer_vier_ogen(user)
         return verleen(self, user, reden)
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=_behandelaar,
@@ -338,18 +356,6 @@ class Aanvraag(Lifecycle):
                 custom={"label": _("Intrekken")})
     def intrekken(self, *, user, reden=""):
         """The applicant withdraws the request before a decision."""
-
-    def _controleer_vier_ogen(self, user) -> None:
-        """Above the regeling's threshold a beslisser decides who did not make the proposal (four-eyes)."""
-        if self.voorstel_bedrag is None or self.voorstel_bedrag <= self.regeling.vier_ogen_drempel:
-            return
-        if not mag_beslissen(user, self.organisatie) or user.pk == self.voorgesteld_door_id:
-            raise NotPermitted(
-                f"Boven € {self.regeling.vier_ogen_drempel} beslist een beslisser die het voorstel niet zelf deed "
-                "(vier-ogenprincipe).",
-                f"Above € {self.regeling.vier_ogen_drempel} a beslisser other than the proposer decides (four eyes).",
-                code="vier_ogen",
-            )
 
 
 class Begrotingsregel(Auditable):

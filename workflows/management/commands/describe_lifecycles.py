@@ -42,7 +42,9 @@ def describe(model) -> str:
     for name, transitions in sorted(grouped.items(), key=lambda item: (order.index(item[1][0].source), item[0])):
         first = transitions[0]
         sources = ", ".join(f"`{t.source}`" for t in transitions)
-        conditions = "; ".join(c.nl for c in first.conditions) or "—"
+        guard = first.custom.get("guard")
+        rules = [c.nl for c in first.conditions] + ([guard.__doc__.strip()] if guard else [])
+        conditions = "; ".join(rules) or "—"
         purpose = (first.method.__doc__ or "").strip().split("\n")[0]
         lines.append(f"| `{name}` | {sources} | {_target(first, model)} | {_who(first)} | {conditions} | {purpose} |")
     return "\n".join(lines) + "\n"
