@@ -1,3 +1,7 @@
+import contextlib
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from subsidies.rollen import Rol
@@ -38,3 +42,71 @@ def organisatie(aanvrager):
 def concept(organisatie):
     """A complete draft of the aanvrager's organisation."""
     return AanvraagFactory(organisatie=organisatie)
+
+
+# --- refusals change nothing; a fixed clock -------------------------------------------------------------------
+OWN_APPS = ("workflows", "subsidies", "initiatieven", "accommodaties")
+
+
+def database_state() -> dict:
+    """Every row of every table of our own apps, in primary-key order."""
+    from django.apps import apps
+
+    return {
+        model._meta.label: list(model._base_manager.order_by("pk").values())
+        for config in apps.get_app_configs() if config.label in OWN_APPS
+        for model in config.get_models()
+    }
+
+
+@pytest.fixture
+def geweigerd():
+    """`with geweigerd(NotPermitted, "code"):` — the block is refused with that error and no row changes at all."""
+
+    @contextlib.contextmanager
+    def refused(error_type, code: str | None = None):
+        before = database_state()
+        with pytest.raises(error_type) as info:
+            yield info
+        if code is not None:
+            assert info.value.code == code, info.value.as_dict()
+        assert database_state() == before, "a refused action changed the database"
+
+    return refused
+
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.fixture
+def vandaag(time_machine):
+    """Set the clock to 10:00 Amsterdam time on a given day: `vandaag(date(2026, 2, 2))`. The clock stands still."""
+
+    def set_day(dag: dt.date, uur: int = 10):
+        time_machine.move_to(dt.datetime.combine(dag, dt.time(uur), tzinfo=AMSTERDAM), tick=False)
+
+    return set_day
+
+
+@pytest.fixture
+def actoren(aanvrager, behandelaar, beslisser, auditor, beheerder, organisatie):
+    """Everyone who might try to act on the `organisatie`'s requests, by the name the tests use for them."""
+    from subsidies.models import Belangenverklaring
+
+    met_belang = {
+        "behandelaar_met_belang": maak_gebruiker(Rol.BEHANDELAAR, username="behandelaar-met-belang"),
+        "beslisser_met_belang": maak_gebruiker(Rol.BESLISSER, username="beslisser-met-belang"),
+    }
+    for medewerker in met_belang.values():
+        Belangenverklaring.objects.create(medewerker=medewerker, organisatie=organisatie,
+                                          toelichting="Bestuurslid van deze stichting")
+    return {
+        "aanvrager": aanvrager,
+        "buitenstaander": maak_gebruiker(Rol.AANVRAGER, username="buitenstaander"),
+        "behandelaar": behandelaar,
+        "beslisser": beslisser,
+        "tweede_beslisser": maak_gebruiker(Rol.BESLISSER, username="tweede-beslisser"),
+        "auditor": auditor,
+        "beheerder": beheerder,
+        **met_belang,
+    }

@@ -84,9 +84,10 @@ class Lifecycle(ConcurrentTransitionMixin, Auditable):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if not self._state.adding and self._audit_snapshot.get("status") != self.status and not getattr(
-            self, "_performing", False
-        ):
+        if self._state.adding:
+            if self.status != self._meta.get_field("status").get_default():
+                raise RuntimeError("A new object starts in its initial status; perform() takes it further.")
+        elif self._audit_snapshot.get("status") != self.status and not getattr(self, "_performing", False):
             raise RuntimeError("A status changes only through workflows.transitions.perform().")
         super().save(*args, **kwargs)
 

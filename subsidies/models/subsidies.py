@@ -68,6 +68,12 @@ def _verrekend(subsidie) -> bool:
     return not subsidie.betalingen.filter(status="gepland").exists() and subsidie.saldo() == ZERO
 
 
+@condition("Er is niets te verrekenen, of de betaling of terugvordering staat al gepland.",
+           "Nothing is left to settle, or its payment or recovery is already planned.", "niets_te_verrekenen")
+def _saldo_zonder_geplande_betaling(subsidie) -> bool:
+    return not subsidie.betalingen.filter(status="gepland").exists() and subsidie.saldo() != ZERO
+
+
 class Subsidie(Lifecycle):
     """The award after verlening, up to vaststelling and closing.
 
@@ -195,6 +201,14 @@ class Subsidie(Lifecycle):
         from ..services.vaststelling import stel_vast
 
         stel_vast(self, self.verleend_bedrag, user, reden or "Direct vastgesteld bij verlening.")
+
+    @transition(status, source=Status.VASTGESTELD, target=None, permission=_behandelaar,
+                conditions=[_saldo_zonder_geplande_betaling], custom={"label": _("Verrekening opnieuw plannen")})
+    def verrekening_plannen(self, *, user, reden=""):
+        """Plan the saldo payment or recovery again, e.g. after a cancelled one."""
+        from ..services.vaststelling import verreken
+
+        verreken(self)
 
     @transition(status, source=Status.VASTGESTELD, target=Status.AFGESLOTEN, permission=_behandelaar,
                 conditions=[_verrekend], custom={"label": _("Afsluiten")})

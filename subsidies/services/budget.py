@@ -14,7 +14,9 @@ from workflows.errors import TransitionNotPossible
 from ..models import Aanvraag, Betaling, Budget, Plafond, Verdeelmethode, Verplichting
 
 ZERO = Decimal("0.00")
-WACHTENDE_STATUSSEN = [Aanvraag.Status.IN_BEOORDELING, Aanvraag.Status.BESLUIT_VOORGESTELD]
+# Complete and awaiting a decision: also while still in the queue, or the officers' pace would decide the order.
+WACHTENDE_STATUSSEN = [Aanvraag.Status.INGEDIEND, Aanvraag.Status.IN_BEHANDELING, Aanvraag.Status.IN_BEOORDELING,
+                       Aanvraag.Status.BESLUIT_VOORGESTELD]
 
 
 def _som(queryset, field: str = "bedrag") -> Decimal:
@@ -42,12 +44,12 @@ def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
             f"There is no budget for {regeling.begrotingspost} in {boekjaar}; a beheerder must add it first.",
             code="geen_budget",
         )
-    ruimte = budget.bedrag - _som(budget.verplichtingen.all())
-    if plafond is not None and plafond.bindt(aanvraag.ontvangen_op):
-        ruimte = min(ruimte, plafond.bedrag - _som(plafond.verplichtingen.all()))
-    ruimte = max(ruimte, ZERO)
-    gereserveerd = _gereserveerd_voor_eerdere(aanvraag) if regeling.verdeelmethode == Verdeelmethode.VOLGORDE_VAN_BINNENKOMST else ZERO
-    beschikbaar = max(ruimte - gereserveerd, ZERO)
+    budget_ruimte = max(budget.bedrag - _som(budget.verplichtingen.all()), ZERO)
+    bindend = plafond is not None and plafond.bindt(aanvraag.ontvangen_op)
+    plafond_ruimte = max(plafond.bedrag - _som(plafond.verplichtingen.all()), ZERO) if bindend else None
+    ruimte = budget_ruimte if plafond_ruimte is None else min(budget_ruimte, plafond_ruimte)
+    volgorde = regeling.verdeelmethode == Verdeelmethode.VOLGORDE_VAN_BINNENKOMST
+    beschikbaar = max(ruimte - (_gereserveerd_voor_eerdere(aanvraag) if volgorde else ZERO), ZERO)
     if bedrag <= beschikbaar:
         return Toekenning(bedrag, budget, plafond)
     if bedrag <= ruimte:
@@ -57,6 +59,15 @@ def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
             "Requests that were complete earlier come first (first come, first served) and the ceiling does not "
             "cover them all: decide on those first.",
             code="eerdere_aanvragen_eerst",
+        )
+    if plafond_ruimte is None or budget_ruimte < plafond_ruimte:
+        # Only a published ceiling is a ground for refusal (Awb 4:25, 4:27); an exhausted budget is not.
+        raise TransitionNotPossible(
+            f"Het budget van {budget} is niet toereikend (nog € {budget_ruimte} vrij) en geen gepubliceerd "
+            "subsidieplafond bindt deze aanvraag: de beheerder moet het budget aanvullen voordat verleend kan worden.",
+            f"The budget of {budget} is insufficient (€ {budget_ruimte} free) and no published ceiling binds this "
+            "request: a beheerder must add budget before it can be granted.",
+            code="budget_ontoereikend",
         )
     if regeling.gedeeltelijk_verlenen and beschikbaar > ZERO:
         return Toekenning(beschikbaar, budget, plafond,

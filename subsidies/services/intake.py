@@ -1,4 +1,6 @@
 """What a request must satisfy before it can be submitted — each failure with a specific reason."""
+import datetime as dt
+
 from django.utils import timezone
 
 from workflows.errors import InvalidInput
@@ -25,6 +27,9 @@ def controleer_indiening(aanvraag) -> None:
     if aanvraag.ontvangen_op > timezone.localdate():
         raise InvalidInput("De ontvangstdatum ligt in de toekomst.", "The date of receipt lies in the future.",
                            code="datum_ongeldig")
+    if aanvraag.ontvangen_op < timezone.localdate() - dt.timedelta(days=365):
+        raise InvalidInput("De ontvangstdatum ligt meer dan een jaar terug.",
+                           "The date of receipt lies more than a year back.", code="datum_ongeldig")
     if aanvraag.periode_tot < aanvraag.periode_van:
         raise InvalidInput("De einddatum ligt vóór de begindatum.", "The end date is before the start date.",
                            code="periode_ongeldig", details={"velden": ["periode_tot"]})

@@ -5,6 +5,8 @@ underpayment a saldo payment.
 """
 from decimal import Decimal
 
+from django.utils import timezone
+
 from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
@@ -27,10 +29,11 @@ def stel_vast(subsidie, bedrag: Decimal, user, reden: str) -> None:
             "Give the grounds for settling below the amount granted (Awb 4:46(2)).",
             code="reden_verplicht",
         )
+    _vervallen_geplande_voorschotten(subsidie, user)
     _zet_vast(subsidie, bedrag)
     maak_beschikking(subsidie.aanvraag, Beschikking.Soort.VASTSTELLING, beslisser=user, bedrag=bedrag,
                      motivering=reden or "De subsidie wordt vastgesteld op het verleende bedrag.")
-    _verreken(subsidie)
+    verreken(subsidie)
 
 
 def trek_in(subsidie, user, reden: str) -> None:
@@ -38,7 +41,14 @@ def trek_in(subsidie, user, reden: str) -> None:
         perform(betaling, "annuleren", user, reden="Subsidie ingetrokken.")
     _zet_vast(subsidie, ZERO)
     maak_beschikking(subsidie.aanvraag, Beschikking.Soort.INTREKKING, beslisser=user, bedrag=ZERO, motivering=reden)
-    _verreken(subsidie)
+    verreken(subsidie)
+
+
+def _vervallen_geplande_voorschotten(subsidie, user) -> None:
+    """Advances not yet paid are superseded by the settlement: only money that moved is set off (Awb 4:95)."""
+    geplande = subsidie.betalingen.filter(status=Betaling.Status.GEPLAND, soort=Betaling.Soort.VOORSCHOT)
+    for betaling in geplande:
+        perform(betaling, "annuleren", user, reden="Vervallen door de vaststelling.")
 
 
 def _zet_vast(subsidie, bedrag: Decimal) -> None:
@@ -50,10 +60,11 @@ def _zet_vast(subsidie, bedrag: Decimal) -> None:
         verplichting.save()
 
 
-def _verreken(subsidie) -> None:
+def verreken(subsidie) -> None:
+    """Plan the payment or recovery of whatever is still open between vastgesteld and paid."""
     saldo = subsidie.saldo()
     if saldo == ZERO:
         return
     soort = Betaling.Soort.SALDO if saldo > ZERO else Betaling.Soort.TERUGVORDERING
     Betaling.objects.create(subsidie=subsidie, verplichting=subsidie.verplichtingen.first(), soort=soort,
-                            bedrag=abs(saldo), gepland_op=subsidie.aanvraag.beschikkingen.last().verzonden_op)
+                            bedrag=abs(saldo), gepland_op=timezone.localdate())

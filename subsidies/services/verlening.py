@@ -20,5 +20,5 @@ def verleen(aanvraag, user, reden: str) -> str:
     maak_beschikking(aanvraag, Beschikking.Soort.VERLENING, beslisser=user, motivering=motivering,
                      bedrag=toekenning.bedrag, niveau=niveau)
     if niveau == Verantwoordingsniveau.DIRECT:
-        perform(subsidie, "direct_vaststellen", user)
+        aanvraag.subsidie = perform(subsidie, "direct_vaststellen", user)  # keep the cached relation current
     return Aanvraag.Status.VERLEEND

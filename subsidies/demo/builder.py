@@ -1,0 +1,313 @@
+"""Builds the demo from `data`: reference data by natural key, then every request's story through `perform()`.
+
+Reference data is looked up by its natural key and only created when missing, so a second run changes nothing.
+The requests are created only when none of them exists yet. Their stories are replayed in calendar order on a
+simulated clock (time-machine): each step runs on the day it happens in the story, so receipt dates, decision
+terms, aanvullingen that lapsed, beschikkingen and payments carry real dates, and the audit trail stays in time
+order. Every state is reached through `workflows.transitions.perform()` by a user with the right role.
+The simulated clock is process-wide: run this from a command or a test, never inside a serving process.
+"""
+import datetime as dt
+from contextlib import nullcontext
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import time_machine
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from schwifty import IBAN
+
+from workflows.context import acting_as
+from workflows.transitions import perform
+
+from ..models import (
+    Aanvraag, Begrotingspost, Begrotingsregel, Belangenverklaring, Betaling, Budget, Contactpersoon, Fondsbron,
+    Gebied, Organisatie, Plafond, Regeling, Wijk,
+)
+from ..rollen import Rol
+from . import data
+
+User = get_user_model()
+EURO = Decimal("1")
+CENT = Decimal("0.01")
+
+# What a request's budget is made of, per regeling: cost lines with their weight, and what covers part of it.
+BEGROTING = {
+    "bewonersinitiatief": ([("Huur van ruimte en materiaal", 40), ("Boodschappen en catering", 35),
+                            ("Bedankje voor vrijwilligers", 15), ("Flyers en posters", 10)],
+                           "Eigen bijdrage deelnemers"),
+    "maatschappelijk-initiatief": ([("Begeleiding en docenten", 45), ("Huur van ruimte", 25), ("Materialen", 15),
+                                    ("Vrijwilligersvergoedingen", 10), ("Publiciteit", 5)],
+                                   "Bijdrage van fondsen en sponsors"),
+    "exploitatie-accommodaties": ([("Huur en energie", 45), ("Beheerder", 35), ("Schoonmaak en klein onderhoud", 12),
+                                   ("Verzekeringen en administratie", 8)], "Zaalverhuur en bar"),
+    "onderhoud-accommodaties": ([("Aanneemsom volgens offerte", 85), ("Onvoorzien", 10), ("Advies en toezicht", 5)],
+                                "Eigen reserve onderhoud"),
+    "bewonersorganisaties": ([("Wijkkrant: drukwerk en bezorging", 40), ("Bewonersavonden en activiteiten", 40),
+                              ("Vergaderkosten en administratie", 20)], "Advertenties in de wijkkrant"),
+}
+
+
+@dataclass
+class Referentie:
+    """Everything a request's story refers to, by its key in `data`."""
+
+    gebruikers: dict
+    organisaties: dict
+    leden: dict  # organisation key -> the user who acts for it
+    regelingen: dict
+    wijken: dict  # (gebied, naam) -> Wijk
+
+    def behandelaar(self, nummer: int, organisatie: str):
+        """The two behandelaars take turns, except on an organisation they declared a tie with."""
+        ties = {(username, org) for username, org, _ in data.BELANGEN}
+        beurt = data.BEHANDELAARS[nummer % 2:] + data.BEHANDELAARS[:nummer % 2]
+        return self.gebruikers[next(u for u in beurt if (u, organisatie) not in ties)]
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    aanvragen: int  # requests created; 0 when they were already there
+    van: dt.date  # the first and last day of the replayed history
+    tot: dt.date
+
+
+@dataclass(frozen=True)
+class Gebeurtenis:
+    moment: dt.datetime
+    dag: dt.date
+    nummer: int  # index into data.AANVRAGEN
+    stap: data.Stap | None  # None: the draft is made
+
+
+def seed() -> Resultaat:
+    """Build the demo, or check it is complete when it is already there."""
+    vandaag = timezone.localdate()
+    gebeurtenissen = plan(vandaag)
+    titels = [demo.titel for demo in data.AANVRAGEN]
+    with transaction.atomic():
+        nieuw = not Aanvraag.objects.filter(titel__in=titels).exists()
+        begin = gebeurtenissen[0].moment - dt.timedelta(days=1)
+        with time_machine.travel(begin, tick=True) if nieuw else nullcontext() as klok:
+            ref = referentiegegevens(vandaag)
+            if nieuw:
+                speel(gebeurtenissen, ref, klok, vandaag.year)
+    return Resultaat(len(titels) if nieuw else 0, gebeurtenissen[0].dag, gebeurtenissen[-1].dag)
+
+
+# --- reference data ---------------------------------------------------------------------------------------------
+def _zorg_voor(model, defaults=None, **lookup):
+    """The object with this natural key; created (and validated) only when it does not exist yet."""
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **(defaults or {}))
+        obj.full_clean()
+        obj.save()
+    return obj
+
+
+def per_jaar(bedragen: dict, jaar: int) -> Decimal:
+    """ASSUMPTION: a boekjaar after the known figures carries the last known amount forward."""
+    return bedragen.get(jaar, bedragen[max(bedragen)])
+
+
+def referentiegegevens(vandaag: dt.date) -> Referentie:
+    gebruikers = zorg_voor_gebruikers()
+    with acting_as(gebruikers[data.BEHEERDER]):
+        wijken = zorg_voor_gebieden()
+        regelingen = zorg_voor_begroting_en_regelingen(range(data.BOEKJAREN.start, max(data.BOEKJAREN[-1],
+                                                                                         vandaag.year) + 1))
+        organisaties, leden = zorg_voor_organisaties(gebruikers, wijken)
+        for username, organisatie, toelichting in data.BELANGEN:
+            _zorg_voor(Belangenverklaring, medewerker=gebruikers[username], organisatie=organisaties[organisatie],
+                       defaults={"toelichting": toelichting})
+    return Referentie(gebruikers, organisaties, leden, regelingen, wijken)
+
+
+def zorg_voor_gebruikers() -> dict:
+    """One login per role with its published demo password; a changed password is set back.
+
+    Only the beheerder is staff (and superuser): the admin is the configuration tool, and it edits records
+    directly. Behandelaars, beslisser and auditor work in the workbench and the API, where their role checks apply.
+    """
+    gebruikers = {}
+    for login in data.LOGINS:
+        user = User.objects.filter(username=login.username).first()
+        if user is None:
+            beheerder = login.rol == Rol.BEHEERDER
+            user = User(username=login.username, first_name=login.voornaam, last_name=login.achternaam,
+                        email=f"{login.username}@example.org", is_staff=beheerder, is_superuser=beheerder)
+            user.set_password(login.wachtwoord)
+            user.save()
+        elif not user.check_password(login.wachtwoord):
+            user.set_password(login.wachtwoord)
+            user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get_or_create(name=login.rol)[0])
+        gebruikers[login.username] = user
+    return gebruikers
+
+
+def zorg_voor_gebieden() -> dict:
+    wijken = {}
+    for naam, plaatsen in data.GEBIEDEN.items():
+        gebied = _zorg_voor(Gebied, naam=naam)
+        soort = Wijk.Soort.DORP if naam in data.DORPSGEBIEDEN else Wijk.Soort.WIJK
+        for plaats in plaatsen:
+            wijken[naam, plaats] = _zorg_voor(Wijk, gebied=gebied, naam=plaats, defaults={"soort": soort})
+    return wijken
+
+
+def zorg_voor_begroting_en_regelingen(boekjaren) -> dict:
+    bronnen = {code: _zorg_voor(Fondsbron, code=code, defaults={"naam": naam, "soort": soort})
+               for code, naam, soort in data.FONDSBRONNEN}
+    posten = {code: _zorg_voor(Begrotingspost, code=code, defaults={"naam": naam})
+              for code, naam in data.BEGROTINGSPOSTEN}
+    budgetten = {
+        (post, bron, jaar): _zorg_voor(Budget, begrotingspost=posten[post], fondsbron=bronnen[bron], boekjaar=jaar,
+                                       defaults={"bedrag": per_jaar(bedragen, jaar)})
+        for post, bron, bedragen in data.BUDGETTEN for jaar in boekjaren
+    }
+    regelingen = {}
+    for spec in data.REGELINGEN:
+        velden = {k: v for k, v in spec.items() if k not in ("code", "begrotingspost", "fondsbron", "plafonds")}
+        regeling = _zorg_voor(Regeling, code=spec["code"], defaults={
+            **velden, "begrotingspost": posten[spec["begrotingspost"]], "fondsbron": bronnen[spec["fondsbron"]],
+        })
+        for jaar in boekjaren:
+            _zorg_voor(Plafond, regeling=regeling, boekjaar=jaar, defaults={
+                "bedrag": per_jaar(spec["plafonds"], jaar), "gepubliceerd_op": dt.date(jaar, 1, 1),
+                "budget": budgetten[spec["begrotingspost"], spec["fondsbron"], jaar],
+            })
+        regelingen[spec["code"]] = regeling
+    return regelingen
+
+
+def zorg_voor_organisaties(gebruikers: dict, wijken: dict) -> tuple[dict, dict]:
+    """The organisations, each with its contact person and the user who acts for it."""
+    organisaties, leden = {}, {}
+    for key, spec in data.ORGANISATIES.items():
+        contactnaam, functie, telefoon = spec.contact
+        wijk = wijken[spec.gebied, spec.wijk]
+        tenaamstelling = f"{contactnaam} inz. {spec.naam}" if spec.rechtsvorm == "initiatiefgroep" else spec.naam
+        organisatie = _zorg_voor(Organisatie, naam=spec.naam, defaults={
+            "rechtsvorm": spec.rechtsvorm, "kvk_nummer": spec.kvk_nummer,
+            "iban": IBAN.generate("NL", bank_code=spec.bank, account_code=spec.rekening).compact,
+            "tenaamstelling": tenaamstelling, "straat": spec.straat, "postcode": spec.postcode, "plaats": spec.plaats,
+            "gebied": wijk.gebied, "wijk": wijk, "email": f"info@{spec.domein}", "telefoon": telefoon,
+        })
+        _zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
+                   defaults={"functie": functie, "email": spec.contact_email, "telefoon": telefoon})
+        lid = gebruikers[data.AANVRAGER] if spec.lid_is_demo_aanvrager else _contactgebruiker(spec)
+        if not organisatie.leden.filter(pk=lid.pk).exists():
+            organisatie.leden.add(lid)
+        organisaties[key], leden[key] = organisatie, lid
+    return organisaties, leden
+
+
+def _contactgebruiker(spec: data.DemoOrganisatie):
+    """The contact person's own account; it has no password, so nobody logs in with it."""
+    user = User.objects.filter(username=spec.contact_email).first()
+    if user is None:
+        voornaam, _, achternaam = spec.contact[0].partition(" ")
+        user = User(username=spec.contact_email, email=spec.contact_email, first_name=voornaam,
+                    last_name=achternaam)
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get_or_create(name=Rol.AANVRAGER)[0])
+    return user
+
+
+# --- the requests' stories --------------------------------------------------------------------------------------
+def plan(vandaag: dt.date) -> list[Gebeurtenis]:
+    """Every step of every story on its day, in calendar order; all before today."""
+    gebeurtenissen = []
+    for nummer, demo in enumerate(data.AANVRAGEN):
+        dag = vandaag - dt.timedelta(days=demo.start)
+        for volgorde, stap in enumerate((None, *demo.verloop)):
+            dag += dt.timedelta(days=stap.na if stap else 0)
+            if dag >= vandaag:
+                raise ValueError(f"'{demo.titel}': step {volgorde} falls on {dag}; every step lies before today.")
+            tijd = dt.datetime.combine(dag, dt.time(9)) + dt.timedelta(minutes=(nummer * 17) % 420 + 3 * volgorde)
+            gebeurtenissen.append(Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
+    return sorted(gebeurtenissen, key=lambda g: (g.moment, g.nummer))
+
+
+def speel(gebeurtenissen: list[Gebeurtenis], ref: Referentie, klok, jaar: int) -> None:
+    aanvragen = {}
+    for gebeurtenis in gebeurtenissen:
+        klok.move_to(gebeurtenis.moment)
+        nummer, stap = gebeurtenis.nummer, gebeurtenis.stap
+        demo = data.AANVRAGEN[nummer]
+        if stap is None:
+            aanvragen[nummer] = maak_concept(nummer, demo, ref, jaar)
+            continue
+        aanvraag = Aanvraag.objects.select_related("regeling").get(pk=aanvragen[nummer])
+        doel = _doel(stap.op, aanvraag)
+        params = {naam: _waarde(waarde, gebeurtenis.dag, doel) for naam, waarde in stap.params.items()}
+        perform(doel, stap.actie, _actor(stap.door, nummer, demo, aanvraag, ref), reden=stap.reden, **params)
+
+
+def maak_concept(nummer: int, demo: data.DemoAanvraag, ref: Referentie, jaar: int) -> int:
+    """The draft, made by whoever takes the first step (the behandelaar types in a paper request)."""
+    organisatie = ref.organisaties[demo.organisatie]
+    maker = _actor(demo.verloop[0].door if demo.verloop else "aanvrager", nummer, demo, None, ref)
+    periode = [dt.date(jaar, *map(int, dag.split("-"))) for dag in demo.periode] if demo.periode else [None, None]
+    with acting_as(maker):
+        aanvraag = Aanvraag.objects.create(
+            regeling=ref.regelingen[demo.regeling], organisatie=organisatie, titel=demo.titel,
+            omschrijving=demo.omschrijving, gevraagd_bedrag=Decimal(demo.bedrag) if demo.bedrag else None,
+            periode_van=periode[0], periode_tot=periode[1], gebied=organisatie.gebied,
+            wijk=ref.wijken[organisatie.gebied.naam, demo.wijk] if demo.wijk else organisatie.wijk,
+        )
+        for soort, omschrijving, bedrag in begroting(demo):
+            Begrotingsregel.objects.create(aanvraag=aanvraag, soort=soort, omschrijving=omschrijving, bedrag=bedrag)
+    return aanvraag.pk
+
+
+def begroting(demo: data.DemoAanvraag) -> list[tuple[str, str, Decimal]]:
+    """Cost lines that add up to the amount asked plus a 10% own contribution, and that contribution."""
+    if demo.bedrag is None:
+        return []
+    kostensoorten, dekking_omschrijving = BEGROTING[demo.regeling]
+    dekking = (Decimal(demo.bedrag) / 10).quantize(EURO, ROUND_HALF_UP)
+    totaal = Decimal(demo.bedrag) + dekking
+    gewicht_totaal = sum(gewicht for _, gewicht in kostensoorten)
+    regels, rest = [], totaal
+    for omschrijving, gewicht in kostensoorten[:-1]:
+        bedrag = (totaal * gewicht / gewicht_totaal).quantize(EURO, ROUND_HALF_UP)
+        regels.append((Begrotingsregel.Soort.KOSTEN, omschrijving, bedrag))
+        rest -= bedrag
+    regels.append((Begrotingsregel.Soort.KOSTEN, kostensoorten[-1][0], rest))
+    regels.append((Begrotingsregel.Soort.DEKKING, dekking_omschrijving, dekking))
+    return regels
+
+
+def _doel(op: str, aanvraag: Aanvraag):
+    if op == "aanvraag":
+        return aanvraag
+    if op == "subsidie":
+        return aanvraag.subsidie
+    return aanvraag.subsidie.betalingen.filter(status=Betaling.Status.GEPLAND).order_by("gepland_op", "pk").first()
+
+
+def _waarde(waarde, dag: dt.date, doel):
+    if isinstance(waarde, data.Dagen):
+        return dag + dt.timedelta(days=waarde.n)
+    if isinstance(waarde, data.Deel):
+        return (doel.verleend_bedrag * Decimal(waarde.fractie)).quantize(CENT)
+    return waarde
+
+
+def _actor(door: str, nummer: int, demo: data.DemoAanvraag, aanvraag: Aanvraag | None, ref: Referentie):
+    if door == "aanvrager":
+        return ref.leden[demo.organisatie]
+    if door == "beslisser":
+        return ref.gebruikers[data.BESLISSER]
+    behandelaar = ref.behandelaar(nummer, demo.organisatie)
+    if door == "behandelaar":
+        return behandelaar
+    # "beslist": above the four-eyes threshold a beslisser decides who did not make the proposal.
+    bedrag = aanvraag.voorstel_bedrag or aanvraag.gevraagd_bedrag
+    return ref.gebruikers[data.BESLISSER] if bedrag > aanvraag.regeling.vier_ogen_drempel else behandelaar
