@@ -6,6 +6,7 @@ DATABASE_URL (PostgreSQL), REDIS_URL or CELERY_BROKER_URL, SECRET_KEY, DEBUG=fal
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -14,7 +15,15 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else environ.Env.NOTSET)
+if not DEBUG:
+    # Production never falls back to the development defaults below.
+    missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not env.str(name, default="").strip()]
+    if missing:
+        raise ImproperlyConfigured(
+            f"DEBUG is false (production), so {' and '.join(missing)} must be set in the environment; "
+            "see README.md, section Production."
+        )
+SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -106,14 +115,15 @@ STORAGES = {
 LOGIN_URL = "admin:login"
 
 REST_FRAMEWORK = {
+    # Token first: an anonymous call then answers 401 with `WWW-Authenticate: Token` instead of a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "subsidies.api.filters.StableOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "subsidies.api.pagination.Pagination",
     "PAGE_SIZE": 25,
@@ -126,6 +136,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models name their state machine field `status`: give each choice set its own stable name.
+    "ENUM_NAME_OVERRIDES": {
+        "AanvraagStatusEnum": "subsidies.models.aanvragen.Status",
+        "SubsidieStatusEnum": "subsidies.models.subsidies.Status",
+        "BetalingStatusEnum": "subsidies.models.subsidies.Betaling.Status",
+        "UitkomstEnum": "subsidies.models.aanvragen.Uitkomst",
+    },
 }
 
 # Celery: eager (in-process) unless a broker is configured.

@@ -20,7 +20,7 @@ version=$(ls /usr/lib/postgresql | sort -V | tail -1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
   pg_createcluster "$version" main >&2
 fi
-pg_ctlcluster "$version" main start >&2 2>/dev/null || true
+pg_isready -q -h 127.0.0.1 || pg_ctlcluster "$version" main start >&2 || true
 for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
 pg_isready -q -h 127.0.0.1 || { echo "services: PostgreSQL did not start" >&2; exit 1; }
 
