@@ -1,6 +1,7 @@
 """Every API error as JSON with a stable code and a message in Dutch and English — never a bare 500."""
 from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils import translation
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -44,7 +45,11 @@ def exception_handler(exc, context):
         return None
     code, nl, en = GENERIC.get(response.status_code, ("fout", "Er ging iets mis.", "Something went wrong."))
     details = response.data if isinstance(exc, exceptions.ValidationError) else None
-    if not details and isinstance(response.data, dict) and "detail" in response.data:
-        en = str(response.data["detail"]) or en
+    if not details and isinstance(response.data, dict) and response.data.get("detail"):
+        # DRF's own text is in the request's language only; it replaces the generic message in that language.
+        if (translation.get_language() or "nl").startswith("en"):
+            en = str(response.data["detail"])
+        else:
+            nl = str(response.data["detail"])
     response.data = error_body(code, nl, en, details)
     return response

@@ -1,4 +1,6 @@
 """Serializers: shapes of the API's resources. Rules live in the models' transitions and in services."""
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
@@ -8,6 +10,8 @@ from ..models import (
     Aanvraag, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Organisatie, Plafond, Regeling, Subsidie,
     Verplichting,
 )
+from ..models.aanvragen import Uitkomst
+from ..rollen import ziet_alles
 
 
 def PubliekeStatusField():  # noqa: N802 - reads like a field declaration
@@ -110,7 +114,17 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "voorstel_uitkomst", "voorstel_bedrag", "voorstel_motivering", "voorgesteld_door", "aangemaakt_op",
             "gewijzigd_op",
         ]
-        extra_kwargs = {"gevraagd_bedrag": {"min_value": "0.01"}}
+        extra_kwargs = {"gevraagd_bedrag": {"min_value": Decimal("0.01")}}
+
+    def get_fields(self):
+        """An applicant can only file a request for (or move a draft to) one of their own organisations."""
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and not ziet_alles(request.user):
+            user = request.user
+            eigen = Organisatie.objects.filter(leden=user) if user.is_authenticated else Organisatie.objects.none()
+            fields["organisatie"].queryset = eigen
+        return fields
 
 
 class TransitieSerializer(serializers.Serializer):
@@ -119,7 +133,7 @@ class TransitieSerializer(serializers.Serializer):
     reden = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
     ontvangen_op = serializers.DateField(required=False)
     termijn_tot = serializers.DateField(required=False)
-    uitkomst = serializers.ChoiceField(choices=["verlenen", "weigeren"], required=False)
+    uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, required=False)
     bedrag = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
     weken = serializers.IntegerField(required=False, min_value=1, max_value=8)
     uiterlijk = serializers.DateField(required=False)

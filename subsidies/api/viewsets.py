@@ -1,6 +1,7 @@
 """API viewsets: thin. Scoping by role, then serializers and the one transition service do the work."""
 from django.db import transaction
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -44,20 +45,30 @@ class TransitionsMixin:
     """`GET …/{id}/acties/` lists the actions and why any is not possible; `POST …/{id}/acties/{actie}/` runs one."""
 
     @extend_schema(responses=serializers.ActieSerializer(many=True))
-    @action(detail=True, methods=["get"], url_path="acties")
+    @action(detail=True, methods=["get"], url_path="acties", filter_backends=[], pagination_class=None)
     def acties(self, request, pk=None):
         return Response(available_actions(self.get_object(), request.user))
 
     @extend_schema(request=serializers.TransitieSerializer,
                    parameters=[OpenApiParameter("actie", str, OpenApiParameter.PATH)])
-    @action(detail=True, methods=["post"], url_path=r"acties/(?P<actie>[a-z_]+)")
+    @action(detail=True, methods=["post"], url_path=r"acties/(?P<actie>[^/.]+)", filter_backends=[])
     def actie(self, request, pk=None, actie=None):
         obj = self.get_object()
-        params = serializers.TransitieSerializer(data=request.data)
+        # partial: a field the client did not send stays absent, also in form data (no implicit False)
+        params = serializers.TransitieSerializer(data=request.data, partial=True)
         params.is_valid(raise_exception=True)
         data = dict(params.validated_data)
         obj = perform(obj, actie, request.user, reden=data.pop("reden", ""), **data)
         return Response(self.get_serializer(obj).data)
+
+
+def met_acties(model):
+    """Document the actions of `model`'s state machine as the choices of the `actie` path parameter."""
+    names = sorted({t.name for t in model._meta.get_field("status").get_all_transitions(model)})
+    return extend_schema_view(actie=extend_schema(parameters=[
+        OpenApiParameter("actie", str, OpenApiParameter.PATH, enum=names,
+                         description="Een actie uit `GET …/acties/`; een onbekende naam geeft 400 `onbekende_actie`."),
+    ]))
 
 
 class RegelingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -68,6 +79,7 @@ class RegelingViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny, permissions.ReadOnlyForAll]
     authentication_classes = []
     filterset_fields = ["meerjarig", "verdeelmethode"]
+    ordering_fields = ["naam", "code"]
 
 
 class OrganisatieViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -76,6 +88,7 @@ class OrganisatieViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateMode
     permission_classes = [permissions.ApplicantOrStaff]
     organisatie_path = ""
     filterset_fields = ["rechtsvorm", "gebied"]
+    ordering_fields = ["naam", "aangemaakt_op"]
 
     def get_queryset(self):
         queryset = super(ScopedMixin, self).get_queryset()
@@ -88,6 +101,7 @@ class OrganisatieViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateMode
                 organisatie.leden.add(self.request.user)
 
 
+@met_acties(Aanvraag)
 class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
                       viewsets.ReadOnlyModelViewSet):
     """Requests. Applicants create and edit drafts; every change of status is an action (`acties`)."""
@@ -105,11 +119,6 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
         return queryset if self.action == "list" else queryset.prefetch_related("begroting")
 
     def perform_create(self, serializer):
-        organisatie = serializer.validated_data["organisatie"]
-        if not (ziet_alles(self.request.user) or organisatie.leden.filter(pk=self.request.user.pk).exists()):
-            from rest_framework.exceptions import PermissionDenied
-
-            raise PermissionDenied("U kunt alleen aanvragen voor uw eigen organisatie.")
         self._save(serializer)
 
     def perform_update(self, serializer):
@@ -132,20 +141,24 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
                     Begrotingsregel.objects.create(aanvraag=aanvraag, **regel)
 
 
+@met_acties(Subsidie)
 class SubsidieViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Subsidie.objects.select_related("aanvraag").prefetch_related("verplichtingen", "betalingen")
     serializer_class = serializers.SubsidieSerializer
     permission_classes = [permissions.ApplicantOrStaff]
     organisatie_path = "aanvraag__organisatie"
     filterset_class = filters.SubsidieFilter
+    ordering_fields = ["aangemaakt_op", "verleend_bedrag", "verantwoording_uiterlijk"]
 
 
+@met_acties(Betaling)
 class BetalingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Betaling.objects.all()
     serializer_class = serializers.BetalingSerializer
     permission_classes = [permissions.ApplicantOrStaff]
     organisatie_path = "subsidie__aanvraag__organisatie"
     filterset_class = filters.BetalingFilter
+    ordering_fields = ["gepland_op", "uitgevoerd_op", "bedrag"]
 
 
 class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
@@ -154,6 +167,7 @@ class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.ApplicantOrStaff]
     organisatie_path = "aanvraag__organisatie"
     filterset_fields = ["aanvraag", "soort"]
+    ordering_fields = ["verzonden_op", "bezwaartermijn_tot"]
 
 
 class BudgetOverzichtViewSet(viewsets.GenericViewSet, mixins.ListModelMixin):
@@ -163,7 +177,7 @@ class BudgetOverzichtViewSet(viewsets.GenericViewSet, mixins.ListModelMixin):
     serializer_class = serializers.BudgetOverzichtSerializer
     permission_classes = [permissions.StaffRead]
     filterset_fields = ["boekjaar", "begrotingspost", "fondsbron"]
-    ordering_fields = ["boekjaar"]
+    filter_backends = [DjangoFilterBackend]  # the ledger has one fixed order: post, boekjaar, fondsbron
     pagination_class = None
 
     def list(self, request, *args, **kwargs):
@@ -178,4 +192,5 @@ class AuditRecordViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.AuditRecordSerializer
     permission_classes = [permissions.AuditorRead]
     lookup_field = "volgnummer"
-    filterset_fields = ["object_id", "actie", "handeling", "actor"]
+    filterset_class = filters.AuditRecordFilter
+    ordering_fields = ["volgnummer"]
