@@ -51,3 +51,24 @@ def mag_behandelen(user, organisatie) -> bool:
 
 def mag_beslissen(user, organisatie) -> bool:
     return heeft_rol(user, Rol.BESLISSER) and not heeft_belang(user, organisatie)
+
+
+# Transition permissions (django-fsm `permission=`): the object tells whose it is through `obj.organisatie`.
+def aanvrager(obj, user) -> bool:
+    """aanvrager: lid van de organisatie"""
+    return is_lid(user, obj.organisatie)
+
+
+def behandelaar(obj, user) -> bool:
+    """behandelaar of beslisser zonder belang bij de organisatie"""
+    return mag_behandelen(user, obj.organisatie)
+
+
+def beslisser(obj, user) -> bool:
+    """beslisser zonder belang bij de organisatie"""
+    return mag_beslissen(user, obj.organisatie)
+
+
+def aanvrager_of_behandelaar(obj, user) -> bool:
+    """aanvrager (lid) of behandelaar"""
+    return aanvrager(obj, user) or behandelaar(obj, user)

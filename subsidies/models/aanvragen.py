@@ -17,7 +17,8 @@ from workflows import termijnen
 from workflows.errors import InvalidInput, NotPermitted
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
-from ..rollen import is_lid, mag_behandelen, mag_beslissen
+from .. import rollen
+from ..rollen import mag_behandelen, mag_beslissen
 from .begroting import MONEY
 from .gebieden import Gebied, Wijk
 from .organisaties import Organisatie
@@ -48,20 +49,7 @@ class Uitkomst(models.TextChoices):
     WEIGEREN = "weigeren", _("weigeren")
 
 
-# Who may do what: the permission half of every transition.
-def _aanvrager(aanvraag, user) -> bool:
-    """aanvrager: lid van de organisatie"""
-    return is_lid(user, aanvraag.organisatie)
 
-
-def _behandelaar(aanvraag, user) -> bool:
-    """behandelaar of beslisser zonder belang bij de organisatie"""
-    return mag_behandelen(user, aanvraag.organisatie)
-
-
-def _aanvrager_of_behandelaar(aanvraag, user) -> bool:
-    """aanvrager (lid) of behandelaar"""
-    return _aanvrager(aanvraag, user) or _behandelaar(aanvraag, user)
 
 
 # Conditions: each carries the reason the user is shown when it does not hold.
@@ -209,8 +197,8 @@ class Aanvraag(Lifecycle):
         return [name for name in required if getattr(self, name) in (None, "")]
 
     # --- transitions ---------------------------------------------------------------------------------------
-    @transition(status, source=Status.CONCEPT, target=Status.INGEDIEND, permission=_aanvrager_of_behandelaar,
-                custom={"label": _("Indienen")})
+    @transition(status, source=Status.CONCEPT, target=Status.INGEDIEND,
+                permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Indienen")})
     def indienen(self, *, user, reden="", ontvangen_op: dt.date | None = None):
         """Submit. Staff registering a paper request give its real date of receipt."""
         from ..services.intake import controleer_indiening
@@ -229,13 +217,13 @@ class Aanvraag(Lifecycle):
         )
         self.herbereken_uiterste_beslisdatum()
 
-    @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=_behandelaar,
+    @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=rollen.behandelaar,
                 custom={"label": _("In behandeling nemen")})
     def in_behandeling_nemen(self, *, user, reden=""):
         """The officer takes the request and becomes its behandelaar."""
         self.behandelaar = user
 
-    @transition(status, source=Status.IN_BEHANDELING, target=Status.AANVULLING_GEVRAAGD, permission=_behandelaar,
+    @transition(status, source=Status.IN_BEHANDELING, target=Status.AANVULLING_GEVRAAGD, permission=rollen.behandelaar,
                 custom={"label": _("Aanvulling vragen")})
     def aanvulling_vragen(self, *, user, reden="", termijn_tot: dt.date | None = None):
         """Ask for missing information with a deadline; the decision term is suspended meanwhile (Awb 4:15)."""
@@ -254,7 +242,7 @@ class Aanvraag(Lifecycle):
         self.herbereken_uiterste_beslisdatum()
 
     @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.IN_BEHANDELING,
-                permission=_aanvrager_of_behandelaar, custom={"label": _("Aanvulling ontvangen")})
+                permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Aanvulling ontvangen")})
     def aanvulling_ontvangen(self, *, user, reden="", ontvangen_op: dt.date | None = None):
         """The request is complete again: the suspension ends, and its place in the queue is now."""
         if ontvangen_op is not None and not mag_behandelen(user, self.organisatie):
@@ -272,7 +260,7 @@ class Aanvraag(Lifecycle):
         self.herbereken_uiterste_beslisdatum()
 
     @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.BUITEN_BEHANDELING,
-                permission=_behandelaar, conditions=[_aanvullingstermijn_verstreken],
+                permission=rollen.behandelaar, conditions=[_aanvullingstermijn_verstreken],
                 custom={"label": _("Buiten behandeling stellen")})
     def buiten_behandeling_stellen(self, *, user, reden=""):
         """Do not consider the request: the aanvulling did not come in time (Awb 4:5)."""
@@ -283,7 +271,7 @@ class Aanvraag(Lifecycle):
 
     @transition(status, source=[Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD,
                                 Status.IN_BEOORDELING, Status.BESLUIT_VOORGESTELD],
-                target=None, permission=_behandelaar, conditions=[_nog_niet_verdaagd],
+                target=None, permission=rollen.behandelaar, conditions=[_nog_niet_verdaagd],
                 custom={"label": _("Beslistermijn verdagen")})
     def beslistermijn_verdagen(self, *, user, reden="", weken: int | None = None):
         """Extend the decision term once, with notice before it ends (Awb 4:14 lid 3)."""
@@ -297,14 +285,14 @@ class Aanvraag(Lifecycle):
         self.verdaagd_weken = int(weken)
         self.herbereken_uiterste_beslisdatum()
 
-    @transition(status, source=Status.IN_BEHANDELING, target=Status.IN_BEOORDELING, permission=_behandelaar,
+    @transition(status, source=Status.IN_BEHANDELING, target=Status.IN_BEOORDELING, permission=rollen.behandelaar,
                 custom={"label": _("Volledig verklaren")})
     def volledig_verklaren(self, *, user, reden=""):
         """The file is complete: on to the assessment."""
         if self.behandelaar_id is None:
             self.behandelaar = user
 
-    @transition(status, source=Status.IN_BEOORDELING, target=Status.BESLUIT_VOORGESTELD, permission=_behandelaar,
+    @transition(status, source=Status.IN_BEOORDELING, target=Status.BESLUIT_VOORGESTELD, permission=rollen.behandelaar,
                 custom={"label": _("Besluit voorstellen")})
     def besluit_voorstellen(self, *, user, reden="", uitkomst: str = "", bedrag: Decimal | None = None):
         """Propose to award (with an amount) or to refuse, with grounds."""
@@ -326,7 +314,7 @@ class Aanvraag(Lifecycle):
         self.voorstel_uitkomst, self.voorstel_bedrag = uitkomst, bedrag if uitkomst == Uitkomst.VERLENEN else None
         self.voorstel_motivering, self.voorgesteld_door = reden, user
 
-    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.IN_BEOORDELING, permission=_behandelaar,
+    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.IN_BEOORDELING, permission=rollen.behandelaar,
                 custom={"label": _("Voorstel terugsturen")})
     def voorstel_terugsturen(self, *, user, reden=""):
         """Send the proposal back for another look, with the reason."""
@@ -336,7 +324,7 @@ class Aanvraag(Lifecycle):
         self.voorstel_uitkomst, self.voorstel_bedrag, self.voorstel_motivering = "", None, ""
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=RETURN_VALUE(Status.VERLEEND, Status.GEWEIGERD),
-                permission=_behandelaar, conditions=[_voorstel_is_verlenen],
+                permission=rollen.behandelaar, conditions=[_voorstel_is_verlenen],
                 custom={"label": _("Verlenen"), "guard": _vier_ogen})
     def verlenen(self, *, user, reden=""):
         """Award. Commits the budget under a row lock; refuses to the extent the ceiling is reached (Awb 4:25)."""
@@ -344,7 +332,7 @@ class Aanvraag(Lifecycle):
 
         return verleen(self, user, reden)
 
-    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=_behandelaar,
+    @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=rollen.behandelaar,
                 conditions=[_voorstel_is_weigeren], custom={"label": _("Weigeren")})
     def weigeren(self, *, user, reden=""):
         """Refuse, on the proposal's grounds; a weigering beschikking is sent."""
@@ -352,7 +340,8 @@ class Aanvraag(Lifecycle):
 
         maak_beschikking(self, "weigering", beslisser=user, motivering=self.voorstel_motivering)
 
-    @transition(status, source=[Status.CONCEPT, *OPEN_STATUSSEN], target=Status.INGETROKKEN, permission=_aanvrager,
+    @transition(status, source=[Status.CONCEPT, *OPEN_STATUSSEN], target=Status.INGETROKKEN,
+                permission=rollen.aanvrager,
                 custom={"label": _("Intrekken")})
     def intrekken(self, *, user, reden=""):
         """The applicant withdraws the request before a decision."""

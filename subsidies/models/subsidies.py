@@ -17,7 +17,7 @@ from django_fsm import FSMField, transition
 from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
-from ..rollen import is_lid, mag_behandelen, mag_beslissen
+from .. import rollen
 from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
 from .regelingen import Plafond, Verantwoordingsniveau
@@ -35,19 +35,7 @@ class Status(models.TextChoices):
     INGETROKKEN = "ingetrokken", _("ingetrokken")
 
 
-def _behandelaar(subsidie, user) -> bool:
-    """behandelaar of beslisser zonder belang bij de organisatie"""
-    return mag_behandelen(user, subsidie.organisatie)
 
-
-def _beslisser(subsidie, user) -> bool:
-    """beslisser zonder belang bij de organisatie"""
-    return mag_beslissen(user, subsidie.organisatie)
-
-
-def _ontvanger_of_behandelaar(subsidie, user) -> bool:
-    """ontvanger (lid) of behandelaar"""
-    return is_lid(user, subsidie.organisatie) or _behandelaar(subsidie, user)
 
 
 @condition("Bij dit bedrag wordt direct vastgesteld; een verantwoording is niet nodig.",
@@ -131,7 +119,7 @@ class Subsidie(Lifecycle):
 
     # --- transitions ---------------------------------------------------------------------------------------
     @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT], target=Status.BEVOORSCHOT,
-                permission=_behandelaar, conditions=[_verantwoording_nodig],
+                permission=rollen.behandelaar, conditions=[_verantwoording_nodig],
                 custom={"label": _("Voorschot betalen")})
     def voorschot_betalen(self, *, user, reden="", bedrag: Decimal | None = None):
         """Schedule an advance; all advances together never exceed the award (Awb 4:95)."""
@@ -147,7 +135,7 @@ class Subsidie(Lifecycle):
                                 soort=Betaling.Soort.VOORSCHOT, bedrag=bedrag, gepland_op=timezone.localdate())
 
     @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT], target=Status.VERANTWOORDING_GEVRAAGD,
-                permission=_behandelaar, conditions=[_verantwoording_nodig],
+                permission=rollen.behandelaar, conditions=[_verantwoording_nodig],
                 custom={"label": _("Verantwoording vragen")})
     def verantwoording_vragen(self, *, user, reden="", uiterlijk: dt.date | None = None):
         """Ask the recipient for the report its tier requires, by a date."""
@@ -157,7 +145,7 @@ class Subsidie(Lifecycle):
         self.verantwoording_uiterlijk = uiterlijk
 
     @transition(status, source=Status.VERANTWOORDING_GEVRAAGD, target=Status.VERANTWOORDING_INGEDIEND,
-                permission=_ontvanger_of_behandelaar, custom={"label": _("Verantwoording indienen")})
+                permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Verantwoording indienen")})
     def verantwoording_indienen(self, *, user, reden="", activiteitenverslag: str = "",
                                 werkelijke_kosten: Decimal | None = None, accountantsverklaring: bool = False):
         """The report the tier asks for: activities always; costs; an accountant's statement above the limit."""
@@ -179,14 +167,14 @@ class Subsidie(Lifecycle):
                                       accountantsverklaring=accountantsverklaring, ingediend_door=user)
 
     @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VERANTWOORDING_GEVRAAGD,
-                permission=_behandelaar, custom={"label": _("Verantwoording terugsturen")})
+                permission=rollen.behandelaar, custom={"label": _("Verantwoording terugsturen")})
     def verantwoording_terugsturen(self, *, user, reden=""):
         """The report is incomplete: ask again, saying what is missing."""
         if not reden.strip():
             raise InvalidInput("Zeg wat er aan de verantwoording ontbreekt.", "Say what the report is missing.",
                                code="reden_verplicht")
 
-    @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VASTGESTELD, permission=_behandelaar,
+    @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VASTGESTELD, permission=rollen.behandelaar,
                 custom={"label": _("Vaststellen")})
     def vaststellen(self, *, user, reden="", bedrag: Decimal | None = None):
         """Settle the final amount (Awb 4:46); lower than granted only with grounds."""
@@ -194,7 +182,7 @@ class Subsidie(Lifecycle):
 
         stel_vast(self, Decimal(bedrag) if bedrag is not None else self.verleend_bedrag, user, reden)
 
-    @transition(status, source=Status.VERLEEND, target=Status.VASTGESTELD, permission=_behandelaar,
+    @transition(status, source=Status.VERLEEND, target=Status.VASTGESTELD, permission=rollen.behandelaar,
                 conditions=[_direct_vast_te_stellen], custom={"label": _("Direct vaststellen")})
     def direct_vaststellen(self, *, user, reden=""):
         """Small amounts are settled at verlening; the check is a sample afterwards."""
@@ -202,7 +190,7 @@ class Subsidie(Lifecycle):
 
         stel_vast(self, self.verleend_bedrag, user, reden or "Direct vastgesteld bij verlening.")
 
-    @transition(status, source=Status.VASTGESTELD, target=None, permission=_behandelaar,
+    @transition(status, source=Status.VASTGESTELD, target=None, permission=rollen.behandelaar,
                 conditions=[_saldo_zonder_geplande_betaling], custom={"label": _("Verrekening opnieuw plannen")})
     def verrekening_plannen(self, *, user, reden=""):
         """Plan the saldo payment or recovery again, e.g. after a cancelled one."""
@@ -210,13 +198,13 @@ class Subsidie(Lifecycle):
 
         verreken(self)
 
-    @transition(status, source=Status.VASTGESTELD, target=Status.AFGESLOTEN, permission=_behandelaar,
+    @transition(status, source=Status.VASTGESTELD, target=Status.AFGESLOTEN, permission=rollen.behandelaar,
                 conditions=[_verrekend], custom={"label": _("Afsluiten")})
     def afsluiten(self, *, user, reden=""):
         """Close once everything is paid or recovered."""
 
     @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT, Status.VERANTWOORDING_GEVRAAGD,
-                                Status.VERANTWOORDING_INGEDIEND], target=Status.INGETROKKEN, permission=_beslisser,
+                                Status.VERANTWOORDING_INGEDIEND], target=Status.INGETROKKEN, permission=rollen.beslisser,
                 custom={"label": _("Intrekken")})
     def intrekken(self, *, user, reden=""):
         """Withdraw the award (Awb 4:48): the commitment is released and what was paid is recovered."""
@@ -252,10 +240,6 @@ class Verplichting(Auditable):
     def __str__(self):
         return f"Verplichting {self.subsidie.aanvraag.nummer} {self.boekjaar}: € {self.bedrag}"
 
-
-def _betaling_behandelaar(betaling, user) -> bool:
-    """behandelaar of beslisser zonder belang bij de organisatie"""
-    return mag_behandelen(user, betaling.subsidie.organisatie)
 
 
 class Betaling(Lifecycle):
@@ -294,13 +278,17 @@ class Betaling(Lifecycle):
     def __str__(self):
         return f"{self.get_soort_display()} {self.subsidie.aanvraag.nummer}: € {self.bedrag}"
 
-    @transition(status, source=Status.GEPLAND, target=Status.UITGEVOERD, permission=_betaling_behandelaar,
+    @property
+    def organisatie(self):
+        return self.subsidie.organisatie
+
+    @transition(status, source=Status.GEPLAND, target=Status.UITGEVOERD, permission=rollen.behandelaar,
                 custom={"label": _("Uitgevoerd")})
     def uitvoeren(self, *, user, reden="", uitgevoerd_op: dt.date | None = None):
         """Record that the money was paid out, or the recovered money came in."""
         self.uitgevoerd_op = uitgevoerd_op or timezone.localdate()
 
-    @transition(status, source=Status.GEPLAND, target=Status.GEANNULEERD, permission=_betaling_behandelaar,
+    @transition(status, source=Status.GEPLAND, target=Status.GEANNULEERD, permission=rollen.behandelaar,
                 custom={"label": _("Annuleren")})
     def annuleren(self, *, user, reden=""):
         if not reden.strip():
