@@ -56,6 +56,27 @@ class ReadOnlyStatusAdmin(AuditedAdmin):
         return [*super().get_readonly_fields(request, obj), "status"]
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """What the applicant sent is shown, not edited, in the admin."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class BegrotingsregelInline(ReadOnlyInline):
+    model = models.Begrotingsregel
+
+
+class DocumentInline(ReadOnlyInline):
+    model = models.Document
+
+
 @admin.register(models.Aanvraag)
 class AanvraagAdmin(ReadOnlyStatusAdmin):
     list_display = ["nummer", "titel", "organisatie", "regeling", "status", "gevraagd_bedrag", "uiterste_beslisdatum"]
@@ -63,6 +84,7 @@ class AanvraagAdmin(ReadOnlyStatusAdmin):
     search_fields = ["titel", "organisatie__naam"]
     readonly_fields = ["ontvangen_op", "volledig_op", "uiterste_beslisdatum", "behandelaar", "voorstel_uitkomst",
                        "voorstel_bedrag", "voorgesteld_door"]
+    inlines = [BegrotingsregelInline, DocumentInline]
     actions = [
         transition_action("in_behandeling_nemen", "In behandeling nemen"),
         transition_action("volledig_verklaren", "Volledig verklaren"),

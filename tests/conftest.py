@@ -110,3 +110,9 @@ def actoren(aanvrager, behandelaar, beslisser, auditor, beheerder, organisatie):
         "beheerder": beheerder,
         **met_belang,
     }
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded documents land in the test's own folder, never in the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"

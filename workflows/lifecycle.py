@@ -4,6 +4,7 @@
 protected django-fsm status field: only transitions change it, and only `workflows.transitions.perform` runs them.
 """
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django_fsm import ConcurrentTransitionMixin
 
 from . import audit
@@ -33,11 +34,12 @@ class Auditable(models.Model):
         self._audit_snapshot = self._audit_values()
 
     def _audit_values(self) -> dict:
-        return {
-            field.attname: field.value_from_object(self)
-            for field in self._meta.concrete_fields
-            if field.attname not in self.audit_exclude
-        }
+        values = {}
+        for field in self._meta.concrete_fields:
+            if field.attname not in self.audit_exclude:
+                value = field.value_from_object(self)
+                values[field.attname] = value.name if isinstance(value, FieldFile) else value  # the file's path
+        return values
 
     def audit_changes(self) -> dict:
         """Changed fields as {field: [old, new]} since the object was loaded or last saved."""

@@ -7,7 +7,8 @@ from rest_framework import serializers
 from workflows.models import AuditRecord
 
 from ..models import (
-    Aanvraag, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Organisatie, Plafond, Regeling, Subsidie,
+    Aanvraag, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Document, Organisatie, Plafond, Regeling,
+    Subsidie,
     Verplichting,
 )
 from ..models.aanvragen import Uitkomst
@@ -125,6 +126,12 @@ class AanvraagSerializer(serializers.ModelSerializer):
             eigen = Organisatie.objects.filter(leden=user) if user.is_authenticated else Organisatie.objects.none()
             fields["organisatie"].queryset = eigen
         return fields
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Document
+        fields = ["id", "omschrijving", "bestand", "toegevoegd_op"]
 
 
 class TransitieSerializer(serializers.Serializer):

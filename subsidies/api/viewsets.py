@@ -4,6 +4,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
@@ -15,6 +16,7 @@ from workflows.transitions import available_actions, perform
 from ..models import Aanvraag, Begrotingsregel, Beschikking, Betaling, Budget, Organisatie, Regeling, Subsidie
 from ..rollen import ziet_alles
 from ..services.budget import overzicht
+from ..services.documenten import voeg_document_toe
 from . import filters, permissions, serializers
 
 
@@ -139,6 +141,21 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
                     regel.delete()
                 for regel in begroting:
                     Begrotingsregel.objects.create(aanvraag=aanvraag, **regel)
+
+    @extend_schema(methods=["GET"], responses=serializers.DocumentSerializer(many=True))
+    @extend_schema(methods=["POST"], request={"multipart/form-data": serializers.DocumentSerializer},
+                   responses={201: serializers.DocumentSerializer(many=True)})
+    @action(detail=True, methods=["get", "post"], url_path="documenten", parser_classes=[MultiPartParser])
+    def documenten(self, request, pk=None):
+        """The request's documents; `POST` adds one (multipart: `bestand`, `omschrijving`)."""
+        aanvraag = self.get_object()
+        created = request.method == "POST"
+        if created:
+            upload = serializers.DocumentSerializer(data=request.data)
+            upload.is_valid(raise_exception=True)
+            voeg_document_toe(aanvraag, user=request.user, **upload.validated_data)
+        documenten = serializers.DocumentSerializer(aanvraag.documenten.all(), many=True, context={"request": request})
+        return Response(documenten.data, status=201 if created else 200)
 
 
 @met_acties(Subsidie)

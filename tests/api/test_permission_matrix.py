@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
@@ -57,6 +58,10 @@ MATRIX = [
      "401 200 404 200 200 403 200"),
     ("aanvragen GET acties", "get", "/api/aanvragen/{id}/acties/", "concept", None, None,
      "401 200 404 200 200 200 200"),
+    ("aanvragen GET documenten", "get", "/api/aanvragen/{id}/documenten/", "concept", None, None,
+     "401 200 404 200 200 200 200"),
+    ("aanvragen POST documenten", "post", "/api/aanvragen/{id}/documenten/", "concept", None, "document",
+     "401 201 404 201 201 403 403"),
     ("aanvragen indienen", "post", "/api/aanvragen/{id}/acties/{actie}/", "concept", "indienen", {},
      "401 200 404 200 200 403 403"),
     ("aanvragen intrekken", "post", "/api/aanvragen/{id}/acties/{actie}/", "ingediend", "intrekken", {},
@@ -168,6 +173,9 @@ class World:
     def _nieuwe_aanvraag(self):
         return {"regeling": self.regeling.pk, "organisatie": self.organisatie.pk, **AANVRAAG}
 
+    def _document(self):
+        return {"omschrijving": "Begroting", "bestand": SimpleUploadedFile("begroting.pdf", b"%PDF-1.4 demo")}
+
     def _concept(self):
         return self.aanvraag()
 
@@ -232,8 +240,11 @@ class World:
 
 def _call(client, method: str, path: str, payload):
     """One request whose effects are rolled back, so every role meets the same world."""
+    files = [value for value in (payload or {}).values() if hasattr(value, "seek")] if isinstance(payload, dict) else []
+    for upload in files:
+        upload.seek(0)  # every role sends the same file again
     with transaction.atomic():
-        response = getattr(client, method)(path, payload, format="json")
+        response = getattr(client, method)(path, payload, format="multipart" if files else "json")
         transaction.set_rollback(True)
     return response
 
