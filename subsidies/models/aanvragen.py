@@ -136,7 +136,7 @@ class Aanvraag(Lifecycle):
         _("volledig op"), null=True, blank=True,
         help_text=_("Het moment waarop de aanvraag volledig werd; telt voor de volgorde van binnenkomst."),
     )
-    uiterste_beslisdatum = models.DateField(_("uiterste beslisdatum"), null=True, blank=True, db_index=True)
+    uiterste_beslisdatum = models.DateField(_("uiterste beslisdatum"), null=True, blank=True)
     verdaagd_weken = models.PositiveSmallIntegerField(_("verdaagd (weken)"), default=0)
     behandelaar = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -157,8 +157,12 @@ class Aanvraag(Lifecycle):
         verbose_name = _("aanvraag")
         verbose_name_plural = _("aanvragen")
         indexes = [
-            models.Index(fields=["status", "uiterste_beslisdatum"]),
             models.Index(fields=["regeling", "status", "volledig_op"]),
+            # The officer's queue, by deadline, with the key as tie-breaker (docs/benchmarks.md, "Queue").
+            models.Index(fields=["uiterste_beslisdatum", "id"], name="aanvraag_beslisdatum_idx"),
+            models.Index(fields=["status", "uiterste_beslisdatum", "id"], name="aanvraag_status_beslis_idx"),
+            models.Index(fields=["uiterste_beslisdatum", "id"], condition=models.Q(status__in=OPEN_STATUSSEN),
+                         name="aanvraag_open_wachtrij_idx"),
         ]
         constraints = [
             models.CheckConstraint(
