@@ -1,0 +1,40 @@
+"""Beheer: the admin shows statuses read-only and changes them only through the one transition service."""
+import pytest
+
+from tests.factories import breng_naar
+from workflows.models import AuditRecord
+
+
+@pytest.fixture
+def admin_client(client, behandelaar):
+    behandelaar.is_staff = behandelaar.is_superuser = True
+    behandelaar.save()
+    client.force_login(behandelaar)
+    return client
+
+
+def test_admin_action_runs_the_transition_and_writes_the_trail(admin_client, concept, aanvrager, behandelaar):
+    aanvraag = breng_naar(concept, "ingediend", aanvrager=aanvrager)
+
+    response = admin_client.post("/admin/subsidies/aanvraag/", {
+        "action": "actie_in_behandeling_nemen", "_selected_action": [aanvraag.pk]}, follow=True)
+
+    assert response.status_code == 200
+    aanvraag.refresh_from_db()
+    assert (aanvraag.status, aanvraag.behandelaar) == ("in_behandeling", behandelaar)
+    record = AuditRecord.objects.filter(object_id=str(aanvraag.pk), handeling="in_behandeling_nemen").get()
+    assert (record.van_status, record.naar_status, record.actor) == ("ingediend", "in_behandeling", behandelaar)
+
+
+def test_admin_action_refused_in_the_wrong_state_says_why_and_changes_nothing(admin_client, concept):
+    response = admin_client.post("/admin/subsidies/aanvraag/", {
+        "action": "actie_in_behandeling_nemen", "_selected_action": [concept.pk]}, follow=True)
+
+    assert "kan niet in status" in response.content.decode()
+    concept.refresh_from_db()
+    assert concept.status == "concept"
+
+
+def test_status_is_read_only_in_the_change_form(admin_client, concept):
+    page = admin_client.get(f"/admin/subsidies/aanvraag/{concept.pk}/change/").content.decode()
+    assert 'name="status"' not in page and 'name="titel"' in page
