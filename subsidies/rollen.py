@@ -46,7 +46,7 @@ def heeft_belang(user, organisatie) -> bool:
 
 
 def mag_behandelen(user, organisatie) -> bool:
-    return heeft_rol(user, Rol.BEHANDELAAR, Rol.BESLISSER) and not heeft_belang(user, organisatie)
+    return is_medewerker(user) and not heeft_belang(user, organisatie)
 
 
 def mag_beslissen(user, organisatie) -> bool:

@@ -24,13 +24,6 @@ GENERIC = {
 }
 
 
-def error_body(code: str, nl: str, en: str, details=None) -> dict:
-    body = {"code": code, "message": {"nl": nl, "en": en}}
-    if details:
-        body["details"] = details
-    return body
-
-
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return Response(exc.as_dict(), status=exc.status)
@@ -51,5 +44,5 @@ def exception_handler(exc, context):
             en = str(response.data["detail"])
         else:
             nl = str(response.data["detail"])
-    response.data = error_body(code, nl, en, details)
+    response.data = DomainError(nl, en, code=code, details=details).as_dict()  # the one error shape
     return response

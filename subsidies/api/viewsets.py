@@ -23,7 +23,7 @@ from . import filters, permissions, serializers
 class ScopedMixin:
     """Applicants see their own organisations' data only; staff, auditors and beheerders see everything."""
 
-    organisatie_path = "organisatie"
+    organisatie_path = "organisatie"  # from the model to its Organisatie; "" when the model is the Organisatie
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -32,7 +32,8 @@ class ScopedMixin:
             return queryset
         if not user.is_authenticated:
             return queryset.none()
-        return queryset.filter(**{f"{self.organisatie_path}__leden": user})
+        leden = f"{self.organisatie_path}__leden" if self.organisatie_path else "leden"
+        return queryset.filter(**{leden: user})
 
     def perform_create(self, serializer):
         with acting_as(self.request.user), transaction.atomic():
@@ -91,10 +92,6 @@ class OrganisatieViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateMode
     organisatie_path = ""
     filterset_fields = ["rechtsvorm", "gebied"]
     ordering_fields = ["naam", "aangemaakt_op"]
-
-    def get_queryset(self):
-        queryset = super(ScopedMixin, self).get_queryset()
-        return queryset if ziet_alles(self.request.user) else queryset.filter(leden=self.request.user)
 
     def perform_create(self, serializer):
         with acting_as(self.request.user), transaction.atomic():
