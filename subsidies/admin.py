@@ -1,7 +1,7 @@
 """Django admin for beheerders: configuration (regelingen, budgets, organisaties); statuses only via actions."""
 from django.contrib import admin
 
-from workflows.admin import AuditedAdmin, transition_action
+from workflows.admin import AuditedAdmin, ReadOnlyAdmin, transition_action
 
 from . import models
 
@@ -24,6 +24,13 @@ class RegelingAdmin(AuditedAdmin):
 class BudgetAdmin(AuditedAdmin):
     list_display = ["begrotingspost", "boekjaar", "fondsbron", "bedrag"]
     list_filter = ["boekjaar", "fondsbron"]
+
+
+@admin.register(models.Begrotingsjaar)
+class BegrotingsjaarAdmin(AuditedAdmin):
+    """The council's adoption date (begrotingsvoorbehoud, Awb 4:34) and the indexation per boekjaar."""
+
+    list_display = ["boekjaar", "vastgesteld_op", "indexatie_percentage"]
 
 
 for model in (models.Begrotingspost, models.Fondsbron, models.Gebied, models.Wijk):
@@ -73,6 +80,10 @@ class BegrotingsregelInline(ReadOnlyInline):
     model = models.Begrotingsregel
 
 
+class JaarbedragInline(ReadOnlyInline):
+    model = models.Jaarbedrag
+
+
 class DocumentInline(ReadOnlyInline):
     model = models.Document
 
@@ -82,9 +93,9 @@ class AanvraagAdmin(ReadOnlyStatusAdmin):
     list_display = ["nummer", "titel", "organisatie", "regeling", "status", "gevraagd_bedrag", "uiterste_beslisdatum"]
     list_filter = ["status", "regeling"]
     search_fields = ["titel", "organisatie__naam"]
-    readonly_fields = ["ontvangen_op", "volledig_op", "uiterste_beslisdatum", "behandelaar", "voorstel_uitkomst",
-                       "voorstel_bedrag", "voorgesteld_door"]
-    inlines = [BegrotingsregelInline, DocumentInline]
+    readonly_fields = ["ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum", "behandelaar",
+                       "voorstel_uitkomst", "voorstel_bedrag", "voorstel_voorwaarden", "voorgesteld_door"]
+    inlines = [BegrotingsregelInline, JaarbedragInline, DocumentInline]
     actions = [
         transition_action("in_behandeling_nemen", "In behandeling nemen"),
         transition_action("volledig_verklaren", "Volledig verklaren"),
@@ -92,12 +103,41 @@ class AanvraagAdmin(ReadOnlyStatusAdmin):
     ]
 
 
+class TrancheInline(ReadOnlyInline):
+    model = models.Jaartranche
+    fields = ["boekjaar", "bedrag", "vastgesteld_bedrag", "afbouw", "status", "verantwoording_uiterlijk"]
+    show_change_link = True
+
+
 @admin.register(models.Subsidie)
 class SubsidieAdmin(ReadOnlyStatusAdmin):
-    list_display = ["aanvraag", "verleend_bedrag", "vastgesteld_bedrag", "status"]
-    list_filter = ["status"]
-    readonly_fields = ["aanvraag", "verleend_bedrag", "vastgesteld_bedrag", "verantwoordingsniveau"]
-    actions = [transition_action("afsluiten", "Afsluiten")]
+    list_display = ["aanvraag", "verleend_bedrag", "vastgesteld_bedrag", "structureel", "status"]
+    list_filter = ["status", "structureel"]
+    readonly_fields = ["aanvraag", "verleend_bedrag", "vastgesteld_bedrag", "verantwoordingsniveau", "structureel",
+                       "eerste_boekjaar", "laatste_boekjaar", "indexeren", "voorschotschema", "egalisatiereserve",
+                       "reserve_max_percentage"]
+    inlines = [TrancheInline]
+    actions = [transition_action("afsluiten", "Afsluiten"), transition_action("eindafrekening", "Eindafrekening")]
+
+
+@admin.register(models.Jaartranche)
+class JaartrancheAdmin(ReadOnlyStatusAdmin):
+    """A boekjaar of a structural subsidie. Amounts follow from the beschikking, indexation and the voorbehoud;
+    only the deadlines are the beheerder's to move."""
+
+    list_display = ["subsidie", "boekjaar", "bedrag", "vastgesteld_bedrag", "status", "verantwoording_uiterlijk"]
+    list_filter = ["status", "boekjaar", "afbouw"]
+    search_fields = ["subsidie__aanvraag__titel", "subsidie__aanvraag__organisatie__naam"]
+    readonly_fields = ["subsidie", "verplichting", "boekjaar", "basisbedrag", "bedrag", "afbouw", "werkplan", "doelen",
+                       "werkplan_gevraagd_op", "verantwoording_gevraagd_op", "te_laat_gemeld_op", "vastgesteld_bedrag"]
+    actions = [transition_action("definitief_maken", "Definitief maken (begroting vastgesteld)"),
+               transition_action("werkplan_goedkeuren", "Werkplan goedkeuren")]
+
+    def has_add_permission(self, request):
+        return False  # a tranche comes with the verlening
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.Betaling)
@@ -109,12 +149,18 @@ class BetalingAdmin(ReadOnlyStatusAdmin):
 
 
 @admin.register(models.Beschikking)
-class BeschikkingAdmin(admin.ModelAdmin):
-    list_display = ["aanvraag", "soort", "bedrag", "verzonden_op", "bezwaartermijn_tot"]
+class BeschikkingAdmin(ReadOnlyAdmin):
+    list_display = ["aanvraag", "soort", "boekjaar", "bedrag", "verzonden_op", "bezwaartermijn_tot"]
     list_filter = ["soort"]
 
-    def has_change_permission(self, request, obj=None):
-        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+@admin.register(models.Reservemutatie)
+class ReservemutatieAdmin(ReadOnlyAdmin):
+    list_display = ["subsidie", "boekjaar", "soort", "bedrag", "saldo_na", "geboekt_op"]
+    list_filter = ["soort", "boekjaar"]
+
+
+@admin.register(models.Beeindiging)
+class BeeindigingAdmin(ReadOnlyAdmin):
+    list_display = ["subsidie", "grond", "laatste_boekjaar", "gesubsidieerde_jaren", "compensatie", "besloten_op"]
+    list_filter = ["grond"]

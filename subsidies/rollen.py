@@ -9,6 +9,7 @@ class Rol(models.TextChoices):
     BESLISSER = "beslisser", _("Beslisser")
     AUDITOR = "auditor", _("Auditor")
     BEHEERDER = "beheerder", _("Beheerder")
+    SYSTEEM = "systeem", _("Systeem (geplande taken)")
 
 
 def rollen(user) -> frozenset[str]:
@@ -67,6 +68,23 @@ def behandelaar(obj, user) -> bool:
 def beslisser(obj, user) -> bool:
     """beslisser zonder belang bij de organisatie"""
     return mag_beslissen(user, obj.organisatie)
+
+
+def behandelaar_of_systeem(obj, user) -> bool:
+    """behandelaar, of het systeem in een geplande taak"""
+    return heeft_rol(user, Rol.SYSTEEM) or behandelaar(obj, user)
+
+
+def systeemgebruiker():
+    """The account scheduled jobs act as, so the trail names them; it cannot log in."""
+    from django.contrib.auth.models import Group, User
+
+    user, created = User.objects.get_or_create(username="systeem", defaults={"first_name": "Geplande taak"})
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get_or_create(name=Rol.SYSTEEM)[0])
+    return user
 
 
 def aanvrager_of_behandelaar(obj, user) -> bool:

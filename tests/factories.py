@@ -178,3 +178,88 @@ def _lid(aanvraag):
     user = maak_gebruiker(Rol.AANVRAGER)
     aanvraag.organisatie.leden.add(user)
     return user
+
+
+# --- the multi-year path --------------------------------------------------------------------------------------
+class BegrotingsjaarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Begrotingsjaar
+        django_get_or_create = ("boekjaar",)
+
+    boekjaar = factory.LazyFunction(lambda: timezone.localdate().year)
+    vastgesteld_op = factory.LazyAttribute(lambda b: dt.date(b.boekjaar - 1, 11, 10))
+
+
+def meerjarige_regeling(eerste: int, jaren: int = 4, *, budget=Decimal("5000000.00"), **kwargs):
+    """A multi-year regeling with a budget (the adopted year and the meerjarenraming) for each of `jaren` years."""
+    kwargs.setdefault("max_bedrag", Decimal("500000.00"))
+    regeling = RegelingFactory(meerjarig=True, max_boekjaren=jaren, vier_ogen_drempel=Decimal("10000000.00"),
+                               **kwargs)
+    for jaar in range(eerste, eerste + jaren + 3):  # room for continuation and phase-out years
+        BudgetFactory(begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron, boekjaar=jaar,
+                      bedrag=budget)
+    return regeling
+
+
+def meerjarige_aanvraag(regeling, jaarbedragen: dict[int, Decimal], **kwargs):
+    """A complete multi-year draft: one amount per boekjaar, adding up, with a werkplan for the first year."""
+    jaren = sorted(jaarbedragen)
+    aanvraag = AanvraagFactory(
+        regeling=regeling, gevraagd_bedrag=sum(jaarbedragen.values()), periode_van=dt.date(jaren[0], 1, 1),
+        periode_tot=dt.date(jaren[-1], 12, 31), werkplan="Wekelijkse inloop en twee buurtfeesten per jaar.", **kwargs,
+    )
+    for jaar, bedrag in jaarbedragen.items():
+        models.Jaarbedrag.objects.create(aanvraag=aanvraag, boekjaar=jaar, gevraagd_bedrag=bedrag)
+    return aanvraag
+
+
+def verleen_meerjarig(aanvraag, *, aanvrager=None, behandelaar=None, beslisser=None, jaarbedragen=None,
+                      voorwaarden=None) -> models.Subsidie:
+    """Walk a multi-year request (a draft, or one in_beoordeling) to its award, proposing `jaarbedragen` and
+    `voorwaarden`; return the Subsidie."""
+    behandelaar = behandelaar or maak_gebruiker(Rol.BEHANDELAAR)
+    if aanvraag.status == models.Aanvraag.Status.CONCEPT:
+        aanvraag = breng_naar(aanvraag, "in_beoordeling", aanvrager=aanvrager, behandelaar=behandelaar)
+    aanvraag = perform(aanvraag, "besluit_voorstellen", behandelaar, reden="Past binnen de regeling.",
+                       uitkomst="verlenen", jaarbedragen=jaarbedragen, voorwaarden=voorwaarden)
+    aanvraag = perform(aanvraag, "verlenen", beslisser or maak_gebruiker(Rol.BESLISSER))
+    return models.Subsidie.objects.get(aanvraag=aanvraag)
+
+
+def jaarverslag(kosten, inkomsten="0", **kwargs) -> dict:
+    """The parameters of a jaarverantwoording: activities, net costs from `kosten` minus `inkomsten`."""
+    return {"activiteitenverslag": "Wekelijkse inloop, gemiddeld 30 bezoekers; twee buurtfeesten.",
+            "werkelijke_kosten": Decimal(kosten), "eigen_inkomsten": Decimal(inkomsten), **kwargs}
+
+
+TRANCHE_ROUTE = {  # status → the next step: action, who takes it
+    "gepland": ("definitief_maken", "behandelaar"),
+    "definitief": ("werkplan_indienen", "aanvrager"),
+    "werkplan_ingediend": ("werkplan_goedkeuren", "behandelaar"),
+    "lopend": ("jaarverantwoording_indienen", "aanvrager"),
+    "verantwoord": ("vaststellen", "behandelaar"),
+}
+
+
+def breng_tranche_naar(tranche, status: str, *, aanvrager=None, behandelaar=None, verslag=None, **vaststelling):
+    """Walk `tranche` from where it stands to `status` through perform(); the clock must allow each step.
+
+    By default the werkplan is a short text and exactly the year's amount was spent (with an accountant's statement,
+    which the highest tier asks)."""
+    actors = {"aanvrager": aanvrager or tranche.organisatie.leden.first() or _lid(tranche.subsidie.aanvraag),
+              "behandelaar": behandelaar or maak_gebruiker(Rol.BEHANDELAAR)}
+    while tranche.status != status:
+        actie, rol = TRANCHE_ROUTE[tranche.status]
+        params = {
+            "werkplan_indienen": {"werkplan": "Inloop, buurtfeesten, huiswerkklas."},
+            "jaarverantwoording_indienen": verslag or jaarverslag(tranche.bedrag, accountantsverklaring=True),
+            "vaststellen": vaststelling,
+        }.get(actie, {})
+        tranche = perform(tranche, actie, actors[rol], **params)
+    return tranche
+
+
+def netto_uitgevoerd(verplichting) -> Decimal:
+    """What actually moved for one year's commitment: paid out minus recovered, planned payments not counted."""
+    return sum((-b.bedrag if b.soort == models.Betaling.Soort.TERUGVORDERING else b.bedrag)
+               for b in verplichting.betalingen.filter(status=models.Betaling.Status.UITGEVOERD))

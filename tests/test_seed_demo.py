@@ -1,26 +1,38 @@
-"""`manage.py seed_demo`, end to end. A slow-ish integration test (a few seconds): it builds the whole demo.
+"""`manage.py seed_demo`, end to end. A slow integration test (about ten seconds): it builds the whole demo.
 
 It is deliberately part of the normal run: the demo is what people see first, and it exercises every
-transition of the engine. The demo is built once per test (twice, to prove idempotency); the checks are
-subtests so that each failing promise is reported by name.
+transition of the engine and the scheduled jobs of the multi-year cycle. The demo is built once per test (twice,
+to prove idempotency), on today's date as `make run` does; the checks are subtests so that each failing promise is
+reported by name.
 """
+import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from io import StringIO
 
 import pytest
+import time_machine
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from subsidies.demo.builder import VERHALEN
 from subsidies.models import (
-    Aanvraag, Beschikking, Betaling, Budget, Gebied, Organisatie, Plafond, Subsidie, Verplichting, Wijk,
+    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Budget, Gebied, Jaartranche, Organisatie, Plafond,
+    Reservemutatie, Subsidie, Verplichting, Wijk,
 )
+from subsidies.models.tranches import voorbehoud_tot
 from subsidies.rollen import Rol
+from subsidies.services.betaalrun import betaalrun, vervaldata
+from subsidies.services.boekjaar import bewaak_termijnen
 from subsidies.services.budget import overzicht
+from subsidies.services.meerjarig import gesubsidieerde_jaren
 from tests.conftest import database_state
 from workflows import audit
+from workflows.errors import TransitionNotPossible
 from workflows.models import AuditRecord
+from workflows.transitions import check
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -40,6 +52,7 @@ SPUK = {
     "SPUK Eén tegen Eenzaamheid": ["111981", "111979", "89583", "0"],
 }
 GEBIEDEN = {"Centrum", "Oude Wijken", "Oost", "Zuid", "West", "Haren", "Ten Boer"}
+KERNACTIVITEITEN = ("1. Samenlevingsopbouw en preventie", "2. Basisondersteuning", "3. Toegangsfunctie")
 LOGIN_LINE = re.compile(r"^\s+(\w+)\s+(demo-\S+)\s+(\S+)$", re.MULTILINE)
 
 
@@ -73,7 +86,7 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
     second_output = seed_demo()
 
     with subtests.test("a second run changes no row and says so"):
-        assert "50 aanvragen created" in first_output
+        assert f"{len(VERHALEN)} aanvragen created" in first_output
         assert "nothing added" in second_output
         assert database_state() == state
         assert users_state() == users
@@ -86,7 +99,7 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
         assert {"saldo", "terugvordering"} <= set(vastgesteld.values_list("soort", flat=True))
 
     with subtests.test("every state was reached through an audited transition"):
-        for model in (Aanvraag, Subsidie, Betaling):
+        for model in (Aanvraag, Subsidie, Jaartranche, Betaling):
             targets, initial = last_transition_targets(model), model._meta.get_field("status").default
             for pk, status in model.objects.values_list("pk", "status"):
                 assert targets.get(str(pk), initial) == status, (model.__name__, pk)
@@ -95,8 +108,9 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
         assert audit.verify().intact
         call_command("verify_audit_trail", stdout=StringIO())
 
-    with subtests.test("2023 municipal budgets are the nota's, € 8,191,326 in total"):
-        budgets = Budget.objects.filter(boekjaar=2023, fondsbron__soort="gemeente").select_related("begrotingspost")
+    with subtests.test("2023 municipal budgets of the smalle sociale basis are the nota's, € 8,191,326 in total"):
+        budgets = Budget.objects.filter(boekjaar=2023, fondsbron__soort="gemeente",
+                                        begrotingspost__naam__in=GEMEENTE_2023).select_related("begrotingspost")
         assert {b.begrotingspost.naam: b.bedrag for b in budgets} == GEMEENTE_2023
         assert sum(b.bedrag for b in budgets) == Decimal("8191326")
 
@@ -149,7 +163,7 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
 
     with subtests.test("the printed demo logins work, one per role, and the beheerder can use the admin"):
         logins = LOGIN_LINE.findall(first_output)
-        assert {rol for rol, _, _ in logins} == set(Rol.values)
+        assert {rol for rol, _, _ in logins} == set(Rol.values) - {Rol.SYSTEEM}  # the jobs' account has no login
         assert sum(rol == Rol.BEHANDELAAR for rol, _, _ in logins) == 2
         for rol, username, password in logins:
             user = authenticate(username=username, password=password)
@@ -158,6 +172,137 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
             assert user.is_superuser == user.is_staff == (rol == Rol.BEHEERDER)
         aanvrager = User.objects.get(username=next(u for rol, u, _ in logins if rol == Rol.AANVRAGER))
         assert 2 <= aanvrager.organisaties.count() <= 3
+
+    check_structural_subsidies(subtests)
+
+
+def wij(eerste_boekjaar: int) -> Subsidie:
+    return Subsidie.objects.get(aanvraag__organisatie__naam="Stichting WIJ Groningen", eerste_boekjaar=eerste_boekjaar)
+
+
+def check_structural_subsidies(subtests):
+    """The multi-year part of the demo, as the council's budgets and the scheduled jobs left it up to today."""
+    vandaag = timezone.localdate()
+    tranches = Jaartranche.objects.select_related("subsidie__aanvraag__regeling", "verplichting")
+
+    with subtests.test("the council adopted the budgets 2023-2027 in early or mid November, with a compensation %"):
+        jaren = list(Begrotingsjaar.objects.order_by("boekjaar"))
+        assert [jaar.boekjaar for jaar in jaren] == [2023, 2024, 2025, 2026, 2027]
+        for jaar in jaren:
+            assert (jaar.vastgesteld_op.year, jaar.vastgesteld_op.month) == (jaar.boekjaar - 1, 11), jaar
+            assert jaar.vastgesteld_op.day <= 20 and Decimal("0") < jaar.indexatie_percentage < Decimal("5"), jaar
+
+    with subtests.test("every tranche state is present"):
+        assert set(Jaartranche.objects.values_list("status", flat=True)) == set(Jaartranche.Status.values)
+
+    with subtests.test("2027 is adopted, 2028 is not: conditional tranches until the voorbehoud lapses (Awb 4:34)"):
+        beslisser = get_user_model().objects.get(username="demo-beslisser")
+        eind = voorbehoud_tot(Begrotingsjaar.objects.get(boekjaar=2027).vastgesteld_op)
+        gepland_2027 = tranches.filter(boekjaar=2027, status="gepland")
+        if eind + dt.timedelta(days=1) < vandaag:  # the daily job made them definitive the day after the 4 weeks
+            assert not gepland_2027.exists()
+        else:
+            assert gepland_2027.count() >= 3
+            for tranche in gepland_2027 if vandaag <= eind else ():  # the beslisser can still invoke the voorbehoud
+                check(tranche, "voorbehoud_inroepen", beslisser)
+        later = tranches.filter(boekjaar__gte=2028)
+        assert later.exists() and set(later.values_list("status", flat=True)) == {"gepland"}
+        for tranche in tranches.filter(status="gepland"):
+            assert tranche.verplichting.voorwaardelijk, tranche
+        with pytest.raises(TransitionNotPossible) as refusal:
+            check(later.first(), "voorbehoud_inroepen", beslisser)
+        assert refusal.value.code == "begroting_niet_vastgesteld"
+
+    with subtests.test("the ledger shows what later years are already promised (meerjarenraming)"):
+        rows = [row for row in overzicht(Budget.objects.filter(boekjaar=2028)) if row.voorwaardelijk_verplicht]
+        assert {row.begrotingspost.naam for row in rows} == {
+            "Sociaal werk", "Sociaal-culturele accommodaties", "Bewoners- en maatschappelijke initiatieven"}
+        for row in rows:
+            assert row.voorwaardelijk_verplicht <= row.verplicht <= row.bedrag, row
+
+    with subtests.test("multi-year requests: a meerjarenbegroting that adds up, a werkplan, in time (Awb 4:60)"):
+        aanvragen = Aanvraag.objects.filter(regeling__meerjarig=True).exclude(status="concept")
+        assert aanvragen.count() >= 9
+        for aanvraag in aanvragen:
+            jaarbedragen = {j.boekjaar: j.gevraagd_bedrag for j in aanvraag.jaarbedragen.all()}
+            assert sorted(jaarbedragen) == aanvraag.boekjaren and 2 <= len(jaarbedragen) <= 4, aanvraag
+            assert sum(jaarbedragen.values()) == aanvraag.gevraagd_bedrag, aanvraag
+            assert aanvraag.werkplan.strip(), aanvraag
+            uiterlijk = aanvraag.regeling.aanvraag_uiterlijk(aanvraag.boekjaar)
+            herkansing = uiterlijk + dt.timedelta(weeks=aanvraag.regeling.herkansing_weken)
+            assert aanvraag.ontvangen_op <= (herkansing if aanvraag.na_aanvraagtermijn else uiterlijk), aanvraag
+        assert aanvragen.filter(na_aanvraagtermijn=True, status="besluit_voorgesteld").exists()
+
+    with subtests.test("the WIJ lumpsum: indexed per year, goals per kernactiviteit, continued without a gap"):
+        subsidie = wij(2023)
+        factor = Decimal(1)
+        for tranche in subsidie.tranches.order_by("boekjaar"):
+            if tranche.boekjaar > 2023:
+                factor *= 1 + Begrotingsjaar.objects.get(boekjaar=tranche.boekjaar).indexatie_percentage / 100
+            assert tranche.bedrag == (tranche.basisbedrag * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            for kern in KERNACTIVITEITEN:
+                assert any(doel["kernactiviteit"].startswith(kern) for doel in tranche.doelen), (tranche, kern)
+        assert list(subsidie.tranches.values_list("status", flat=True)) == [
+            "vastgesteld", "vastgesteld", "verantwoord", "lopend"]
+        vervolg = wij(2027)
+        assert vervolg.aanvraag.voortzetting_van == subsidie and vervolg.eerste_boekjaar == 2027
+        assert gesubsidieerde_jaren(vervolg, 2027) == 5  # 2023-2026 and 2027: no gap
+
+    with subtests.test("advances follow each subsidie's schedule up to yesterday, never twice or above a year"):
+        gisteren = vandaag - dt.timedelta(days=1)
+        for tranche in tranches.filter(status__in=["lopend", "verantwoord", "vastgesteld"]):
+            voorschotten = tranche.verplichting.betalingen.filter(soort="voorschot").exclude(status="geannuleerd")
+            due = [dag for dag in vervaldata(tranche.subsidie.voorschotschema, tranche.boekjaar) if dag <= gisteren]
+            assert sorted(voorschotten.values_list("gepland_op", flat=True)) == due, tranche
+            assert sum(b.bedrag for b in voorschotten) <= tranche.bedrag, tranche
+        paid = wij(2023).tranches.get(boekjaar=2024).verplichting.betalingen.filter(status="uitgevoerd")
+        assert paid.count() == 12 and sum(b.bedrag for b in paid) == wij(2023).tranches.get(boekjaar=2024).bedrag
+
+    with subtests.test("egalisatiereserve ledgers add up, never negative, within their maximum (Awb 4:72)"):
+        for subsidie in Subsidie.objects.filter(reservemutaties__isnull=False).distinct():
+            saldo = Decimal("0")
+            for mutatie in subsidie.reservemutaties.order_by("pk"):
+                saldo += mutatie.bedrag
+                assert mutatie.saldo_na == saldo >= 0, mutatie
+            maximum = max(subsidie.tranches.values_list("bedrag", flat=True)) * subsidie.reserve_max_percentage / 100
+            assert max(m.saldo_na for m in subsidie.reservemutaties.all()) <= maximum, subsidie
+        soorten = set(wij(2023).reservemutaties.values_list("soort", flat=True))
+        assert soorten == {Reservemutatie.Soort.DOTATIE, Reservemutatie.Soort.ONTTREKKING}
+
+    with subtests.test("an initiative in its fourth year is in its phase-out term (Awb 4:51)"):
+        beeindiging = Beeindiging.objects.select_related("subsidie").get(grond="4:51")
+        subsidie = beeindiging.subsidie
+        assert subsidie.regeling.code == "initiatief-meerjarig" and beeindiging.gesubsidieerde_jaren == 4
+        afbouw = subsidie.tranches.get(afbouw=True)
+        assert afbouw.boekjaar == beeindiging.laatste_boekjaar == subsidie.laatste_boekjaar == 2027
+        assert afbouw.bedrag < subsidie.tranches.get(boekjaar=2026).bedrag
+        assert subsidie.aanvraag.beschikkingen.filter(soort="beeindiging").exists()
+        tweede_jaar = Subsidie.objects.get(aanvraag__regeling__code="initiatief-meerjarig", eerste_boekjaar=2025)
+        assert tweede_jaar.tranches.get(boekjaar=2026).status == "lopend"
+
+    with subtests.test("an accommodation ended for changed circumstances (4:50): compensated, settled, closed"):
+        beeindiging = Beeindiging.objects.select_related("subsidie").get(grond="4:50")
+        subsidie = beeindiging.subsidie
+        assert beeindiging.compensatie > 0 and subsidie.status == "afgesloten"
+        assert set(subsidie.tranches.filter(boekjaar__gt=beeindiging.laatste_boekjaar).values_list(
+            "status", flat=True)) == {"vervallen"}
+        assert subsidie.reservemutaties.filter(soort="terugvordering").exists()
+        assert subsidie.reservemutaties.order_by("-pk").first().saldo_na == 0 and subsidie.saldo() == 0
+
+    with subtests.test("jaarverantwoordingen wait for vaststelling; an overdue one is flagged to the behandelaar"):
+        assert tranches.filter(status="verantwoord").count() >= 2
+        te_laat = tranches.filter(te_laat_gemeld_op__isnull=False)
+        assert te_laat.exists()
+        for tranche in te_laat:
+            assert tranche.status == "lopend" and tranche.verantwoording_uiterlijk < tranche.te_laat_gemeld_op
+
+    with subtests.test("the daily jobs, run once more at the end of yesterday, find nothing left to do"):
+        state = database_state()
+        gisteren = vandaag - dt.timedelta(days=1)
+        with time_machine.travel(timezone.make_aware(dt.datetime.combine(gisteren, dt.time(23))), tick=False):
+            betaalrun(gisteren)
+            bewaak_termijnen()
+        assert database_state() == state
 
 
 def test_seed_demo_refuses_to_run_with_debug_off_unless_forced(settings):

@@ -42,12 +42,8 @@ class AuditedAdmin(admin.ModelAdmin):
             super().delete_model(request, obj)
 
 
-@admin.register(AuditRecord)
-class AuditRecordAdmin(admin.ModelAdmin):
-    list_display = ["volgnummer", "tijdstip", "actor_weergave", "object_weergave", "actie", "handeling",
-                    "van_status", "naar_status"]
-    list_filter = ["actie", "object_type"]
-    search_fields = ["object_weergave", "actor_weergave", "toelichting"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what was decided or booked: shown, never added, changed or removed by hand."""
 
     def has_add_permission(self, request):
         return False
@@ -57,6 +53,14 @@ class AuditRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditRecord)
+class AuditRecordAdmin(ReadOnlyAdmin):
+    list_display = ["volgnummer", "tijdstip", "actor_weergave", "object_weergave", "actie", "handeling",
+                    "van_status", "naar_status"]
+    list_filter = ["actie", "object_type"]
+    search_fields = ["object_weergave", "actor_weergave", "toelichting"]
 
 
 @admin.register(GelijkgesteldeDag)

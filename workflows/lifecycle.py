@@ -35,8 +35,9 @@ class Auditable(models.Model):
 
     def _audit_values(self) -> dict:
         values = {}
+        deferred = self.get_deferred_fields()  # reading one would load it, and its __init__ would land here again
         for field in self._meta.concrete_fields:
-            if field.attname not in self.audit_exclude:
+            if field.attname not in self.audit_exclude and field.attname not in deferred:
                 value = field.value_from_object(self)
                 values[field.attname] = value.name if isinstance(value, FieldFile) else value  # the file's path
         return values

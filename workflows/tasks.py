@@ -10,3 +10,11 @@ def verify_audit_trail() -> dict:
     result = verify()
     return {"intact": result.intact, "checked": result.checked, "problem": result.problem,
             "volgnummer": result.volgnummer}
+
+
+@shared_task(name="workflows.verstuur_berichten")
+def verstuur_berichten() -> int:
+    """Empty the outbox: send what the other jobs and transitions queued."""
+    from .berichten import verstuur
+
+    return verstuur()

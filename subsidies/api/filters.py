@@ -4,7 +4,7 @@ from rest_framework.filters import OrderingFilter
 
 from workflows.models import AuditRecord
 
-from ..models import Aanvraag, Betaling, Subsidie
+from ..models import Aanvraag, Betaling, Jaartranche, Subsidie
 
 
 class StableOrderingFilter(OrderingFilter):
@@ -50,6 +50,16 @@ class SubsidieFilter(django_filters.FilterSet):
     class Meta:
         model = Subsidie
         fields = ["status", "aanvraag"]
+
+
+class JaartrancheFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Jaartranche.Status.choices, distinct=False)
+    boekjaar = JaarFilter()
+    te_laat = django_filters.BooleanFilter(help_text="Lopend terwijl de termijn voor de jaarverantwoording voorbij is.")
+
+    class Meta:
+        model = Jaartranche
+        fields = ["status", "subsidie", "boekjaar", "afbouw", "te_laat"]
 
 
 class BetalingFilter(django_filters.FilterSet):

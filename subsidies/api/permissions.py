@@ -1,7 +1,7 @@
 """Who may call what: role-based access for the API (DESIGN §1). Object-level rules live in the transitions."""
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from ..rollen import Rol, heeft_rol, ziet_alles
+from ..rollen import Rol, heeft_rol, is_medewerker, ziet_alles
 
 
 class ReadOnlyForAll(BasePermission):
@@ -35,3 +35,19 @@ class ApplicantOrStaff(BasePermission):
 class AuditorRead(BasePermission):
     def has_permission(self, request, view):
         return request.method in SAFE_METHODS and heeft_rol(request.user, Rol.AUDITOR, Rol.BEHEERDER)
+
+
+class BeheerderWrites(BasePermission):
+    """Configuration: staff, auditors and beheerders read; only a beheerder writes."""
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return ziet_alles(request.user)
+        return heeft_rol(request.user, Rol.BEHEERDER)
+
+
+class Medewerker(BasePermission):
+    """Work of the officers themselves (a payment run): behandelaar or beslisser."""
+
+    def has_permission(self, request, view):
+        return is_medewerker(request.user)

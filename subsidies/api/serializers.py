@@ -1,18 +1,21 @@
 """Serializers: shapes of the API's resources. Rules live in the models' transitions and in services."""
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from rest_framework import serializers
 
 from workflows.models import AuditRecord
 
 from ..models import (
-    Aanvraag, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Document, Organisatie, Plafond, Regeling,
-    Subsidie,
-    Verplichting,
+    Aanvraag, Beeindiging, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Document,
+    Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie, Verplichting, Voorschotschema,
 )
 from ..models.aanvragen import Uitkomst
 from ..rollen import ziet_alles
+
+BOEKJAAR = {"min_value": 1900, "max_value": 2999}  # a year a budget can have; outside it dates would not fit
 
 
 def PubliekeStatusField():  # noqa: N802 - reads like a field declaration
@@ -71,6 +74,62 @@ class OrganisatieSerializer(serializers.ModelSerializer):
         return {name: getattr(self.instance, name) for name in self.Meta.fields if name not in ("id", "contactpersonen")}
 
 
+class StrictSerializer(serializers.Serializer):
+    """A JSON object of known keys only: a misspelt key is refused instead of silently dropped with what it held."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            onbekend = sorted(set(data) - set(self.fields))
+            if onbekend:
+                raise serializers.ValidationError({naam: ["Onbekend veld. / Unknown field."] for naam in onbekend})
+        return super().to_internal_value(data)
+
+
+class BedragenPerJaarField(serializers.DictField):
+    """{boekjaar: bedrag}, e.g. `{"2027": "80000.00", "2028": "82000.00"}`."""
+
+    child = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0.01"))
+    default_error_messages = {
+        "boekjaar": "Elke sleutel is een boekjaar van 1900 tot en met 2999. / Every key is a year from 1900 to 2999.",
+        "te_veel": "Ten hoogste 20 boekjaren. / At most 20 years.",
+    }
+
+    def to_internal_value(self, data):
+        bedragen = super().to_internal_value(data)
+        if len(bedragen) > 20:
+            self.fail("te_veel")
+        if not all(re.fullmatch("[0-9]{4}", jaar) and BOEKJAAR["min_value"] <= int(jaar) <= BOEKJAAR["max_value"]
+                   for jaar in bedragen):
+            self.fail("boekjaar")
+        return {int(jaar): bedrag for jaar, bedrag in bedragen.items()}
+
+
+class VoorwaardenSerializer(StrictSerializer):
+    """The conditions of a multi-year award; what is left out follows the regeling."""
+
+    indexeren = serializers.BooleanField(required=False, help_text="Jaarbedragen volgen de loon- en prijscompensatie.")
+    voorschotschema = serializers.ChoiceField(choices=Voorschotschema.choices, required=False)
+    egalisatiereserve = serializers.BooleanField(required=False)
+
+
+class DoelSerializer(StrictSerializer):
+    """One goal of a werkplan, per kernactiviteit."""
+
+    kernactiviteit = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    doel = serializers.CharField(max_length=1000)
+    indicator = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    streefwaarde = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class ResultaatSerializer(StrictSerializer):
+    """What was achieved on one goal of the werkplan, in the werkplan's order."""
+
+    doel = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    resultaat = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                      help_text="Wat er bereikt is, tegenover de streefwaarde.")
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
 class BegrotingsregelSerializer(serializers.ModelSerializer):
     class Meta:
         model = Begrotingsregel
@@ -95,37 +154,79 @@ class AanvraagListSerializer(serializers.ModelSerializer):
         ]
 
 
+class JaarbedragSerializer(serializers.ModelSerializer):
+    """One boekjaar of the meerjarenbegroting: the amount asked, and later the amount proposed."""
+
+    class Meta:
+        model = Jaarbedrag
+        fields = ["boekjaar", "gevraagd_bedrag", "voorstel_bedrag"]
+        read_only_fields = ["voorstel_bedrag"]
+        extra_kwargs = {"boekjaar": BOEKJAAR, "gevraagd_bedrag": {"min_value": Decimal("0.01")}}
+
+
 class AanvraagSerializer(serializers.ModelSerializer):
-    """A request; editable by its applicant while it is a draft (concept)."""
+    """A request; editable by its applicant while it is a draft (concept).
+
+    `begroting` and `jaarbedragen`, when sent, replace the draft's lines; left out, they stay as they are.
+    """
 
     nummer = serializers.CharField(read_only=True)
     publieke_status = PubliekeStatusField()
     begroting = BegrotingsregelSerializer(many=True, required=False)
+    jaarbedragen = JaarbedragSerializer(many=True, required=False, max_length=20,
+                                        help_text="Meerjarig: het gevraagde bedrag per boekjaar (meerjarenbegroting).")
+    voorstel_voorwaarden = VoorwaardenSerializer(read_only=True)
 
     class Meta:
         model = Aanvraag
         fields = [
             "id", "nummer", "regeling", "organisatie", "titel", "omschrijving", "gevraagd_bedrag", "periode_van",
-            "periode_tot", "gebied", "wijk", "begroting", "status", "publieke_status", "ontvangen_op", "volledig_op",
-            "uiterste_beslisdatum", "verdaagd_weken", "behandelaar", "voorstel_uitkomst", "voorstel_bedrag",
-            "voorstel_motivering", "voorgesteld_door", "aangemaakt_op", "gewijzigd_op",
+            "periode_tot", "gebied", "wijk", "begroting", "werkplan", "jaarbedragen", "voortzetting_van", "status",
+            "publieke_status", "ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum",
+            "verdaagd_weken", "behandelaar", "voorstel_uitkomst", "voorstel_bedrag", "voorstel_motivering",
+            "voorstel_voorwaarden", "voorgesteld_door", "aangemaakt_op", "gewijzigd_op",
         ]
         read_only_fields = [
-            "status", "ontvangen_op", "volledig_op", "uiterste_beslisdatum", "verdaagd_weken", "behandelaar",
-            "voorstel_uitkomst", "voorstel_bedrag", "voorstel_motivering", "voorgesteld_door", "aangemaakt_op",
-            "gewijzigd_op",
+            "status", "ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum", "verdaagd_weken",
+            "behandelaar", "voorstel_uitkomst", "voorstel_bedrag", "voorstel_motivering", "voorgesteld_door",
+            "aangemaakt_op", "gewijzigd_op",
         ]
-        extra_kwargs = {"gevraagd_bedrag": {"min_value": Decimal("0.01")}}
+        extra_kwargs = {
+            "gevraagd_bedrag": {"min_value": Decimal("0.01")},
+            "werkplan": {"max_length": 20000},
+            "voortzetting_van": {"error_messages": {
+                "does_not_exist": "Kies een subsidie van uw eigen organisatie. / Choose a subsidy of your own "
+                                  "organisation.",
+            }},
+        }
 
     def get_fields(self):
-        """An applicant can only file a request for (or move a draft to) one of their own organisations."""
+        """An applicant can only file a request for (or move a draft to) one of their own organisations, and only
+        continue one of their own organisations' subsidies."""
         fields = super().get_fields()
         request = self.context.get("request")
         if request is not None and not ziet_alles(request.user):
             user = request.user
             eigen = Organisatie.objects.filter(leden=user) if user.is_authenticated else Organisatie.objects.none()
             fields["organisatie"].queryset = eigen
+            fields["voortzetting_van"].queryset = Subsidie.objects.filter(aanvraag__organisatie__in=eigen)
         return fields
+
+    def validate_jaarbedragen(self, jaarbedragen):
+        jaren = [regel["boekjaar"] for regel in jaarbedragen]
+        if len(jaren) != len(set(jaren)):
+            raise serializers.ValidationError("Geef elk boekjaar één keer. / Give each year once.")
+        return jaarbedragen
+
+    def validate(self, attrs):
+        """A continuation continues a subsidy of the same organisation that files the request."""
+        vorige = attrs.get("voortzetting_van", getattr(self.instance, "voortzetting_van", None))
+        organisatie = attrs.get("organisatie", getattr(self.instance, "organisatie", None))
+        if vorige is not None and organisatie is not None and vorige.aanvraag.organisatie_id != organisatie.pk:
+            raise serializers.ValidationError({"voortzetting_van": [
+                "Een voortzetting hoort bij een subsidie van dezelfde organisatie als deze aanvraag. / A continuation "
+                "belongs to a subsidy of the same organisation as this request."]})
+        return attrs
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -148,6 +249,21 @@ class TransitieSerializer(serializers.Serializer):
     werkelijke_kosten = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
     accountantsverklaring = serializers.BooleanField(required=False)
     uitgevoerd_op = serializers.DateField(required=False)
+    # the multi-year path
+    jaarbedragen = BedragenPerJaarField(required=False, help_text="Voorgesteld bedrag per boekjaar.")
+    voorwaarden = VoorwaardenSerializer(required=False)
+    werkplan = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    doelen = DoelSerializer(many=True, required=False, max_length=50)
+    eigen_inkomsten = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
+    resultaten = ResultaatSerializer(many=True, required=False, max_length=50)
+    grond = serializers.ChoiceField(choices=Beeindiging.Grond.choices, required=False)
+    einde_boekjaar = serializers.IntegerField(required=False, help_text="Het laatste gesubsidieerde boekjaar.",
+                                              **BOEKJAAR)
+    afbouw = BedragenPerJaarField(required=False, help_text="Afbouwbedrag per boekjaar van de opzegtermijn.")
+    compensatie = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
+    # advice during review (initiatieven)
+    advies = serializers.CharField(required=False, allow_blank=True, max_length=20000,
+                                   help_text="Het advies van de bewonersorganisatie of het gebiedsteam.")
 
 
 class ActieSerializer(serializers.Serializer):
@@ -179,15 +295,134 @@ class BetalingSerializer(serializers.ModelSerializer):
         fields = ["id", "subsidie", "soort", "bedrag", "gepland_op", "uitgevoerd_op", "status", "publieke_status"]
 
 
+class TrancheSamenvattingSerializer(serializers.ModelSerializer):
+    """One boekjaar of a multi-year subsidie, as the subsidie shows it; `/api/tranches/{id}/` has the rest."""
+
+    publieke_status = PubliekeStatusField()
+    voorwaardelijk = serializers.BooleanField(read_only=True, help_text="Nog onder begrotingsvoorbehoud (Awb 4:34).")
+
+    class Meta:
+        model = Jaartranche
+        fields = ["id", "boekjaar", "bedrag", "vastgesteld_bedrag", "afbouw", "voorwaardelijk", "status",
+                  "publieke_status"]
+
+
+class BeeindigingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Beeindiging
+        fields = ["grond", "laatste_boekjaar", "gesubsidieerde_jaren", "compensatie", "motivering", "besloten_op"]
+
+
 class SubsidieSerializer(serializers.ModelSerializer):
     publieke_status = PubliekeStatusField()
     verplichtingen = VerplichtingSerializer(many=True, read_only=True)
     betalingen = BetalingSerializer(many=True, read_only=True)
+    tranches = TrancheSamenvattingSerializer(many=True, read_only=True)
+    reserve_saldo = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True,
+                                             help_text="Saldo van de egalisatiereserve (Awb 4:72).")
+    beeindiging = BeeindigingSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Subsidie
         fields = ["id", "aanvraag", "verleend_bedrag", "vastgesteld_bedrag", "verantwoordingsniveau",
-                  "verantwoording_uiterlijk", "status", "publieke_status", "verplichtingen", "betalingen"]
+                  "verantwoording_uiterlijk", "structureel", "eerste_boekjaar", "laatste_boekjaar", "indexeren",
+                  "voorschotschema", "egalisatiereserve", "reserve_max_percentage", "reserve_saldo", "status",
+                  "publieke_status", "verplichtingen", "betalingen", "tranches", "beeindiging"]
+
+
+class JaartrancheSerializer(serializers.ModelSerializer):
+    """One boekjaar of a multi-year subsidie: its amount, werkplan, deadlines and settlement."""
+
+    publieke_status = PubliekeStatusField()
+    voorwaardelijk = serializers.BooleanField(read_only=True, help_text="Nog onder begrotingsvoorbehoud (Awb 4:34).")
+    te_laat = serializers.BooleanField(read_only=True,
+                                       help_text="De jaarverantwoording is over haar termijn en nog niet ingediend.")
+    aanvraag_nummer = serializers.CharField(source="subsidie.aanvraag.nummer", read_only=True)
+    organisatie = serializers.IntegerField(source="subsidie.aanvraag.organisatie_id", read_only=True)
+    organisatie_naam = serializers.CharField(source="subsidie.aanvraag.organisatie.naam", read_only=True)
+    doelen = DoelSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Jaartranche
+        fields = ["id", "subsidie", "aanvraag_nummer", "organisatie", "organisatie_naam", "boekjaar", "basisbedrag",
+                  "bedrag", "afbouw", "voorwaardelijk", "werkplan", "doelen", "werkplan_uiterlijk",
+                  "verantwoording_uiterlijk", "te_laat", "vastgesteld_bedrag", "status", "publieke_status"]
+
+
+class ReservemutatieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Reservemutatie
+        fields = ["boekjaar", "soort", "bedrag", "saldo_na", "toelichting", "geboekt_op"]
+
+
+class ReserveSerializer(serializers.Serializer):
+    """A subsidie's egalisatiereserve: the ledger lines in order, and what is in it now."""
+
+    saldo = serializers.DecimalField(max_digits=14, decimal_places=2)
+    mutaties = ReservemutatieSerializer(many=True)
+
+
+class BegrotingsjaarSerializer(serializers.ModelSerializer):
+    """The council's budget for a boekjaar: its adoption date and the wage/price compensation (beheerder)."""
+
+    class Meta:
+        model = Begrotingsjaar
+        fields = ["boekjaar", "vastgesteld_op", "indexatie_percentage"]
+        extra_kwargs = {
+            "boekjaar": BOEKJAAR,
+            "indexatie_percentage": {"min_value": Decimal("-99.99"), "max_value": Decimal("100.00")},
+        }
+
+    def validate_boekjaar(self, boekjaar):
+        if self.instance is not None and boekjaar != self.instance.boekjaar:
+            raise serializers.ValidationError("Het boekjaar van een begroting verandert niet. / The year of a budget "
+                                              "does not change.")
+        return boekjaar
+
+    def validate(self, attrs):
+        boekjaar = attrs.get("boekjaar", getattr(self.instance, "boekjaar", None))
+        vastgesteld_op = attrs.get("vastgesteld_op")
+        if vastgesteld_op and boekjaar and vastgesteld_op.year > boekjaar:
+            raise serializers.ValidationError({"vastgesteld_op": [
+                "Een begroting wordt uiterlijk in haar eigen boekjaar vastgesteld. / A budget is adopted in its own "
+                "year at the latest."]})
+        return attrs
+
+
+class MeerjarenramingSerializer(serializers.Serializer):
+    """One begrotingspost × fondsbron × boekjaar of the meerjarenraming: what is promised against the budget."""
+
+    id = serializers.IntegerField(help_text="Het budget.")
+    begrotingspost = serializers.CharField(source="begrotingspost.naam")
+    fondsbron = serializers.CharField(source="fondsbron.naam")
+    gebied = serializers.CharField(source="gebied.naam", allow_null=True, help_text="Alleen bij een gebiedsbudget.")
+    boekjaar = serializers.IntegerField()
+    raming = serializers.DecimalField(source="bedrag", max_digits=14, decimal_places=2)
+    begroting_vastgesteld = serializers.BooleanField(help_text="De raad heeft de begroting van dit jaar vastgesteld.")
+    vastgesteld_op = serializers.DateField(allow_null=True)
+    definitief_verplicht = serializers.DecimalField(max_digits=14, decimal_places=2)
+    voorwaardelijk_verplicht = serializers.DecimalField(
+        max_digits=14, decimal_places=2, help_text="Onder begrotingsvoorbehoud toegezegd (Awb 4:34).")
+    vrij = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class MeerjarenramingQuerySerializer(serializers.Serializer):
+    vanaf = serializers.IntegerField(required=False, **BOEKJAAR)
+
+
+class BetaalrunSerializer(serializers.Serializer):
+    peildatum = serializers.DateField(required=False, help_text="Wat op deze dag verschuldigd is; standaard vandaag.")
+
+    def validate_peildatum(self, peildatum):
+        if peildatum > timezone.localdate():
+            raise serializers.ValidationError("Een betaalrun plant wat verschuldigd is, niet wat nog komt. / A payment "
+                                              "run plans what is due, not what is yet to come.")
+        return peildatum
+
+
+class BetaalrunResultaatSerializer(serializers.Serializer):
+    aantal = serializers.IntegerField()
+    betalingen = BetalingSerializer(many=True)
 
 
 class BudgetOverzichtSerializer(serializers.Serializer):
@@ -195,6 +430,8 @@ class BudgetOverzichtSerializer(serializers.Serializer):
     begrotingspost = serializers.CharField(source="begrotingspost.naam")
     boekjaar = serializers.IntegerField()
     fondsbron = serializers.CharField(source="fondsbron.naam")
+    gebied = serializers.CharField(source="gebied.naam", allow_null=True, default=None,
+                                   help_text="Alleen bij een gebiedsbudget.")
     budget = serializers.DecimalField(source="bedrag", max_digits=14, decimal_places=2)
     plafond = serializers.DecimalField(max_digits=14, decimal_places=2)
     verplicht = serializers.DecimalField(max_digits=14, decimal_places=2)

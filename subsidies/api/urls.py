@@ -7,9 +7,11 @@ router.register("regelingen", viewsets.RegelingViewSet)
 router.register("organisaties", viewsets.OrganisatieViewSet)
 router.register("aanvragen", viewsets.AanvraagViewSet)
 router.register("subsidies", viewsets.SubsidieViewSet)
+router.register("tranches", viewsets.JaartrancheViewSet)
 router.register("betalingen", viewsets.BetalingViewSet)
 router.register("beschikkingen", viewsets.BeschikkingViewSet)
 router.register("begroting", viewsets.BudgetOverzichtViewSet, basename="begroting")
+router.register("begrotingsjaren", viewsets.BegrotingsjaarViewSet)
 router.register("audittrail", viewsets.AuditRecordViewSet)
 
 urlpatterns = router.urls

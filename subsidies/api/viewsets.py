@@ -1,5 +1,8 @@
 """API viewsets: thin. Scoping by role, then serializers and the one transition service do the work."""
 from django.db import transaction
+from django.db.models import BooleanField, DecimalField, ExpressionWrapper, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -13,14 +16,30 @@ from workflows.errors import TransitionNotPossible
 from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
-from ..models import Aanvraag, Begrotingsregel, Beschikking, Betaling, Budget, Organisatie, Regeling, Subsidie
+from ..models import (
+    Aanvraag, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Budget, Jaarbedrag, Jaartranche, Organisatie,
+    Regeling, Reservemutatie, Subsidie,
+)
 from ..rollen import ziet_alles
-from ..services.budget import overzicht
+from ..services import betaalrun as betaalrun_service
+from ..services.budget import ZERO, meerjarenraming, overzicht
 from ..services.documenten import voeg_document_toe
 from . import filters, permissions, serializers
 
 
-class ScopedMixin:
+class ActingAsMixin:
+    """Writes through the API are attributed to the caller in the trail, in one transaction."""
+
+    def perform_create(self, serializer):
+        with acting_as(self.request.user), transaction.atomic():
+            serializer.save()
+
+    def perform_update(self, serializer):
+        with acting_as(self.request.user), transaction.atomic():
+            serializer.save()
+
+
+class ScopedMixin(ActingAsMixin):
     """Applicants see their own organisations' data only; staff, auditors and beheerders see everything."""
 
     organisatie_path = "organisatie"  # from the model to its Organisatie; "" when the model is the Organisatie
@@ -34,14 +53,6 @@ class ScopedMixin:
             return queryset.none()
         leden = f"{self.organisatie_path}__leden" if self.organisatie_path else "leden"
         return queryset.filter(**{leden: user})
-
-    def perform_create(self, serializer):
-        with acting_as(self.request.user), transaction.atomic():
-            serializer.save()
-
-    def perform_update(self, serializer):
-        with acting_as(self.request.user), transaction.atomic():
-            serializer.save()
 
 
 class TransitionsMixin:
@@ -62,7 +73,7 @@ class TransitionsMixin:
         params.is_valid(raise_exception=True)
         data = dict(params.validated_data)
         obj = perform(obj, actie, request.user, reden=data.pop("reden", ""), **data)
-        return Response(self.get_serializer(obj).data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)  # as a GET shows it
 
 
 def met_acties(model):
@@ -109,13 +120,14 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
     permission_classes = [permissions.ApplicantOrStaff]
     filterset_class = filters.AanvraagFilter
     ordering_fields = ["uiterste_beslisdatum", "ontvangen_op", "volledig_op", "gevraagd_bedrag", "id"]
+    REGELS = {"begroting": Begrotingsregel, "jaarbedragen": Jaarbedrag}  # a draft's nested lines, by related name
 
     def get_serializer_class(self):
         return serializers.AanvraagListSerializer if self.action == "list" else serializers.AanvraagSerializer
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        return queryset if self.action == "list" else queryset.prefetch_related("begroting")
+        return queryset if self.action == "list" else queryset.prefetch_related("begroting", "jaarbedragen")
 
     def perform_create(self, serializer):
         self._save(serializer)
@@ -130,14 +142,17 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
         self._save(serializer)
 
     def _save(self, serializer):
-        begroting = serializer.validated_data.pop("begroting", None)
+        """Lines that were sent replace the draft's lines; lines that were left out stay as they were."""
+        regels = {naam: serializer.validated_data.pop(naam, None) for naam in self.REGELS}
         with acting_as(self.request.user), transaction.atomic():
             aanvraag = serializer.save()
-            if begroting is not None:
-                for regel in aanvraag.begroting.all():
+            for naam, rijen in regels.items():
+                if rijen is None:
+                    continue
+                for regel in getattr(aanvraag, naam).all():
                     regel.delete()
-                for regel in begroting:
-                    Begrotingsregel.objects.create(aanvraag=aanvraag, **regel)
+                for rij in rijen:
+                    self.REGELS[naam].objects.create(aanvraag=aanvraag, **rij)
 
     @extend_schema(methods=["GET"], responses=serializers.DocumentSerializer(many=True))
     @extend_schema(methods=["POST"], request={"multipart/form-data": serializers.DocumentSerializer},
@@ -155,14 +170,46 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
         return Response(documenten.data, status=201 if created else 200)
 
 
+# the last line of a subsidie's egalisatiereserve holds its balance
+RESERVESALDO = Coalesce(
+    Subquery(Reservemutatie.objects.filter(subsidie=OuterRef("pk")).order_by("-pk").values("saldo_na")[:1]),
+    Value(ZERO), output_field=DecimalField(),
+)
+
+
 @met_acties(Subsidie)
 class SubsidieViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = Subsidie.objects.select_related("aanvraag").prefetch_related("verplichtingen", "betalingen")
+    queryset = (Subsidie.objects.select_related("aanvraag", "beeindiging")
+                .prefetch_related("verplichtingen", "betalingen", "tranches").annotate(reserve_saldo=RESERVESALDO))
     serializer_class = serializers.SubsidieSerializer
     permission_classes = [permissions.ApplicantOrStaff]
     organisatie_path = "aanvraag__organisatie"
     filterset_class = filters.SubsidieFilter
     ordering_fields = ["aangemaakt_op", "verleend_bedrag", "verantwoording_uiterlijk"]
+
+    @extend_schema(responses=serializers.ReserveSerializer)
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def reserve(self, request, pk=None):
+        """The egalisatiereserve ledger (Awb 4:72): every line with the balance after it, and the balance now."""
+        subsidie = self.get_object()
+        reserve = {"saldo": subsidie.reserve_saldo, "mutaties": subsidie.reservemutaties.order_by("pk")}
+        return Response(serializers.ReserveSerializer(reserve).data)
+
+
+@met_acties(Jaartranche)
+class JaartrancheViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
+    """The boekjaren of multi-year subsidies; each runs its own lifecycle (`acties`)."""
+
+    queryset = Jaartranche.objects.select_related("subsidie__aanvraag__organisatie").order_by("subsidie_id", "boekjaar")
+    serializer_class = serializers.JaartrancheSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "subsidie__aanvraag__organisatie"
+    filterset_class = filters.JaartrancheFilter
+    ordering_fields = ["boekjaar", "verantwoording_uiterlijk", "werkplan_uiterlijk", "bedrag", "id"]
+
+    def get_queryset(self):
+        te_laat = Q(status=Jaartranche.Status.LOPEND, verantwoording_uiterlijk__lt=timezone.localdate())
+        return super().get_queryset().annotate(te_laat=ExpressionWrapper(te_laat, output_field=BooleanField()))
 
 
 @met_acties(Betaling)
@@ -173,6 +220,17 @@ class BetalingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewS
     organisatie_path = "subsidie__aanvraag__organisatie"
     filterset_class = filters.BetalingFilter
     ordering_fields = ["gepland_op", "uitgevoerd_op", "bedrag"]
+
+    @extend_schema(request=serializers.BetaalrunSerializer, responses=serializers.BetaalrunResultaatSerializer)
+    @action(detail=False, methods=["post"], permission_classes=[permissions.Medewerker], filter_backends=[],
+            pagination_class=None)
+    def betaalrun(self, request):
+        """Plan every advance that is due on `peildatum` per the tranches' schedules; a second run adds nothing."""
+        params = serializers.BetaalrunSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        betalingen = betaalrun_service.betaalrun(params.validated_data.get("peildatum"), request.user)
+        return Response(serializers.BetaalrunResultaatSerializer({"aantal": len(betalingen),
+                                                                  "betalingen": betalingen}).data)
 
 
 class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
@@ -197,6 +255,31 @@ class BudgetOverzichtViewSet(viewsets.GenericViewSet, mixins.ListModelMixin):
     def list(self, request, *args, **kwargs):
         rows = overzicht(self.filter_queryset(self.get_queryset()))
         return Response(self.get_serializer(rows, many=True).data)
+
+    @extend_schema(responses=serializers.MeerjarenramingSerializer(many=True), parameters=[
+        OpenApiParameter("vanaf", int, description="Het eerste boekjaar; standaard het huidige."),
+    ])
+    @action(detail=False, methods=["get"], serializer_class=serializers.MeerjarenramingSerializer)
+    def meerjarenraming(self, request):
+        """What each begrotingspost × fondsbron has promised per boekjaar from `vanaf` on, definitively and under
+        the begrotingsvoorbehoud, against the budget (raming) and whether the council has adopted it."""
+        params = serializers.MeerjarenramingQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        vanaf = params.validated_data.get("vanaf", timezone.localdate().year)
+        rows = meerjarenraming(vanaf, self.filter_queryset(self.get_queryset()))
+        return Response(self.get_serializer(rows, many=True).data)
+
+
+class BegrotingsjaarViewSet(ActingAsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                            viewsets.ReadOnlyModelViewSet):
+    """The council's budget per boekjaar: adoption date (begrotingsvoorbehoud) and indexation. Beheerders write."""
+
+    queryset = Begrotingsjaar.objects.order_by("boekjaar")
+    serializer_class = serializers.BegrotingsjaarSerializer
+    permission_classes = [permissions.BeheerderWrites]
+    lookup_field = "boekjaar"
+    lookup_value_regex = "[0-9]+"
+    filter_backends = []  # a handful of rows, in year order
 
 
 class AuditRecordViewSet(viewsets.ReadOnlyModelViewSet):

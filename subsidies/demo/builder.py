@@ -1,10 +1,14 @@
-"""Builds the demo from `data`: reference data by natural key, then every request's story through `perform()`.
+"""Builds the demo from `data` and `structureel`: reference data by natural key, then every request's story and
+the scheduled jobs through `perform()`.
 
 Reference data is looked up by its natural key and only created when missing, so a second run changes nothing.
 The requests are created only when none of them exists yet. Their stories are replayed in calendar order on a
 simulated clock (time-machine): each step runs on the day it happens in the story, so receipt dates, decision
 terms, aanvullingen that lapsed, beschikkingen and payments carry real dates, and the audit trail stays in time
 order. Every state is reached through `workflows.transitions.perform()` by a user with the right role.
+Between the steps, on their days, the council adopts its budgets and the jobs Celery beat runs do their work
+(opening the boekjaar, the payment run, watching the terms, sending the outbox), up to yesterday: the structural
+subsidies look exactly as the real jobs would have left them.
 The simulated clock is process-wide: run this from a command or a test, never inside a serving process.
 """
 import datetime as dt
@@ -16,22 +20,29 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from schwifty import IBAN
 
+from workflows.berichten import verstuur
 from workflows.context import acting_as
 from workflows.transitions import perform
 
 from ..models import (
-    Aanvraag, Begrotingspost, Begrotingsregel, Belangenverklaring, Betaling, Budget, Contactpersoon, Fondsbron,
-    Gebied, Organisatie, Plafond, Regeling, Wijk,
+    Aanvraag, Begrotingsjaar, Begrotingspost, Begrotingsregel, Belangenverklaring, Betaling, Budget, Contactpersoon,
+    Fondsbron, Gebied, Jaarbedrag, Organisatie, Plafond, Regeling, Voorschotschema, Wijk,
 )
+from ..models.tranches import voorbehoud_tot
 from ..rollen import Rol
-from . import data
+from ..services.betaalrun import betaalrun, vervaldata
+from ..services.boekjaar import bewaak_termijnen, open_boekjaar
+from ..services.meerjarig import jaarverantwoording_uiterlijk
+from . import data, structureel
 
 User = get_user_model()
 EURO = Decimal("1")
 CENT = Decimal("0.01")
+VERHALEN = data.AANVRAGEN + structureel.AANVRAGEN  # one-off stories first; `Gebeurtenis.nummer` indexes this
 
 # What a request's budget is made of, per regeling: cost lines with their weight, and what covers part of it.
 BEGROTING = {
@@ -41,6 +52,12 @@ BEGROTING = {
     "maatschappelijk-initiatief": ([("Begeleiding en docenten", 45), ("Huur van ruimte", 25), ("Materialen", 15),
                                     ("Vrijwilligersvergoedingen", 10), ("Publiciteit", 5)],
                                    "Bijdrage van fondsen en sponsors"),
+    "initiatief-meerjarig": ([("Coördinator en begeleiders", 50), ("Huur van ruimte", 25), ("Boodschappen en "
+                              "materialen", 15), ("Vrijwilligersvergoedingen", 10)], "Bijdragen van deelnemers en "
+                             "fondsen"),
+    "sociaal-werk": ([("Sociaal werkers in de WIJ-teams", 78), ("Huisvesting van de teams", 8),
+                      ("Organisatie, ICT en overhead", 10), ("Activiteitenbudgetten", 4)],
+                     "Opdrachten van andere gemeenten en fondsen"),
     "exploitatie-accommodaties": ([("Huur en energie", 45), ("Beheerder", 35), ("Schoonmaak en klein onderhoud", 12),
                                    ("Verzekeringen en administratie", 8)], "Zaalverhuur en bar"),
     "onderhoud-accommodaties": ([("Aanneemsom volgens offerte", 85), ("Onvoorzien", 10), ("Advies en toezicht", 5)],
@@ -78,15 +95,17 @@ class Resultaat:
 class Gebeurtenis:
     moment: dt.datetime
     dag: dt.date
-    nummer: int  # index into data.AANVRAGEN
-    stap: data.Stap | None  # None: the draft is made
+    nummer: int  # index into VERHALEN; -1 for the council and the scheduled jobs
+    stap: data.Stap | None  # None: the draft is made, or the job `taak` runs
+    taak: str = ""  # a key of TAKEN
+    jaar: int = 0  # the boekjaar of the council's budget
 
 
 def seed() -> Resultaat:
     """Build the demo, or check it is complete when it is already there."""
     vandaag = timezone.localdate()
     gebeurtenissen = plan(vandaag)
-    titels = [demo.titel for demo in data.AANVRAGEN]
+    titels = [demo.titel for demo in VERHALEN]
     with transaction.atomic():
         nieuw = not Aanvraag.objects.filter(titel__in=titels).exists()
         begin = gebeurtenissen[0].moment - dt.timedelta(days=1)
@@ -164,16 +183,16 @@ def zorg_voor_begroting_en_regelingen(boekjaren) -> dict:
                for code, naam, soort in data.FONDSBRONNEN}
     posten = {code: _zorg_voor(Begrotingspost, code=code, defaults={"naam": naam})
               for code, naam in data.BEGROTINGSPOSTEN}
-    budgetten = {
+    budgetten = {  # every boekjaar, and the years of the meerjarenraming where a post has them
         (post, bron, jaar): _zorg_voor(Budget, begrotingspost=posten[post], fondsbron=bronnen[bron], boekjaar=jaar,
                                        defaults={"bedrag": per_jaar(bedragen, jaar)})
-        for post, bron, bedragen in data.BUDGETTEN for jaar in boekjaren
+        for post, bron, bedragen in data.BUDGETTEN for jaar in sorted(set(boekjaren) | set(bedragen))
     }
     regelingen = {}
     for spec in data.REGELINGEN:
-        velden = {k: v for k, v in spec.items() if k not in ("code", "begrotingspost", "fondsbron", "plafonds")}
         regeling = _zorg_voor(Regeling, code=spec["code"], defaults={
-            **velden, "begrotingspost": posten[spec["begrotingspost"]], "fondsbron": bronnen[spec["fondsbron"]],
+            **_regelingvelden(spec), "begrotingspost": posten[spec["begrotingspost"]],
+            "fondsbron": bronnen[spec["fondsbron"]],
         })
         for jaar in boekjaren:
             _zorg_voor(Plafond, regeling=regeling, boekjaar=jaar, defaults={
@@ -182,6 +201,10 @@ def zorg_voor_begroting_en_regelingen(boekjaren) -> dict:
             })
         regelingen[spec["code"]] = regeling
     return regelingen
+
+
+def _regelingvelden(spec: dict) -> dict:
+    return {k: v for k, v in spec.items() if k not in ("code", "begrotingspost", "fondsbron", "plafonds")}
 
 
 def zorg_voor_organisaties(gebruikers: dict, wijken: dict) -> tuple[dict, dict]:
@@ -219,48 +242,151 @@ def _contactgebruiker(spec: data.DemoOrganisatie):
     return user
 
 
-# --- the requests' stories --------------------------------------------------------------------------------------
+# --- the requests' stories and the jobs between them ------------------------------------------------------------
+DAG, WEEK = dt.timedelta(days=1), dt.timedelta(weeks=1)
+
+
+def _datum(wanneer: int | str, vorige: dt.date) -> dt.date:
+    """A story's ISO date, or `wanneer` days after `vorige`."""
+    return dt.date.fromisoformat(wanneer) if isinstance(wanneer, str) else vorige + dt.timedelta(days=wanneer)
+
+
 def plan(vandaag: dt.date) -> list[Gebeurtenis]:
-    """Every step of every story on its day, in calendar order; all before today."""
-    gebeurtenissen = []
-    for nummer, demo in enumerate(data.AANVRAGEN):
-        dag = vandaag - dt.timedelta(days=demo.start)
+    """Every step of every story, the council's budgets and the jobs, each on its day, in calendar order; all
+    before today."""
+    verhalen = []
+    for nummer, demo in enumerate(VERHALEN):
+        begin = _datum(demo.start, vandaag) if isinstance(demo.start, str) else vandaag - dt.timedelta(demo.start)
+        dag = begin
         for volgorde, stap in enumerate((None, *demo.verloop)):
-            dag += dt.timedelta(days=stap.na if stap else 0)
-            if dag >= vandaag:
-                raise ValueError(f"'{demo.titel}': step {volgorde} falls on {dag}; every step lies before today.")
+            vorige, dag = dag, _datum(stap.na, dag) if stap else begin
+            if dag >= vandaag or dag < vorige:
+                raise ValueError(f"'{demo.titel}': step {volgorde} falls on {dag}; every step lies before today, "
+                                 "after the step before it.")
             tijd = dt.datetime.combine(dag, dt.time(9)) + dt.timedelta(minutes=(nummer * 17) % 420 + 3 * volgorde)
-            gebeurtenissen.append(Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
-    return sorted(gebeurtenissen, key=lambda g: (g.moment, g.nummer))
+            verhalen.append(Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
+    eerste = min(g.dag for g in verhalen)
+    raad = [_taak(dag + DAG, 9, "begroting", jaar) for jaar, dag, _ in _begrotingsjaren()
+            if eerste <= dag + DAG < vandaag]
+    return sorted(verhalen + raad + taken(eerste, vandaag, verhalen), key=lambda g: (g.moment, g.nummer))
+
+
+def _begrotingsjaren():
+    """(boekjaar, adopted on, compensation %) of every budget the council adopts in the demo."""
+    for jaar, vastgesteld_op, percentage in structureel.BEGROTINGSJAREN:
+        yield jaar, dt.date.fromisoformat(vastgesteld_op), Decimal(percentage)
+
+
+def _taak(dag: dt.date, uur: int, taak: str, jaar: int = 0, minuut: int = 0) -> Gebeurtenis:
+    moment = timezone.make_aware(dt.datetime.combine(dag, dt.time(uur, minuut)))
+    return Gebeurtenis(moment, dag, -1, None, taak, jaar)
+
+
+def taken(van: dt.date, tot: dt.date, verhalen: list[Gebeurtenis]) -> list[Gebeurtenis]:
+    """The jobs Celery beat runs (subsidies/migrations/0004_jaarcyclus_schedules), from `van` up to `tot`, and the
+    weekly payment batch on Thursday.
+
+    Beat runs the payment run and the watch on the terms every day. Replaying 1,500 days of both would take a
+    minute, so they run only on the days a daily run does something, which the same rules tell: an advance falls
+    due, or a tranche started running the day before (payment run); four weeks after a budget's adoption, a week
+    before a werkplan or jaarverantwoording is due, on the day, and the day after (watch).
+    """
+    jaren = range(van.year, tot.year + 2)
+    betaaldagen = {dag for jaar in jaren for schema in Voorschotschema.values for dag in vervaldata(schema, jaar)}
+    betaaldagen |= {g.dag + DAG for g in verhalen if g.stap and g.stap.actie in ("verlenen", "werkplan_goedkeuren")}
+    termijndagen, taken = _termijndagen(jaren), []
+    for dag in (van + DAG * n for n in range((tot - van).days)):
+        if (dag.month, dag.day) == (1, 1):
+            taken.append(_taak(dag, 6, "open_boekjaar"))
+        if dag in termijndagen:
+            taken.append(_taak(dag, 6, "bewaak_termijnen", minuut=30))
+        if dag in betaaldagen:
+            taken.append(_taak(dag, 7, "betaalrun"))
+        if dag.isoweekday() == 4:
+            taken.append(_taak(dag, 11, "uitbetalen"))
+    return taken
+
+
+def _termijndagen(jaren: range) -> frozenset[dt.date]:
+    """The days the daily watch on the terms acts: the lapse of each begrotingsvoorbehoud (Awb 4:34), and around
+    every werkplan and jaarverantwoording deadline the regelingen give a tranche (services.meerjarig.maak_tranche)."""
+    dagen = {voorbehoud_tot(vastgesteld_op) + DAG for _, vastgesteld_op, _ in _begrotingsjaren()}
+    for spec in data.REGELINGEN:
+        regeling = Regeling(**_regelingvelden(spec))
+        if not regeling.boekjaarregels:
+            continue
+        for jaar in jaren:
+            for uiterlijk in (regeling.aanvraag_uiterlijk(jaar), jaarverantwoording_uiterlijk(regeling, jaar)):
+                dagen |= {uiterlijk - WEEK, uiterlijk, uiterlijk + DAG}
+    return frozenset(dagen)
 
 
 def speel(gebeurtenissen: list[Gebeurtenis], ref: Referentie, klok, jaar: int) -> None:
     aanvragen = {}
-    for gebeurtenis in gebeurtenissen:
-        klok.move_to(gebeurtenis.moment)
-        nummer, stap = gebeurtenis.nummer, gebeurtenis.stap
-        demo = data.AANVRAGEN[nummer]
-        if stap is None:
-            aanvragen[nummer] = maak_concept(nummer, demo, ref, jaar)
-            continue
-        aanvraag = Aanvraag.objects.select_related("regeling").get(pk=aanvragen[nummer])
-        doel = _doel(stap.op, aanvraag)
-        params = {naam: _waarde(waarde, gebeurtenis.dag, doel) for naam, waarde in stap.params.items()}
-        perform(doel, stap.actie, _actor(stap.door, nummer, demo, aanvraag, ref), reden=stap.reden, **params)
+    # The outbox is sent as it was then; nobody should get the demo's past mail now.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        for gebeurtenis in gebeurtenissen:
+            klok.move_to(gebeurtenis.moment)
+            nummer, stap = gebeurtenis.nummer, gebeurtenis.stap
+            if gebeurtenis.taak:
+                TAKEN[gebeurtenis.taak](gebeurtenis, ref)
+                continue
+            demo = VERHALEN[nummer]
+            if stap is None:
+                aanvragen[nummer] = maak_concept(nummer, demo, ref, jaar)
+                continue
+            aanvraag = Aanvraag.objects.select_related("regeling").get(pk=aanvragen[nummer])
+            doel = _doel(stap, aanvraag)
+            params = {naam: _waarde(waarde, gebeurtenis.dag, doel) for naam, waarde in stap.params.items()}
+            perform(doel, stap.actie, _actor(stap.door, nummer, demo, aanvraag, ref), reden=stap.reden, **params)
+
+
+def _begroting_vastgesteld(gebeurtenis: Gebeurtenis, ref: Referentie) -> None:
+    """The morning after the council adopted the budget for a boekjaar, the beheerder records it."""
+    jaar, vastgesteld_op, percentage = next(b for b in _begrotingsjaren() if b[0] == gebeurtenis.jaar)
+    with acting_as(ref.gebruikers[data.BEHEERDER]):
+        _zorg_voor(Begrotingsjaar, boekjaar=jaar, defaults={"vastgesteld_op": vastgesteld_op,
+                                                            "indexatie_percentage": percentage})
+
+
+def _uitbetalen(gebeurtenis: Gebeurtenis, ref: Referentie) -> None:
+    """The weekly payment batch: the due advances, saldi and recoveries of the tranches are paid or received."""
+    betalingen = Betaling.objects.filter(status=Betaling.Status.GEPLAND, gepland_op__lte=gebeurtenis.dag,
+                                         verplichting__tranche__isnull=False).select_related("subsidie__aanvraag")
+    for betaling in betalingen.order_by("gepland_op", "pk"):
+        perform(betaling, "uitvoeren", betaling.subsidie.aanvraag.behandelaar, reden="Betaalbatch van de week.")
+
+
+TAKEN = {  # each job, then the outbox is sent as beat's five-minute job would
+    "begroting": _begroting_vastgesteld,
+    "open_boekjaar": lambda gebeurtenis, ref: (open_boekjaar(gebeurtenis.dag.year), verstuur()),
+    "bewaak_termijnen": lambda gebeurtenis, ref: (bewaak_termijnen(), verstuur()),
+    "betaalrun": lambda gebeurtenis, ref: betaalrun(gebeurtenis.dag),
+    "uitbetalen": _uitbetalen,
+}
 
 
 def maak_concept(nummer: int, demo: data.DemoAanvraag, ref: Referentie, jaar: int) -> int:
-    """The draft, made by whoever takes the first step (the behandelaar types in a paper request)."""
+    """The draft, made by whoever takes the first step (the behandelaar types in a paper request); a multi-year
+    one with its meerjarenbegroting."""
     organisatie = ref.organisaties[demo.organisatie]
     maker = _actor(demo.verloop[0].door if demo.verloop else "aanvrager", nummer, demo, None, ref)
-    periode = [dt.date(jaar, *map(int, dag.split("-"))) for dag in demo.periode] if demo.periode else [None, None]
+    if demo.jaarbedragen:
+        periode = [dt.date(min(demo.jaarbedragen), 1, 1), dt.date(max(demo.jaarbedragen), 12, 31)]
+    elif demo.periode:
+        periode = [dt.date(jaar, *map(int, dag.split("-"))) for dag in demo.periode]
+    else:
+        periode = [None, None]
+    voortzetting = Aanvraag.objects.get(titel=demo.voortzetting_van).subsidie if demo.voortzetting_van else None
     with acting_as(maker):
         aanvraag = Aanvraag.objects.create(
             regeling=ref.regelingen[demo.regeling], organisatie=organisatie, titel=demo.titel,
-            omschrijving=demo.omschrijving, gevraagd_bedrag=Decimal(demo.bedrag) if demo.bedrag else None,
-            periode_van=periode[0], periode_tot=periode[1], gebied=organisatie.gebied,
+            omschrijving=demo.omschrijving, gevraagd_bedrag=demo.gevraagd, werkplan=demo.werkplan,
+            voortzetting_van=voortzetting, periode_van=periode[0], periode_tot=periode[1], gebied=organisatie.gebied,
             wijk=ref.wijken[organisatie.gebied.naam, demo.wijk] if demo.wijk else organisatie.wijk,
         )
+        for boekjaar, bedrag in (demo.jaarbedragen or {}).items():
+            Jaarbedrag.objects.create(aanvraag=aanvraag, boekjaar=boekjaar, gevraagd_bedrag=Decimal(bedrag))
         for soort, omschrijving, bedrag in begroting(demo):
             Begrotingsregel.objects.create(aanvraag=aanvraag, soort=soort, omschrijving=omschrijving, bedrag=bedrag)
     return aanvraag.pk
@@ -268,11 +394,11 @@ def maak_concept(nummer: int, demo: data.DemoAanvraag, ref: Referentie, jaar: in
 
 def begroting(demo: data.DemoAanvraag) -> list[tuple[str, str, Decimal]]:
     """Cost lines that add up to the amount asked plus a 10% own contribution, and that contribution."""
-    if demo.bedrag is None:
+    if demo.gevraagd is None:
         return []
     kostensoorten, dekking_omschrijving = BEGROTING[demo.regeling]
-    dekking = (Decimal(demo.bedrag) / 10).quantize(EURO, ROUND_HALF_UP)
-    totaal = Decimal(demo.bedrag) + dekking
+    dekking = (demo.gevraagd / 10).quantize(EURO, ROUND_HALF_UP)
+    totaal = demo.gevraagd + dekking
     gewicht_totaal = sum(gewicht for _, gewicht in kostensoorten)
     regels, rest = [], totaal
     for omschrijving, gewicht in kostensoorten[:-1]:
@@ -284,11 +410,13 @@ def begroting(demo: data.DemoAanvraag) -> list[tuple[str, str, Decimal]]:
     return regels
 
 
-def _doel(op: str, aanvraag: Aanvraag):
-    if op == "aanvraag":
+def _doel(stap: data.Stap, aanvraag: Aanvraag):
+    if stap.op == "aanvraag":
         return aanvraag
-    if op == "subsidie":
+    if stap.op == "subsidie":
         return aanvraag.subsidie
+    if stap.op == "tranche":
+        return aanvraag.subsidie.tranches.get(boekjaar=stap.jaar)
     return aanvraag.subsidie.betalingen.filter(status=Betaling.Status.GEPLAND).order_by("gepland_op", "pk").first()
 
 

@@ -1,8 +1,9 @@
-"""The demo's tables: gebieden, money, regelingen, people, organisations and the story of ~50 requests.
+"""The demo's tables: gebieden, money, regelingen, people, organisations and the story of ~50 one-off requests.
 
 Figures are the nota Sociale Basis fase 2 (2023) as quoted in DESIGN §6. Assumptions are marked ASSUMPTION.
 Requests are told as a story: each one starts `start` days before today and every step happens `na` days after
-the previous one; `builder` replays all steps of all requests in calendar order through `perform()`.
+the previous one; `builder` replays all steps of all requests in calendar order through `perform()`. The
+structural subsidies, whose stories are dated, are in `structureel`.
 """
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,12 +25,13 @@ GEBIEDEN = {
 DORPSGEBIEDEN = {"Haren", "Ten Boer"}  # their places are dorpen, not wijken
 
 # --- money ------------------------------------------------------------------------------------------------------
-BOEKJAREN = range(2023, 2027)
+BOEKJAREN = range(2023, 2027)  # the years the nota gives figures for
+RAMING = range(2027, 2031)  # later years that structural subsidies reach into: the meerjarenraming
 
 
-def elk_jaar(bedrag: str) -> dict[int, Decimal]:
-    """The same amount in every boekjaar of the demo (the nota gives 2023 only)."""
-    return {jaar: Decimal(bedrag) for jaar in BOEKJAREN}
+def elk_jaar(bedrag: str, jaren=BOEKJAREN) -> dict[int, Decimal]:
+    """The same amount in every boekjaar of `jaren` (the nota gives 2023 only)."""
+    return {jaar: Decimal(bedrag) for jaar in jaren}
 
 
 FONDSBRONNEN = [  # code, naam, soort
@@ -50,12 +52,26 @@ GEMEENTELIJKE_POSTEN = [
     ("mantelzorg", "Mantelzorg", "1055607.00"),
 ]
 INITIATIEVEN = ("initiatieven", "Bewoners- en maatschappelijke initiatieven")
-BEGROTINGSPOSTEN = [(code, naam) for code, naam, _ in GEMEENTELIJKE_POSTEN] + [INITIATIEVEN]
+SOCIAAL_WERK = ("sociaal-werk", "Sociaal werk")  # brede sociale basis: outside the nota's € 8,191,326
+BEGROTINGSPOSTEN = [(code, naam) for code, naam, _ in GEMEENTELIJKE_POSTEN] + [INITIATIEVEN, SOCIAAL_WERK]
+
+# ASSUMPTION: the lumpsum for sociaal werk (stichting WIJ Groningen) is not in the nota; € 44 million in 2023,
+# growing with the loon- en prijscompensatie (`structureel.BEGROTINGSJAREN`), flat in the raming.
+SOCIAAL_WERK_BUDGET = {2023: Decimal("44000000.00"), 2024: Decimal("45400000.00"), 2025: Decimal("46700000.00"),
+                       2026: Decimal("47900000.00"), **elk_jaar("49000000.00", RAMING)}
+# The council's 2027 budget cuts sociaal-culturele accommodaties by 2 % (the story of the begrotingsvoorbehoud).
+ACCOMMODATIES_BUDGET = elk_jaar("5109066.00") | elk_jaar("5006885.00", RAMING)
 
 BUDGETTEN = [  # begrotingspost, fondsbron, {boekjaar: bedrag}
-    *((code, "gemeente", elk_jaar(bedrag)) for code, _, bedrag in GEMEENTELIJKE_POSTEN),
+    *((code, "gemeente", elk_jaar(bedrag)) for code, _, bedrag in GEMEENTELIJKE_POSTEN
+      if code != "sociaal-culturele-accommodaties"),
+    ("sociaal-culturele-accommodaties", "gemeente", ACCOMMODATIES_BUDGET),
+    ("sociaal-werk", "gemeente", SOCIAAL_WERK_BUDGET),
     # ASSUMPTION: € 700,000 a year of gebiedsbudget for initiatives; the nota gives no figure.
     ("initiatieven", "gebiedsbudget", elk_jaar("700000.00")),
+    # ASSUMPTION: € 250,000 a year of regular municipal money for initiatives funded for several years (nota § 4.5:
+    # "niet op basis van bijzonder en gelabeld projectgeld, maar op basis van reguliere geldstromen").
+    ("initiatieven", "gemeente", elk_jaar("250000.00", range(BOEKJAREN.start, RAMING.stop))),
     ("initiatieven", "spuk-versterken-sociale-basis",
      {2023: Decimal("408730.00"), 2024: Decimal("403123.00"), 2025: Decimal("403123.00"), 2026: Decimal("302209.00")}),
     ("mantelzorg", "spuk-mantelzorg",
@@ -83,24 +99,55 @@ REGELINGEN = [
         "code": "maatschappelijk-initiatief",
         "naam": "Maatschappelijke initiatieven",
         "omschrijving": "Voor grotere initiatieven van inwoners en maatschappelijke organisaties die de sociale "
-                        "basis versterken; goede initiatieven kunnen voor meerdere jaren financiering krijgen.",
+                        "basis versterken, voor één jaar of korter.",
         "juridische_grondslag": f"{GRONDSLAG}; nota Sociale Basis fase 2, § 4.5; SPUK IZA/GALA",
         "begrotingspost": "initiatieven", "fondsbron": "spuk-versterken-sociale-basis",
         "max_bedrag": Decimal("150000.00"), "beslistermijn_weken": 8,
-        "toegestane_rechtsvormen": ALLE_RECHTSPERSONEN, "meerjarig": True, "max_boekjaren": 4,
+        "toegestane_rechtsvormen": ALLE_RECHTSPERSONEN,
         "plafonds": {2023: Decimal("400000.00"), 2024: Decimal("400000.00"), 2025: Decimal("400000.00"),
                      2026: Decimal("300000.00")},
     },
     {
+        "code": "initiatief-meerjarig",
+        "naam": "Meerjarige financiering maatschappelijke initiatieven",
+        "omschrijving": "Een initiatief starten is iets anders dan het volhouden. Initiatieven die bijdragen aan de "
+                        "doelen van hun wijk of dorp krijgen hier financiering voor twee tot vier jaar, per jaar een "
+                        "werkplan en een jaarverantwoording. Aanvragen uiterlijk 13 weken vóór het eerste jaar.",
+        "juridische_grondslag": f"{GRONDSLAG}, afdeling 4.2.8; nota Sociale Basis fase 2, § 4.5",
+        "begrotingspost": "initiatieven", "fondsbron": "gemeente",
+        "max_bedrag": Decimal("60000.00"), "beslistermijn_weken": 8,
+        "toegestane_rechtsvormen": ALLE_RECHTSPERSONEN, "meerjarig": True, "max_boekjaren": 4,
+        "voorschotschema": "kwartaal",
+        "plafonds": elk_jaar("250000.00"),
+    },
+    {
         "code": "exploitatie-accommodaties",
         "naam": "Exploitatiesubsidie sociaal-culturele accommodaties",
-        "omschrijving": "Jaarlijkse bijdrage aan exploitatie en beheer van sociaal-culturele accommodaties, "
-                        "speeltuinverenigingen inbegrepen, zodat inwoners elkaar dichtbij huis ontmoeten.",
-        "juridische_grondslag": f"{GRONDSLAG}; accommodatiebeleid (geharmoniseerd 2020)",
+        "omschrijving": "Structurele bijdrage aan exploitatie en beheer van sociaal-culturele accommodaties, "
+                        "speeltuinverenigingen inbegrepen, zodat inwoners elkaar dichtbij huis ontmoeten. Voor "
+                        "twee tot vier jaar, met per jaar een werkplan en een jaarverantwoording.",
+        "juridische_grondslag": f"{GRONDSLAG}, afdeling 4.2.8; accommodatiebeleid (geharmoniseerd 2020)",
         "begrotingspost": "sociaal-culturele-accommodaties", "fondsbron": "gemeente",
         "max_bedrag": Decimal("250000.00"), "beslistermijn_weken": 8,
         "toegestane_rechtsvormen": ALLE_RECHTSPERSONEN, "meerjarig": True, "max_boekjaren": 4,
-        "plafonds": elk_jaar("4600000.00"),
+        "voorschotschema": "kwartaal", "egalisatiereserve": True, "reserve_max_percentage": Decimal("10.00"),
+        "plafonds": elk_jaar("4600000.00") | elk_jaar("4500000.00", RAMING),  # the post is cut in 2027
+    },
+    {
+        "code": "sociaal-werk",
+        "naam": "Subsidie sociaal werk",
+        "omschrijving": "Lumpsumsubsidie voor het sociaal werk in de wijken en dorpen, met per jaar een werkplan "
+                        "en resultaten per kernactiviteit: 1. samenlevingsopbouw en preventie; 2. "
+                        "basisondersteuning; 3. toegangsfunctie en verwijzing naar specialistische zorg of "
+                        "voorziening (Jeugdwet en Wmo).",
+        "juridische_grondslag": f"{GRONDSLAG}, afdeling 4.2.8; nota Sociale Basis fase 2, § 4.1; Wmo 2015; "
+                                "Jeugdwet",
+        "begrotingspost": "sociaal-werk", "fondsbron": "gemeente",
+        "max_bedrag": Decimal("50000000.00"), "beslistermijn_weken": 8, "toegestane_rechtsvormen": ["stichting"],
+        "meerjarig": True, "max_boekjaren": 4, "voorschotschema": "maandelijks", "egalisatiereserve": True,
+        # ASSUMPTION: the reserve may hold at most 5 % of a year's lumpsum; the real agreement is not public.
+        "reserve_max_percentage": Decimal("5.00"),
+        "plafonds": SOCIAAL_WERK_BUDGET,
     },
     {
         "code": "onderhoud-accommodaties",
@@ -233,6 +280,12 @@ ORGANISATIES = {
     "hoornse-meer": DemoOrganisatie(
         "Initiatiefgroep Hoornse Meer Beweegt", "initiatiefgroep", "", "ASNB", "0708843216", "Aduarderdiep 40",
         "9728 JK", "Zuid", "Hoornse Meer", ("Tineke Smit", "trekker", "06 4471 2086")),
+    "bc-de-wijert": DemoOrganisatie(
+        "Stichting Buurtcentrum De Wijert", "stichting", "01097345", "RABO", "0362118450", "Van Iddekingeweg 33",
+        "9721 CB", "Zuid", "De Wijert", ("Gerrit Kramer", "voorzitter", "050 525 7712")),
+    "wij-groningen": DemoOrganisatie(
+        "Stichting WIJ Groningen", "stichting", "61372889", "BNGH", "0285067123", "Hereweg 95", "9721 AA",
+        "Zuid", "Herewegbuurt", ("Marleen Bos", "controller", "050 367 5900")),
 }
 
 # --- the story of the requests --------------------------------------------------------------------------------
@@ -252,28 +305,41 @@ class Deel:
 
 @dataclass(frozen=True)
 class Stap:
-    """One action in a request's story, `na` days after the previous step, by a role: `aanvrager`,
-    `behandelaar`, `beslisser`, or `beslist` (the beslisser above the four-eyes threshold, else the behandelaar)."""
+    """One action in a request's story, `na` days after the previous step (or on the ISO date `na`), by a role:
+    `aanvrager`, `behandelaar`, `beslisser`, or `beslist` (the beslisser above the four-eyes threshold, else the
+    behandelaar)."""
 
-    na: int
+    na: int | str
     actie: str
     door: str
     reden: str = ""
     params: dict = field(default_factory=dict)
-    op: str = "aanvraag"  # aanvraag | subsidie | betaling (the oldest planned payment)
+    op: str = "aanvraag"  # aanvraag | subsidie | betaling (the oldest planned payment) | tranche (of `jaar`)
+    jaar: int = 0
 
 
 @dataclass(frozen=True)
 class DemoAanvraag:
+    """A one-off request (`bedrag`, `periode` in the current boekjaar), or a multi-year one (`jaarbedragen`)."""
+
     titel: str
     organisatie: str
     regeling: str
     bedrag: str | None
     periode: tuple[str, str] | None  # ("MM-DD", "MM-DD") in the current boekjaar
     omschrijving: str
-    start: int  # days before today the draft was made
+    start: int | str  # days before today the draft was made, or its ISO date
     verloop: tuple[Stap, ...] = ()
     wijk: str = ""  # default: the organisation's wijk
+    jaarbedragen: dict[int, str] | None = None  # the meerjarenbegroting: {boekjaar: bedrag}
+    werkplan: str = ""  # for the first year
+    voortzetting_van: str = ""  # the titel of the request whose subsidie this one continues
+
+    @property
+    def gevraagd(self) -> Decimal | None:
+        if self.jaarbedragen:
+            return sum(Decimal(bedrag) for bedrag in self.jaarbedragen.values())
+        return Decimal(self.bedrag) if self.bedrag else None
 
 
 MOTIVERING = "Het initiatief past bij de doelen van de regeling en de begroting is reëel."
@@ -467,14 +533,10 @@ AANVRAGEN = [
                      "Een betaalde functie in de wijk valt onder het wijkbudget van WIJ Groningen, niet onder "
                      "deze regeling.")),
     # --- verleend, with the subsidy in each of its states ---
-    DemoAanvraag("Exploitatie Wijkcentrum De Vinkenborg 2026", "wc-vinkhuizen", "exploitatie-accommodaties",
-                 "146000", ("01-01", "12-31"), "Beheer en exploitatie van het wijkcentrum: 40 uur per week open, "
-                 "32 vaste groepen.", start=300,
-                 verloop=verleend() + voorschot(3, "0.25", 4) + voorschot(80, "0.25", 4) + voorschot(90, "0.25", 4)
-                 + voorschot(95, "0.25")),
-    DemoAanvraag("Exploitatie Dorpshuis Thesinge 2026", "dorpshuis-thesinge", "exploitatie-accommodaties", "42000",
-                 ("01-01", "12-31"), "Beheer van het dorpshuis, de enige ontmoetingsplek in het dorp.", start=290,
-                 verloop=verleend() + voorschot(3, "0.5", 4) + voorschot(170, "0.5", 4)),
+    DemoAanvraag("Kookclub Binnenstad-Oost: samen koken, samen eten", "binnenstad-samen",
+                 "maatschappelijk-initiatief", "13800", ("09-01", "12-31"), "Twee avonden per week koken en eten "
+                 "met buurtbewoners die alleen wonen, met een kok als begeleider.", start=100, wijk="Binnenstad-Oost",
+                 verloop=verleend() + voorschot(3, "0.5", 4) + voorschot(60, "0.25", 4)),
     DemoAanvraag("Buurtkamer Beijum: warme winter", "buurtkamer-beijum", "maatschappelijk-initiatief", "8400",
                  ("12-01", "12-31"), "Soep en spelletjes op de koudste middagen, voor buren die thuis de verwarming "
                  "laag zetten.", start=25, verloop=verleend()),

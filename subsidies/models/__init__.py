@@ -1,13 +1,15 @@
-from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Document
-from .begroting import Begrotingspost, Budget, Fondsbron
+from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Document, Jaarbedrag
+from .begroting import Begrotingsjaar, Begrotingspost, Budget, Fondsbron
 from .beschikkingen import Beschikking
 from .gebieden import Gebied, Wijk
 from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm
-from .regelingen import Plafond, Regeling, Verantwoordingsniveau, Verdeelmethode
+from .regelingen import Plafond, Regeling, Verantwoordingsniveau, Verdeelmethode, Voorschotschema
 from .subsidies import Betaling, Subsidie, Verantwoording, Verplichting
+from .tranches import Beeindiging, Jaartranche, Reservemutatie
 
 __all__ = [
-    "Aanvraag", "Aanvulling", "Begrotingspost", "Begrotingsregel", "Belangenverklaring", "Beschikking", "Betaling",
-    "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied", "Organisatie", "Plafond", "Rechtsvorm",
-    "Regeling", "Subsidie", "Verantwoording", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Wijk",
+    "Aanvraag", "Aanvulling", "Beeindiging", "Begrotingsjaar", "Begrotingspost", "Begrotingsregel",
+    "Belangenverklaring", "Beschikking", "Betaling", "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied",
+    "Jaarbedrag", "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie",
+    "Verantwoording", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema", "Wijk",
 ]

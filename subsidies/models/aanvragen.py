@@ -126,12 +126,24 @@ class Aanvraag(Lifecycle):
     periode_tot = models.DateField(_("einddatum"), null=True, blank=True)
     gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    werkplan = models.TextField(
+        _("werkplan voor het eerste jaar"), blank=True,
+        help_text=_("Bij een meerjarige aanvraag: wat u het eerste jaar gaat doen en wat u wilt bereiken."),
+    )
+    voortzetting_van = models.ForeignKey(
+        "subsidies.Subsidie", on_delete=models.PROTECT, null=True, blank=True, related_name="vervolgaanvragen",
+        verbose_name=_("voortzetting van"), help_text=_("De lopende subsidie die deze aanvraag zonder onderbreking voortzet."),
+    )
     status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.CONCEPT, protected=True)
 
     ingediend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)
+    na_aanvraagtermijn = models.BooleanField(
+        _("na de aanvraagtermijn ingediend"), default=False,
+        help_text=_("Binnen de ene nieuwe termijn die een te late aanvraag krijgt (Awb 4:60, nadere regels)."),
+    )
     volledig_op = models.DateTimeField(
         _("volledig op"), null=True, blank=True,
         help_text=_("Het moment waarop de aanvraag volledig werd; telt voor de volgorde van binnenkomst."),
@@ -144,6 +156,9 @@ class Aanvraag(Lifecycle):
     voorstel_uitkomst = models.CharField(max_length=10, choices=Uitkomst.choices, blank=True)
     voorstel_bedrag = models.DecimalField(null=True, blank=True, **MONEY)
     voorstel_motivering = models.TextField(blank=True)
+    voorstel_voorwaarden = models.JSONField(
+        default=dict, blank=True, help_text=_("Meerjarig: indexatie, voorschotschema en egalisatiereserve van het voorstel.")
+    )
     voorgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -183,6 +198,13 @@ class Aanvraag(Lifecycle):
         return self.periode_van.year if self.periode_van else None
 
     @property
+    def boekjaren(self) -> list[int]:
+        """The boekjaren a request covers; one for a one-off request, each year of the period for a multi-year one."""
+        if not (self.periode_van and self.periode_tot):
+            return []
+        return list(range(self.periode_van.year, self.periode_tot.year + 1))
+
+    @property
     def open_aanvulling(self):
         return self.aanvullingen.filter(ontvangen_op__isnull=True).order_by("-gevraagd_op").first()
 
@@ -195,6 +217,14 @@ class Aanvraag(Lifecycle):
             opschortingen=[a.opschorting for a in self.aanvullingen.all()],
             gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db(),
         )
+
+    def voorgesteld_volgens_regels(self) -> Decimal:
+        """What the family's rules propose (a formula, an approved deficit), at most the amount asked."""
+        from .. import families
+
+        familie = families.van(self)
+        voorstel = familie.voorstel(self) if familie is not None and familie.voorstel is not None else None
+        return self.gevraagd_bedrag if voorstel is None else min(voorstel, self.gevraagd_bedrag)
 
     def ontbrekende_gegevens(self) -> list[str]:
         required = ["titel", "omschrijving", "gevraagd_bedrag", "periode_van", "periode_tot"]
@@ -298,15 +328,20 @@ class Aanvraag(Lifecycle):
 
     @transition(status, source=Status.IN_BEOORDELING, target=Status.BESLUIT_VOORGESTELD, permission=rollen.behandelaar,
                 custom={"label": _("Besluit voorstellen")})
-    def besluit_voorstellen(self, *, user, reden="", uitkomst: str = "", bedrag: Decimal | None = None):
-        """Propose to award (with an amount) or to refuse, with grounds."""
+    def besluit_voorstellen(self, *, user, reden="", uitkomst: str = "", bedrag: Decimal | None = None,
+                            jaarbedragen: dict | None = None, voorwaarden: dict | None = None):
+        """Propose to award (with an amount, per boekjaar when multi-year) or to refuse, with grounds."""
         if uitkomst not in Uitkomst.values:
             raise InvalidInput("Kies 'verlenen' of 'weigeren'.", "Choose 'verlenen' or 'weigeren'.",
                                code="uitkomst_ongeldig")
         if not reden.strip():
             raise InvalidInput("Motiveer het voorstel.", "Give the grounds for the proposal.", code="reden_verplicht")
-        if uitkomst == Uitkomst.VERLENEN:
-            bedrag = Decimal(bedrag if bedrag is not None else self.gevraagd_bedrag)
+        if uitkomst == Uitkomst.VERLENEN and self.regeling.meerjarig:
+            from ..services.meerjarig import stel_meerjarig_voor
+
+            bedrag = stel_meerjarig_voor(self, jaarbedragen, voorwaarden)
+        elif uitkomst == Uitkomst.VERLENEN:
+            bedrag = Decimal(bedrag if bedrag is not None else self.voorgesteld_volgens_regels())
             if not Decimal("0") < bedrag <= min(self.gevraagd_bedrag, self.regeling.max_bedrag):
                 raise InvalidInput(
                     f"Het bedrag moet groter zijn dan € 0 en ten hoogste het gevraagde bedrag "
@@ -326,6 +361,10 @@ class Aanvraag(Lifecycle):
             raise InvalidInput("Zeg waarom het voorstel terug gaat.", "Say why the proposal is sent back.",
                                code="reden_verplicht")
         self.voorstel_uitkomst, self.voorstel_bedrag, self.voorstel_motivering = "", None, ""
+        self.voorstel_voorwaarden = {}
+        for jaarbedrag in self.jaarbedragen.exclude(voorstel_bedrag=None):
+            jaarbedrag.voorstel_bedrag = None
+            jaarbedrag.save()
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=RETURN_VALUE(Status.VERLEEND, Status.GEWEIGERD),
                 permission=rollen.behandelaar, conditions=[_voorstel_is_verlenen],
@@ -338,10 +377,13 @@ class Aanvraag(Lifecycle):
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=rollen.behandelaar,
                 conditions=[_voorstel_is_weigeren], custom={"label": _("Weigeren")})
-    def weigeren(self, *, user, reden=""):
-        """Refuse, on the proposal's grounds; a weigering beschikking is sent."""
+    def weigeren(self, *, user, reden="", einde_boekjaar: int | None = None, afbouw: dict | None = None):
+        """Refuse, on the proposal's grounds. Refusing to continue 3+ years of funding needs a notice term (Awb 4:51)."""
         from ..services.beschikkingen import maak_beschikking
+        from ..services.meerjarig import weiger_voortzetting
 
+        if self.voortzetting_van_id:
+            weiger_voortzetting(self, user, einde_boekjaar=einde_boekjaar, afbouw=afbouw)
         maak_beschikking(self, "weigering", beslisser=user, motivering=self.voorstel_motivering)
 
     @transition(status, source=[Status.CONCEPT, *OPEN_STATUSSEN], target=Status.INGETROKKEN,
@@ -349,6 +391,25 @@ class Aanvraag(Lifecycle):
                 custom={"label": _("Intrekken")})
     def intrekken(self, *, user, reden=""):
         """The applicant withdraws the request before a decision."""
+
+
+class Jaarbedrag(Auditable):
+    """One boekjaar of a multi-year request: the amount asked (meerjarenbegroting) and the amount proposed."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="jaarbedragen")
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
+    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), **MONEY)
+    voorstel_bedrag = models.DecimalField(_("voorgesteld bedrag"), null=True, blank=True, **MONEY)
+
+    class Meta:
+        ordering = ["boekjaar"]
+        unique_together = [("aanvraag", "boekjaar")]
+        verbose_name = _("jaarbedrag")
+        verbose_name_plural = _("meerjarenbegroting")
+        constraints = [models.CheckConstraint(condition=models.Q(gevraagd_bedrag__gt=0), name="jaarbedrag_positief")]
+
+    def __str__(self):
+        return f"{self.boekjaar}: € {self.gevraagd_bedrag}"
 
 
 class Begrotingsregel(Auditable):

@@ -1,4 +1,6 @@
 """Budget lines: begrotingspost × boekjaar × fondsbron, the level at which every euro is traced (DESIGN §6)."""
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,20 +42,58 @@ class Begrotingspost(Auditable):
         return self.naam
 
 
+class Begrotingsjaar(Auditable):
+    """The council's budget for one boekjaar: when it was adopted, and the wage/price compensation for that year.
+
+    Until adoption every commitment for the year is conditional (begrotingsvoorbehoud, Awb 4:34); budgets for
+    years not yet adopted are the meerjarenraming.
+    """
+
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), unique=True)
+    vastgesteld_op = models.DateField(
+        _("begroting vastgesteld op"), null=True, blank=True, help_text=_("De dag waarop de raad de begroting vaststelde.")
+    )
+    indexatie_percentage = models.DecimalField(
+        _("loon- en prijscompensatie (%)"), max_digits=5, decimal_places=2, default=Decimal("0.00"),
+        help_text=_("Geldt voor meerjarige subsidies met indexatie, vanaf hun tweede boekjaar."),
+    )
+
+    class Meta:
+        ordering = ["boekjaar"]
+        verbose_name = _("begrotingsjaar")
+        verbose_name_plural = _("begrotingsjaren")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(indexatie_percentage__gt=-100), name="indexatie_boven_min_100")
+        ]
+
+    def __str__(self):
+        return f"Begroting {self.boekjaar}"
+
+
 class Budget(Auditable):
     """The amount available on one begrotingspost in one boekjaar from one fondsbron."""
 
     begrotingspost = models.ForeignKey(Begrotingspost, on_delete=models.PROTECT, related_name="budgetten")
     boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
     fondsbron = models.ForeignKey(Fondsbron, on_delete=models.PROTECT, related_name="budgetten")
+    gebied = models.ForeignKey(
+        "subsidies.Gebied", on_delete=models.PROTECT, null=True, blank=True, related_name="budgetten",
+        help_text=_("Alleen bij een gebiedsbudget: elk gebied heeft een eigen budget op de begrotingspost."),
+    )
     bedrag = models.DecimalField(_("bedrag"), **MONEY)
 
     class Meta:
-        ordering = ["begrotingspost__naam", "boekjaar", "fondsbron__naam"]
-        unique_together = [("begrotingspost", "boekjaar", "fondsbron")]
+        ordering = ["begrotingspost__naam", "boekjaar", "fondsbron__naam", "gebied__naam"]
         verbose_name = _("budget")
         verbose_name_plural = _("budgetten")
-        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gte=0), name="budget_niet_negatief")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bedrag__gte=0), name="budget_niet_negatief"),
+            models.UniqueConstraint(fields=["begrotingspost", "boekjaar", "fondsbron"],
+                                    condition=models.Q(gebied__isnull=True), name="budget_eenmaal"),
+            models.UniqueConstraint(fields=["begrotingspost", "boekjaar", "fondsbron", "gebied"],
+                                    condition=models.Q(gebied__isnull=False), name="budget_eenmaal_per_gebied"),
+        ]
 
     def __str__(self):
-        return f"{self.begrotingspost} {self.boekjaar} ({self.fondsbron})"
+        gebied = f", {self.gebied}" if self.gebied_id else ""
+        return f"{self.begrotingspost} {self.boekjaar} ({self.fondsbron}{gebied})"

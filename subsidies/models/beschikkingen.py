@@ -16,10 +16,15 @@ class Beschikking(Auditable):
         BUITEN_BEHANDELING = "buiten_behandeling", _("buitenbehandelingstelling")
         VASTSTELLING = "vaststelling", _("vaststelling")
         INTREKKING = "intrekking", _("intrekking")
+        WIJZIGING = "wijziging", _("wijziging")
+        BEEINDIGING = "beeindiging", _("beëindiging")
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     bedrag = models.DecimalField(_("bedrag"), null=True, blank=True, **MONEY)
+    boekjaar = models.PositiveSmallIntegerField(
+        _("boekjaar"), null=True, blank=True, help_text=_("Bij een meerjarige subsidie: het jaar waarover wordt besloten.")
+    )
     motivering = models.TextField(_("motivering"))
     verplichtingen = models.TextField(_("verplichtingen van de ontvanger"), blank=True)
     verzonden_op = models.DateField(_("verzonden op"))

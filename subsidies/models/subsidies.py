@@ -1,8 +1,10 @@
 """The Subsidie (the award) and its lifecycle after verlening, top to bottom (DESIGN §4), with its commitments.
 
-verleend → (bevoorschot) → verantwoording_gevraagd → verantwoording_ingediend → vastgesteld → afgesloten;
+One-off: verleend → (bevoorschot) → verantwoording_gevraagd → verantwoording_ingediend → vastgesteld → afgesloten;
 small amounts are vastgesteld directly at verlening; ingetrokken (Awb 4:48) from any state before vaststelling.
-A Subsidie holds one Verplichting per boekjaar, so a multi-year award fits the same shape.
+Structural (multi-year): the subsidie stays verleend while its jaartranches (models/tranches.py) run one boekjaar
+each; it can be ended early (beeindigen, Awb 4:50/4:51) and gets its eindafrekening once every year is settled.
+A Subsidie holds one Verplichting per boekjaar.
 """
 import datetime as dt
 from decimal import Decimal
@@ -17,10 +19,10 @@ from django_fsm import FSMField, transition
 from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
-from .. import rollen
+from .. import families, rollen
 from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
-from .regelingen import Plafond, Verantwoordingsniveau
+from .regelingen import Plafond, Verantwoordingsniveau, Voorschotschema
 
 ZERO = Decimal("0.00")
 
@@ -36,6 +38,28 @@ class Status(models.TextChoices):
 
 
 
+
+
+@condition("Dit is een meerjarige subsidie: dit gaat per jaartranche.",
+           "This is a multi-year subsidy: this is done per yearly tranche.", "meerjarig")
+def _eenmalig(subsidie) -> bool:
+    return not subsidie.structureel
+
+
+@condition("Dit kan alleen bij een meerjarige subsidie.", "Only possible for a multi-year subsidy.", "niet_meerjarig")
+def _structureel(subsidie) -> bool:
+    return subsidie.structureel
+
+
+@condition("Nog niet elk jaar is vastgesteld of vervallen.", "Not every year has been settled or has lapsed.",
+           "jaren_open")
+def _alle_jaren_afgerond(subsidie) -> bool:
+    return not subsidie.tranches.exclude(status__in=["vastgesteld", "vervallen"]).exists()
+
+
+@condition("Deze subsidie is al beëindigd.", "This subsidy has already been ended.", "al_beeindigd")
+def _niet_beeindigd(subsidie) -> bool:
+    return not hasattr(subsidie, "beeindiging")
 
 
 @condition("Bij dit bedrag wordt direct vastgesteld; een verantwoording is niet nodig.",
@@ -62,6 +86,14 @@ def _saldo_zonder_geplande_betaling(subsidie) -> bool:
     return not subsidie.betalingen.filter(status="gepland").exists() and subsidie.saldo() != ZERO
 
 
+def netto_betaald(betalingen) -> Decimal:
+    """Paid out minus recovered over `betalingen`, counting planned ones too (of a subsidie, or of one boekjaar)."""
+    rows = betalingen.exclude(status="geannuleerd").values("soort").annotate(totaal=Sum("bedrag")).order_by()
+    totals = {row["soort"]: row["totaal"] for row in rows}
+    uit = sum((totals.get(s, ZERO) for s in (Betaling.Soort.VOORSCHOT, Betaling.Soort.SALDO)), ZERO)
+    return uit - totals.get(Betaling.Soort.TERUGVORDERING, ZERO)
+
+
 class Subsidie(Lifecycle):
     """The award after verlening, up to vaststelling and closing.
 
@@ -85,6 +117,19 @@ class Subsidie(Lifecycle):
     vastgesteld_bedrag = models.DecimalField(_("vastgesteld bedrag"), null=True, blank=True, **MONEY)
     verantwoordingsniveau = models.CharField(max_length=30, choices=Verantwoordingsniveau.choices)
     verantwoording_uiterlijk = models.DateField(_("verantwoording uiterlijk"), null=True, blank=True)
+    structureel = models.BooleanField(_("meerjarig (structureel)"), default=False)
+    eerste_boekjaar = models.PositiveSmallIntegerField(_("eerste boekjaar"), default=0)
+    laatste_boekjaar = models.PositiveSmallIntegerField(_("laatste boekjaar"), default=0)
+    indexeren = models.BooleanField(
+        _("indexatie"), default=False, help_text=_("Jaarbedragen volgen de loon- en prijscompensatie per boekjaar.")
+    )
+    voorschotschema = models.CharField(_("voorschotten"), max_length=12, choices=Voorschotschema.choices,
+                                       default=Voorschotschema.PER_KWARTAAL)
+    egalisatiereserve = models.BooleanField(_("egalisatiereserve"), default=False)
+    reserve_max_percentage = models.DecimalField(
+        _("egalisatiereserve ten hoogste (% van de jaarsubsidie)"), max_digits=5, decimal_places=2,
+        default=Decimal("10.00"),
+    )
     status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.VERLEEND, protected=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
@@ -106,10 +151,7 @@ class Subsidie(Lifecycle):
 
     def netto_betaald(self) -> Decimal:
         """Paid out minus recovered, counting planned payments too: what the recipient ends up with."""
-        rows = self.betalingen.exclude(status="geannuleerd").values("soort").annotate(totaal=Sum("bedrag"))
-        totals = {row["soort"]: row["totaal"] for row in rows}
-        uit = sum((totals.get(s, ZERO) for s in (Betaling.Soort.VOORSCHOT, Betaling.Soort.SALDO)), ZERO)
-        return uit - totals.get(Betaling.Soort.TERUGVORDERING, ZERO)
+        return netto_betaald(self.betalingen.all())
 
     def saldo(self) -> Decimal:
         """What is still owed to (+) or by (−) the recipient after vaststelling."""
@@ -119,7 +161,7 @@ class Subsidie(Lifecycle):
 
     # --- transitions ---------------------------------------------------------------------------------------
     @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT], target=Status.BEVOORSCHOT,
-                permission=rollen.behandelaar, conditions=[_verantwoording_nodig],
+                permission=rollen.behandelaar, conditions=[_eenmalig, _verantwoording_nodig],
                 custom={"label": _("Voorschot betalen")})
     def voorschot_betalen(self, *, user, reden="", bedrag: Decimal | None = None):
         """Schedule an advance; all advances together never exceed the award (Awb 4:95)."""
@@ -135,7 +177,7 @@ class Subsidie(Lifecycle):
                                 soort=Betaling.Soort.VOORSCHOT, bedrag=bedrag, gepland_op=timezone.localdate())
 
     @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT], target=Status.VERANTWOORDING_GEVRAAGD,
-                permission=rollen.behandelaar, conditions=[_verantwoording_nodig],
+                permission=rollen.behandelaar, conditions=[_eenmalig, _verantwoording_nodig],
                 custom={"label": _("Verantwoording vragen")})
     def verantwoording_vragen(self, *, user, reden="", uiterlijk: dt.date | None = None):
         """Ask the recipient for the report its tier requires, by a date."""
@@ -149,19 +191,11 @@ class Subsidie(Lifecycle):
     def verantwoording_indienen(self, *, user, reden="", activiteitenverslag: str = "",
                                 werkelijke_kosten: Decimal | None = None, accountantsverklaring: bool = False):
         """The report the tier asks for: activities always; costs; an accountant's statement above the limit."""
-        missing_nl, missing_en = [], []
-        if not activiteitenverslag.strip():
-            missing_nl.append("het activiteitenverslag")
-            missing_en.append("the activity report")
-        if werkelijke_kosten is None:
-            missing_nl.append("de werkelijke kosten")
-            missing_en.append("the actual costs")
-        if self.verantwoordingsniveau == Verantwoordingsniveau.ACCOUNTANTSVERKLARING and not accountantsverklaring:
-            missing_nl.append("de accountantsverklaring")
-            missing_en.append("the accountant's statement")
-        if missing_nl:
-            raise InvalidInput("Nog nodig: " + ", ".join(missing_nl) + ".", "Still needed: " + ", ".join(missing_en) + ".",
-                               code="verantwoording_onvolledig")
+        from ..services.jaarvaststelling import controleer_verantwoording
+
+        controleer_verantwoording(self.verantwoordingsniveau, activiteitenverslag=activiteitenverslag,
+                                  werkelijke_kosten=werkelijke_kosten, accountantsverklaring=accountantsverklaring)
+        families.controleer_verantwoording(self, self.eerste_boekjaar)
         Verantwoording.objects.create(subsidie=self, activiteitenverslag=activiteitenverslag,
                                       werkelijke_kosten=werkelijke_kosten,
                                       accountantsverklaring=accountantsverklaring, ingediend_door=user)
@@ -183,12 +217,31 @@ class Subsidie(Lifecycle):
         stel_vast(self, Decimal(bedrag) if bedrag is not None else self.verleend_bedrag, user, reden)
 
     @transition(status, source=Status.VERLEEND, target=Status.VASTGESTELD, permission=rollen.behandelaar,
-                conditions=[_direct_vast_te_stellen], custom={"label": _("Direct vaststellen")})
+                conditions=[_eenmalig, _direct_vast_te_stellen], custom={"label": _("Direct vaststellen")})
     def direct_vaststellen(self, *, user, reden=""):
         """Small amounts are settled at verlening; the check is a sample afterwards."""
         from ..services.vaststelling import stel_vast
 
         stel_vast(self, self.verleend_bedrag, user, reden or "Direct vastgesteld bij verlening.")
+
+    @transition(status, source=Status.VERLEEND, target=None, permission=rollen.behandelaar,
+                conditions=[_structureel, _niet_beeindigd], custom={"label": _("Beëindigen")})
+    def beeindigen(self, *, user, reden="", grond: str = "", einde_boekjaar: int | None = None,
+                   afbouw: dict | None = None, compensatie: Decimal | None = None):
+        """End structural funding after `einde_boekjaar`: a notice term and phase-out after 3+ years (Awb 4:51), or
+        withdrawal for changed circumstances with compensation (4:50). Later years lapse; phase-out years are added."""
+        from ..services.meerjarig import beeindig
+
+        beeindig(self, user, grond=grond, einde_boekjaar=einde_boekjaar, afbouw=afbouw,
+                 compensatie=compensatie, reden=reden)
+
+    @transition(status, source=Status.VERLEEND, target=Status.VASTGESTELD, permission=rollen.behandelaar,
+                conditions=[_structureel, _alle_jaren_afgerond], custom={"label": _("Eindafrekening")})
+    def eindafrekening(self, *, user, reden=""):
+        """Every year is settled: recover the subsidised share of the egalisatiereserve and settle the total (4:72)."""
+        from ..services.jaarvaststelling import maak_eindafrekening
+
+        maak_eindafrekening(self, user, reden)
 
     @transition(status, source=Status.VASTGESTELD, target=None, permission=rollen.behandelaar,
                 conditions=[_saldo_zonder_geplande_betaling], custom={"label": _("Verrekening opnieuw plannen")})
@@ -267,13 +320,21 @@ class Betaling(Lifecycle):
     bedrag = models.DecimalField(_("bedrag"), **MONEY)
     gepland_op = models.DateField(_("gepland op"))
     uitgevoerd_op = models.DateField(_("uitgevoerd op"), null=True, blank=True)
+    termijn = models.PositiveSmallIntegerField(
+        _("voorschottermijn"), null=True, blank=True, help_text=_("Het nummer in het voorschotschema van het jaar.")
+    )
     status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND, protected=True)
 
     class Meta:
         ordering = ["gepland_op", "pk"]
         verbose_name = _("betaling")
         verbose_name_plural = _("betalingen")
-        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="betaling_positief")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="betaling_positief"),
+            # A payment run can run twice or crash halfway: a scheduled advance exists at most once.
+            models.UniqueConstraint(fields=["verplichting", "termijn"], condition=models.Q(termijn__isnull=False),
+                                    name="voorschottermijn_eenmaal"),
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.subsidie.aanvraag.nummer}: € {self.bedrag}"
@@ -303,6 +364,10 @@ class Verantwoording(Auditable):
     accountantsverklaring = models.BooleanField(_("accountantsverklaring bijgevoegd"), default=False)
     ingediend_op = models.DateTimeField(auto_now_add=True)
     ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tranche = models.ForeignKey("subsidies.Jaartranche", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="verantwoordingen", help_text=_("Bij een meerjarige subsidie: het boekjaar."))
+    eigen_inkomsten = models.DecimalField(_("eigen inkomsten en andere bijdragen"), default=ZERO, **MONEY)
+    resultaten = models.JSONField(_("resultaten per doel"), default=list, blank=True)
 
     class Meta:
         ordering = ["ingediend_op"]

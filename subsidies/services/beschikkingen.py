@@ -19,12 +19,13 @@ VERPLICHTINGEN = {
 
 
 def maak_beschikking(aanvraag, soort: str, *, beslisser, motivering: str, bedrag=None,
-                     niveau: str | None = None) -> Beschikking:
+                     niveau: str | None = None, boekjaar: int | None = None) -> Beschikking:
     verzonden_op = timezone.localdate()
     return Beschikking.objects.create(
         aanvraag=aanvraag,
         soort=soort,
         bedrag=bedrag,
+        boekjaar=boekjaar,
         motivering=motivering,
         verplichtingen=VERPLICHTINGEN.get(niveau, ""),
         verzonden_op=verzonden_op,

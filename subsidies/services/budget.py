@@ -6,12 +6,13 @@ commit, so parallel awards queue and can never together exceed either.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from workflows.errors import TransitionNotPossible
 
-from ..models import Aanvraag, Betaling, Budget, Plafond, Verdeelmethode, Verplichting
+from ..models import Aanvraag, Begrotingsjaar, Betaling, Budget, Plafond, Verdeelmethode, Verplichting
 
 ZERO = Decimal("0.00")
 # Complete and awaiting a decision: also while still in the queue, or the officers' pace would decide the order.
@@ -19,7 +20,7 @@ WACHTENDE_STATUSSEN = [Aanvraag.Status.INGEDIEND, Aanvraag.Status.IN_BEHANDELING
                        Aanvraag.Status.BESLUIT_VOORGESTELD]
 
 
-def _som(queryset, field: str = "bedrag") -> Decimal:
+def som(queryset, field: str = "bedrag") -> Decimal:
     return queryset.aggregate(total=Sum(field))["total"] or ZERO
 
 
@@ -31,22 +32,59 @@ class Toekenning:
     reden_nl: str = ""
 
 
-def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
-    """How much of `bedrag` the budget and ceiling allow now, with both rows locked for this transaction."""
-    regeling, boekjaar = aanvraag.regeling, aanvraag.boekjaar
-    plafond = Plafond.objects.select_for_update().filter(regeling=regeling, boekjaar=boekjaar).first()
+def gebied_van(aanvraag):
+    """The gebied whose budget a request draws on: only for regelingen with a budget per gebied."""
+    return aanvraag.gebied_id if aanvraag.regeling.per_gebied else None
+
+
+def gelockt_budget(regeling, boekjaar: int, gebied_id=None) -> Budget:
+    """The regeling's budget row for `boekjaar`, locked until commit; for future years it is the meerjarenraming."""
+    # By pk: the default ordering joins the nullable gebied, and PostgreSQL cannot lock through an outer join.
     budget = Budget.objects.select_for_update().filter(
-        begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron, boekjaar=boekjaar
-    ).first()
+        begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron, boekjaar=boekjaar, gebied_id=gebied_id
+    ).order_by("pk").first()
     if budget is None:
         raise TransitionNotPossible(
-            f"Er is geen budget voor {regeling.begrotingspost} in {boekjaar}; de beheerder moet het eerst vastleggen.",
-            f"There is no budget for {regeling.begrotingspost} in {boekjaar}; a beheerder must add it first.",
-            code="geen_budget",
+            f"Er is geen budget voor {regeling.begrotingspost} in {boekjaar}; de beheerder moet het eerst vastleggen "
+            "(voor latere jaren: de meerjarenraming; bij een gebiedsbudget: voor dit gebied).",
+            f"There is no budget for {regeling.begrotingspost} in {boekjaar}; a beheerder must add it first "
+            "(for later years: the multi-year estimate; for an area budget: for this area).",
+            code="geen_budget", details={"boekjaar": boekjaar},
         )
-    budget_ruimte = max(budget.bedrag - _som(budget.verplichtingen.all()), ZERO)
+    return budget
+
+
+def _ruimte(aanvraag, boekjaar: int):
+    """Locked budget and ceiling of a year, and the room each leaves (None: no ceiling binds)."""
+    regeling, gebied_id = aanvraag.regeling, gebied_van(aanvraag)
+    plafond = Plafond.objects.select_for_update().filter(regeling=regeling, boekjaar=boekjaar,
+                                                         gebied_id=gebied_id).order_by("pk").first()
+    budget = gelockt_budget(regeling, boekjaar, gebied_id)
+    budget_ruimte = max(budget.bedrag - som(budget.verplichtingen.all()), ZERO)
     bindend = plafond is not None and plafond.bindt(aanvraag.ontvangen_op)
-    plafond_ruimte = max(plafond.bedrag - _som(plafond.verplichtingen.all()), ZERO) if bindend else None
+    plafond_ruimte = max(plafond.bedrag - som(plafond.verplichtingen.all()), ZERO) if bindend else None
+    return budget, plafond, budget_ruimte, plafond_ruimte
+
+
+def later_jaar(aanvraag, boekjaar: int, bedrag: Decimal) -> Toekenning:
+    """A later year of a multi-year award: it must fit that year's budget (the raming) and any binding ceiling."""
+    budget, plafond, budget_ruimte, plafond_ruimte = _ruimte(aanvraag, boekjaar)
+    ruimte = budget_ruimte if plafond_ruimte is None else min(budget_ruimte, plafond_ruimte)
+    if bedrag > ruimte:
+        raise TransitionNotPossible(
+            f"Voor {boekjaar} is nog € {ruimte} vrij in {budget}, minder dan de voorgestelde € {bedrag}: stel voor dat "
+            "jaar een lager bedrag voor, of laat de beheerder de raming aanpassen.",
+            f"For {boekjaar} € {ruimte} is free in {budget}, less than the proposed € {bedrag}: propose a lower amount "
+            "for that year, or have a beheerder adjust the estimate.",
+            code="budget_ontoereikend", details={"boekjaar": boekjaar},
+        )
+    return Toekenning(bedrag, budget, plafond)
+
+
+def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
+    """How much of `bedrag` the budget and ceiling allow now, with both rows locked for this transaction."""
+    budget, plafond, budget_ruimte, plafond_ruimte = _ruimte(aanvraag, aanvraag.boekjaar)
+    regeling = aanvraag.regeling
     ruimte = budget_ruimte if plafond_ruimte is None else min(budget_ruimte, plafond_ruimte)
     volgorde = regeling.verdeelmethode == Verdeelmethode.VOLGORDE_VAN_BINNENKOMST
     beschikbaar = max(ruimte - (_gereserveerd_voor_eerdere(aanvraag) if volgorde else ZERO), ZERO)
@@ -84,7 +122,9 @@ def _gereserveerd_voor_eerdere(aanvraag) -> Decimal:
         regeling=aanvraag.regeling, periode_van__year=aanvraag.boekjaar, status__in=WACHTENDE_STATUSSEN,
         volledig_op__lt=aanvraag.volledig_op,
     ).exclude(pk=aanvraag.pk)
-    return _som(eerdere.annotate(te_reserveren=Coalesce("voorstel_bedrag", "gevraagd_bedrag")), "te_reserveren")
+    if aanvraag.regeling.per_gebied:
+        eerdere = eerdere.filter(gebied_id=aanvraag.gebied_id)
+    return som(eerdere.annotate(te_reserveren=Coalesce("voorstel_bedrag", "gevraagd_bedrag")), "te_reserveren")
 
 
 def verplicht(subsidie, toekenning: Toekenning, boekjaar: int, *, voorwaardelijk: bool = False) -> Verplichting:
@@ -104,7 +144,7 @@ def overzicht(budgets=None):
     budgets = budgets if budgets is not None else Budget.objects.all()
     uitgevoerd = Betaling.objects.filter(status=Betaling.Status.UITGEVOERD)
     rows = (
-        budgets.select_related("begrotingspost", "fondsbron")
+        budgets.select_related("begrotingspost", "fondsbron", "gebied")
         .annotate(
             plafond=_sum_subquery(Plafond.objects.all()),
             verplicht=_sum_subquery(Verplichting.objects.all()),
@@ -118,4 +158,25 @@ def overzicht(budgets=None):
     )
     for row in rows:
         row.vrij = row.bedrag - row.verplicht
+    return rows
+
+
+def meerjarenraming(vanaf: int, budgets=None):
+    """Per begrotingspost × fondsbron (× gebied, for area budgets) × boekjaar from `vanaf` on, in a single query: the
+    budget (raming), whether the council adopted that year's budget, definitive and conditional commitments
+    (begrotingsvoorbehoud, Awb 4:34), and what is free. free + definitive + conditional = raming on every row."""
+    budgets = budgets if budgets is not None else Budget.objects.all()
+    begrotingsjaar = Begrotingsjaar.objects.filter(boekjaar=OuterRef("boekjaar"))
+    rows = (
+        budgets.filter(boekjaar__gte=vanaf).select_related("begrotingspost", "fondsbron", "gebied")
+        .annotate(
+            vastgesteld_op=Subquery(begrotingsjaar.values("vastgesteld_op")[:1]),
+            begroting_vastgesteld=Exists(begrotingsjaar.filter(vastgesteld_op__lte=timezone.localdate())),
+            definitief_verplicht=_sum_subquery(Verplichting.objects.filter(voorwaardelijk=False)),
+            voorwaardelijk_verplicht=_sum_subquery(Verplichting.objects.filter(voorwaardelijk=True)),
+        )
+        .order_by("begrotingspost__naam", "fondsbron__naam", "gebied__naam", "boekjaar")
+    )
+    for row in rows:
+        row.vrij = row.bedrag - row.definitief_verplicht - row.voorwaardelijk_verplicht
     return rows

@@ -5,6 +5,9 @@ from django.utils import timezone
 
 from workflows.errors import InvalidInput
 
+from .. import families
+from .meerjarig import controleer_aanvraagtermijn, controleer_meerjarenbegroting, controleer_voortzetting
+
 FIELD_NAMES = {
     "titel": ("titel", "title"),
     "omschrijving": ("omschrijving van de activiteit", "description of the activity"),
@@ -45,13 +48,26 @@ def controleer_indiening(aanvraag) -> None:
             f"A {organisatie.rechtsvorm} cannot apply for '{regeling.naam}'.",
             code="aanvrager_niet_toegestaan",
         )
-    if not regeling.min_bedrag <= aanvraag.gevraagd_bedrag <= regeling.max_bedrag:
+    if regeling.meerjarig:
+        controleer_meerjarenbegroting(aanvraag)  # the scheme's limits hold per boekjaar, not for the total
+    elif not regeling.min_bedrag <= aanvraag.gevraagd_bedrag <= regeling.max_bedrag:
         raise InvalidInput(
             f"Vraag een bedrag van € {regeling.min_bedrag} tot en met € {regeling.max_bedrag}.",
             f"Ask for an amount from € {regeling.min_bedrag} up to € {regeling.max_bedrag}.",
             code="bedrag_buiten_grenzen",
             details={"velden": ["gevraagd_bedrag"]},
         )
+    if regeling.boekjaarregels:
+        controleer_aanvraagtermijn(aanvraag)
+    if aanvraag.voortzetting_van_id:
+        controleer_voortzetting(aanvraag)
+    if regeling.per_gebied and not aanvraag.gebied_id:
+        raise InvalidInput("Kies het gebied waar de activiteit plaatsvindt: daar komt het geld vandaan.",
+                           "Choose the area where the activity takes place: the money comes from its budget.",
+                           code="gebied_verplicht", details={"velden": ["gebied"]})
     if aanvraag.wijk_id and aanvraag.gebied_id and aanvraag.wijk.gebied_id != aanvraag.gebied_id:
         raise InvalidInput("Deze wijk hoort niet bij het gekozen gebied.", "This wijk is not in the chosen gebied.",
                            code="wijk_ongeldig", details={"velden": ["wijk"]})
+    familie = families.van(aanvraag)
+    if familie is not None and familie.controleer is not None:
+        familie.controleer(aanvraag)

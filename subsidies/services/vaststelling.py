@@ -12,6 +12,7 @@ from workflows.transitions import perform
 
 from ..models import Beschikking, Betaling
 from .beschikkingen import maak_beschikking
+from .jaarvaststelling import rond_jaren_af
 
 ZERO = Decimal("0.00")
 
@@ -37,11 +38,18 @@ def stel_vast(subsidie, bedrag: Decimal, user, reden: str) -> None:
 
 
 def trek_in(subsidie, user, reden: str) -> None:
+    """Withdraw (Awb 4:48): nothing remains of the award, except years of a structural one already settled."""
     for betaling in subsidie.betalingen.filter(status=Betaling.Status.GEPLAND):
         perform(betaling, "annuleren", user, reden="Subsidie ingetrokken.")
-    _zet_vast(subsidie, ZERO)
-    maak_beschikking(subsidie.aanvraag, Beschikking.Soort.INTREKKING, beslisser=user, bedrag=ZERO, motivering=reden)
-    verreken(subsidie)
+    if subsidie.structureel:
+        for tranche in subsidie.tranches.exclude(status__in=["vastgesteld", "vervallen"]):
+            perform(tranche, "vervallen", user, reden="Subsidie ingetrokken.")
+        rond_jaren_af(subsidie)  # per year, with the reserve's subsidised share (Awb 4:72 lid 5)
+    else:
+        _zet_vast(subsidie, ZERO)
+        verreken(subsidie)
+    maak_beschikking(subsidie.aanvraag, Beschikking.Soort.INTREKKING, beslisser=user,
+                     bedrag=subsidie.vastgesteld_bedrag, motivering=reden)
 
 
 def _vervallen_geplande_voorschotten(subsidie, user) -> None:

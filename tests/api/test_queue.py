@@ -94,7 +94,7 @@ def test_applicants_own_list_is_constant_too(wachtrij):
 
 
 @pytest.mark.parametrize(("resource", "expected"), [
-    ("subsidies", 5),  # roles, count, page, its commitments, its payments
+    ("subsidies", 6),  # roles, count, page, its commitments, its payments, its tranches
     ("betalingen", 3),
     ("beschikkingen", 3),
     ("organisaties", 4),  # roles, count, page, contact persons

@@ -27,10 +27,15 @@ from schemathesis.checks import not_a_server_error
 
 from config.wsgi import application
 from subsidies.api.serializers import TransitieSerializer
-from subsidies.models import Aanvraag, Beschikking, Betaling, Subsidie
+from subsidies.models import Aanvraag, Begrotingsjaar, Beschikking, Betaling, Jaartranche, Subsidie
 from subsidies.rollen import Rol
-from tests.factories import AanvraagFactory, OrganisatieFactory, UserFactory, breng_naar, maak_gebruiker
+from tests.api import meerjarig
+from tests.factories import (
+    AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, UserFactory, breng_naar, maak_gebruiker,
+)
 from workflows.transitions import perform
+
+JAAR = meerjarig.JAAR
 
 SCHEMA_URL = "/api/schema/?format=json"
 CONFIG = schemathesis.Config.from_dict({
@@ -78,7 +83,7 @@ class Fuzzbed:
 
 def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
     """A staff member's token, and objects in many states for the generated requests to hit."""
-    staff = UserFactory(rollen=[Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR])
+    staff = UserFactory(rollen=[Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER])
     aanvrager, behandelaar, beslisser = (maak_gebruiker(rol) for rol in (Rol.AANVRAGER, Rol.BEHANDELAAR, Rol.BESLISSER))
     organisatie = OrganisatieFactory(leden=[aanvrager])
     regeling = AanvraagFactory().regeling
@@ -106,6 +111,7 @@ def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
                         "verantwoording_indienen", aanvrager, activiteitenverslag="Gedaan.",
                         werkelijke_kosten=Decimal("11000"))
     subsidies = [klein.subsidie, groot.subsidie, gevraagd, ingediend]
+    aanvragen, subsidies = _meerjarig(organisatie, actors, aanvragen, subsidies)
     ids = {
         "aanvragen": [a.pk for a in aanvragen],
         "organisaties": [organisatie.pk],
@@ -113,8 +119,32 @@ def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
         "betalingen": list(Betaling.objects.values_list("pk", flat=True)),
         "beschikkingen": list(Beschikking.objects.values_list("pk", flat=True)),
         "regelingen": [regeling.pk],
+        "tranches": list(Jaartranche.objects.values_list("pk", flat=True)),
+        "begrotingsjaren": list(Begrotingsjaar.objects.values_list("boekjaar", flat=True)),
     }
     return Token.objects.create(user=staff).key, ids
+
+
+def _meerjarig(organisatie, actors, aanvragen, subsidies):
+    """Two structural subsidies from two years ago up to next year with their tranches in every state; next year's
+    budget adopted yesterday (the voorbehoud can be invoked); a multi-year request in review, a continuation proposed
+    to be refused, and one subsidie ended with a phase-out."""
+    regeling = meerjarig.regeling()
+    jaren = range(JAAR - 2, JAAR + 2)
+    eerste, tweede, derde = (meerjarig.subsidie(regeling, organisatie, jaren, actors=actors) for _ in range(3))
+    BegrotingsjaarFactory(boekjaar=JAAR + 1, vastgesteld_op=timezone.localdate() - dt.timedelta(days=1))
+    for subsidie, statussen in ((eerste, ["vastgesteld", "verantwoord", "werkplan_ingediend"]),
+                                (tweede, ["lopend", "lopend", "definitief"])):
+        for jaar, status in zip(jaren, statussen, strict=False):
+            meerjarig.tranche(subsidie, jaar, status, actors=actors)
+    perform(derde, "beeindigen", actors["beslisser"], grond="4:51", einde_boekjaar=JAAR + 2,
+            reden="Het beleid verschuift.")
+    in_beoordeling = meerjarig.aanvraag(regeling, organisatie, [JAAR + 1, JAAR + 2], "in_beoordeling", actors=actors)
+    voortzetting = perform(
+        meerjarig.aanvraag(regeling, organisatie, [JAAR + 2, JAAR + 3], "in_beoordeling", actors=actors,
+                           voortzetting_van=tweede),
+        "besluit_voorstellen", actors["behandelaar"], uitkomst="weigeren", reden="Het beleid verschuift.")
+    return [*aanvragen, in_beoordeling, voortzetting], [*subsidies, eerste, tweede, derde]
 
 
 @pytest.fixture(scope="module")
@@ -142,13 +172,15 @@ def wsgi_keeps_test_transaction():
     request_finished.connect(close_old_connections)
 
 
-REFERENCES = {"regeling": "regelingen", "organisatie": "organisaties", "aanvraag": "aanvragen", "subsidie": "subsidies"}
+REFERENCES = {"regeling": "regelingen", "organisatie": "organisaties", "aanvraag": "aanvragen", "subsidie": "subsidies",
+              "voortzetting_van": "subsidies"}
 
 
 def point_at_existing(case, bed: Fuzzbed) -> None:
     """Let generated requests reach real objects: the path's id and references in the body."""
-    if case.path_parameters and "id" in case.path_parameters:
-        case.path_parameters["id"] = bed.existing(case.path_parameters["id"], case.path.split("/")[2])
+    for key in ("id", "boekjaar"):
+        if case.path_parameters and key in case.path_parameters:
+            case.path_parameters[key] = bed.existing(case.path_parameters[key], case.path.split("/")[2])
     if isinstance(case.body, dict):
         for name, resource in REFERENCES.items():
             if name in case.body:
@@ -166,13 +198,26 @@ def test_no_operation_answers_with_a_server_error(case, fuzzbed, wsgi_keeps_test
 # Schemathesis sees one request body for all actions of a resource, so it rarely builds a body an action accepts.
 # Here every action gets bodies made of exactly the parameters its transition takes, with values from the whole
 # range the API accepts (year 1 to 9999, amounts up to twelve digits), against objects in the states it starts from.
-LIFECYCLES = {"aanvragen": Aanvraag, "subsidies": Subsidie, "betalingen": Betaling}
+LIFECYCLES = {"aanvragen": Aanvraag, "subsidies": Subsidie, "betalingen": Betaling, "tranches": Jaartranche}
 ACTIONS = sorted({(resource, t.name) for resource, model in LIFECYCLES.items()
                   for t in model._meta.get_field("status").get_all_transitions(model)})
 
 
 def _values(serializer_field):
-    """Hypothesis values for one TransitieSerializer field, across everything its type admits, edges included."""
+    """Hypothesis values for one TransitieSerializer field, across everything its type admits, edges included.
+
+    Nested objects, lists and {boekjaar: bedrag} maps are built from their own fields, with now and then a value of
+    the wrong shape; years lie around now (where the rules bite) or just outside what the API accepts.
+    """
+    verkeerd = st.sampled_from([None, "", "x", 1, [], {}])
+    if isinstance(serializer_field, drf_serializers.ListSerializer):
+        return st.one_of(st.lists(_values(serializer_field.child), max_size=3), verkeerd)
+    if isinstance(serializer_field, drf_serializers.Serializer):
+        velden = {name: _values(field) for name, field in serializer_field.fields.items()}
+        return st.one_of(st.fixed_dictionaries({}, optional=velden), verkeerd)
+    if isinstance(serializer_field, drf_serializers.DictField):
+        jaren = st.one_of(st.integers(JAAR - 3, JAAR + 6).map(str), st.sampled_from(["0", "1899", "3000", "twee"]))
+        return st.one_of(st.dictionaries(jaren, _values(serializer_field.child), max_size=4), verkeerd)
     if isinstance(serializer_field, drf_serializers.DateField):
         edges = st.sampled_from([dt.date.min, dt.date.max, timezone.localdate()])
         return st.one_of(edges, st.dates()).map(dt.date.isoformat)
@@ -183,8 +228,9 @@ def _values(serializer_field):
         return st.sampled_from(list(serializer_field.choices))
     if isinstance(serializer_field, drf_serializers.BooleanField):
         return st.booleans()
-    if isinstance(serializer_field, drf_serializers.IntegerField):
-        return st.integers(min_value=-3, max_value=60)
+    if isinstance(serializer_field, drf_serializers.IntegerField):  # weeks, or a year
+        return st.one_of(st.integers(min_value=-3, max_value=60), st.integers(JAAR - 3, JAAR + 8),
+                         st.sampled_from([1899, 2999, 3000]))
     return st.one_of(st.just(""), st.text(min_size=1, max_size=30))
 
 

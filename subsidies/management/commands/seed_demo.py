@@ -1,23 +1,42 @@
 """`manage.py seed_demo`: realistic demo data for the gemeente Groningen, idempotent (a second run changes nothing).
 
-Gebieden with their wijken and dorpen, the 2023–2026 budgets of the nota Sociale Basis, five regelingen with
-their plafonds, one login per role, ~17 organisaties and ~50 aanvragen in every state, each state reached
-through the one transition service. Refuses to run with DEBUG off unless --force: the logins' passwords are public.
+Gebieden with their wijken and dorpen, the 2023–2026 budgets of the nota Sociale Basis and the meerjarenraming up
+to 2030, the council's budgets 2023–2027 with their loon- en prijscompensatie, seven regelingen with their
+plafonds, one login per role, ~19 organisaties and ~60 aanvragen in every state, among them running structural
+subsidies (the lumpsum for sociaal werk, exploitatiesubsidies, multi-year initiatieven) with their tranches in
+every state. Then each request family adds its own (`<app>/demo.py`): 48 accommodaties with their budgets and
+maintenance plans, 50 bewonersorganisaties, and initiatieven in every gebied, with requests of every family in every
+state. Each state is reached through the one transition service, and the scheduled jobs run on their days.
+Refuses to run with DEBUG off unless --force: the logins' passwords are public.
 """
 import time
+from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
+from django.utils.module_loading import module_has_submodule
 
 from subsidies.demo import data
 from subsidies.demo.builder import seed
-from subsidies.models import Aanvraag, Betaling, Subsidie
+from subsidies.models import Aanvraag, Begrotingsjaar, Betaling, Jaartranche, Subsidie
 from workflows.models import AuditRecord
 
 
+def _family_demos():
+    """`seed(stdout)` of every installed app's `demo` module other than the core's, in app order."""
+    for config in apps.get_app_configs():
+        if config.name == "subsidies" or not module_has_submodule(config.module, "demo"):
+            continue
+        demo = import_module(f"{config.name}.demo")
+        if hasattr(demo, "seed"):
+            yield demo.seed
+
+
 class Command(BaseCommand):
-    help = "Load idempotent demo data: gebieden, budgets, regelingen, demo logins, organisaties and ~50 aanvragen."
+    help = ("Load idempotent demo data: gebieden, budgets, regelingen, demo logins, organisaties and ~60 aanvragen, "
+            "structural subsidies included.")
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true",
@@ -30,6 +49,8 @@ class Command(BaseCommand):
                                "passwords; use --force only on a demo or test server.")
         started = time.perf_counter()
         result = seed()
+        for familie_demo in _family_demos():  # the core knows no family: each app with a demo adds its own
+            familie_demo(self.stdout)
         elapsed = time.perf_counter() - started
         if result.aanvragen:
             self.stdout.write(self.style.SUCCESS(
@@ -40,10 +61,14 @@ class Command(BaseCommand):
                                                  "already exist, nothing added."))
         for label, model, statuses in (("Aanvragen", Aanvraag, Aanvraag.Status),
                                        ("Subsidies", Subsidie, Subsidie.Status),
+                                       ("Jaartranches", Jaartranche, Jaartranche.Status),
                                        ("Betalingen", Betaling, Betaling.Status)):
             counts = dict(model.objects.values_list("status").annotate(n=Count("pk")))
-            self.stdout.write(f"{label + ':':13}" + " · ".join(f"{s} {counts.get(s, 0)}" for s in statuses.values))
-        self.stdout.write(f"{'Audit trail:':13}{AuditRecord.objects.count()} records")
+            self.stdout.write(f"{label + ':':14}" + " · ".join(f"{s} {counts.get(s, 0)}" for s in statuses.values))
+        self.stdout.write(f"{'Begrotingen:':14}" + " · ".join(
+            f"{jaar.boekjaar} vastgesteld {jaar.vastgesteld_op} (+{jaar.indexatie_percentage}%)"
+            for jaar in Begrotingsjaar.objects.filter(vastgesteld_op__isnull=False)))
+        self.stdout.write(f"{'Audit trail:':14}{AuditRecord.objects.count()} records")
         self.stdout.write("\nLogins (demo only; these passwords are public):")
         self.stdout.write(f"  {'rol':12} {'gebruikersnaam':20} wachtwoord")
         for login in data.LOGINS:

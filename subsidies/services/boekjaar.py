@@ -1,0 +1,170 @@
+"""The yearly cycle of structural subsidies, run by Celery beat (subsidies/tasks.py) and callable by hand.
+
+- `open_boekjaar(N)`: year N's tranches become definitive once the begrotingsvoorbehoud has lapsed; the werkplan for
+  N+1 and the jaarverantwoording over N-1 are asked for.
+- `bewaak_termijnen()`: daily; the voorbehoud lapses four weeks after adoption (Awb 4:34), reminders a week before
+  and on the due day, overdue jaarverantwoordingen are flagged to the behandelaar.
+
+Every step is idempotent (what was done is recorded: a status, a date field, or the outbox key of the message) and
+works in batches of its own transaction, so a run that stops halfway is resumed by running it again.
+"""
+import datetime as dt
+from collections import Counter
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from workflows import audit
+from workflows.berichten import opstellen, plaats, plaats_alle
+from workflows.context import acting_as
+from workflows.errors import DomainError
+from workflows.transitions import perform
+
+from ..models import Begrotingsjaar, Jaartranche
+from ..models.tranches import voorbehoud_tot
+from ..rollen import systeemgebruiker
+
+BATCH = 200
+Status = Jaartranche.Status
+ORGANISATIE = "subsidie__aanvraag__organisatie"
+MET_ONTVANGERS = (f"{ORGANISATIE}__contactpersonen", f"{ORGANISATIE}__leden")  # see `ontvangers`
+
+
+def _in_batches(queryset, stap, user, *, prefetch=()) -> int:
+    """Run `stap(tranche, user, post)` for each tranche still matching `queryset`, `BATCH` per transaction, under
+    row locks. A step appends the messages it sends to `post`; they are queued with the batch, in one go.
+
+    Returns how many did something. A tranche that a user changed meanwhile no longer matches and is skipped.
+    """
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    gedaan = 0
+    for begin in range(0, len(pks), BATCH):
+        with acting_as(user), transaction.atomic():
+            audit.lock_chain()
+            tranches = queryset.select_for_update(of=("self",)).select_related(
+                ORGANISATIE, "subsidie__aanvraag__behandelaar"
+            ).prefetch_related(*prefetch).filter(pk__in=pks[begin:begin + BATCH]).order_by("pk")
+            post = []
+            gedaan += sum(1 for tranche in tranches if stap(tranche, user, post))
+            plaats_alle(post)
+    return gedaan
+
+
+def open_boekjaar(boekjaar: int | None = None) -> dict:
+    boekjaar = boekjaar or timezone.localdate().year
+    user = systeemgebruiker()
+    return {
+        "definitief": laat_voorbehoud_vervallen(boekjaar),
+        "werkplan_gevraagd": _in_batches(
+            Jaartranche.objects.filter(boekjaar=boekjaar + 1, status__in=[Status.GEPLAND, Status.DEFINITIEF],
+                                       werkplan_gevraagd_op__isnull=True, werkplan_uiterlijk__isnull=False, werkplan=""),
+            _vraag_werkplan, user, prefetch=MET_ONTVANGERS),
+        "verantwoording_gevraagd": _in_batches(
+            Jaartranche.objects.filter(boekjaar=boekjaar - 1, status=Status.LOPEND,
+                                       verantwoording_gevraagd_op__isnull=True),
+            _vraag_verantwoording, user, prefetch=MET_ONTVANGERS),
+    }
+
+
+def laat_voorbehoud_vervallen(boekjaar: int | None = None) -> int:
+    """Conditional tranches of years whose budget was adopted more than four weeks ago become definitive."""
+    vandaag = timezone.localdate()
+    vastgesteld = {
+        jaar: vastgesteld_op for jaar, vastgesteld_op in Begrotingsjaar.objects.filter(vastgesteld_op__isnull=False)
+        .values_list("boekjaar", "vastgesteld_op")
+        if (boekjaar is None or jaar == boekjaar) and voorbehoud_tot(vastgesteld_op) < vandaag
+    }
+    gepland = Jaartranche.objects.filter(boekjaar__in=vastgesteld, status=Status.GEPLAND)
+    return _in_batches(gepland, partial(_maak_definitief, vastgesteld=vastgesteld), systeemgebruiker())
+
+
+def _maak_definitief(tranche, user, post, *, vastgesteld: dict[int, dt.date]) -> bool:
+    try:
+        perform(tranche, "definitief_maken", user,
+                reden=f"Begrotingsvoorbehoud vervallen: de begroting {tranche.boekjaar} is vastgesteld op "
+                      f"{vastgesteld[tranche.boekjaar]:%d-%m-%Y} en de vier weken daarna zijn voorbij (Awb 4:34).")
+    except DomainError:  # e.g. the adoption date was just moved: left for the next run, the batch goes on
+        return False
+    return True
+
+
+def _vraag_werkplan(tranche, user, post) -> bool:
+    tranche.werkplan_gevraagd_op = timezone.localdate()
+    tranche.save(update_fields=["werkplan_gevraagd_op"])
+    post += _aan_organisatie(
+        tranche, "werkplan", f"Werkplan {tranche.boekjaar} gevraagd / Work plan {tranche.boekjaar} requested",
+        f"Stuur uw werkplan voor {tranche.boekjaar} uiterlijk {tranche.werkplan_uiterlijk:%d-%m-%Y}.\n"
+        f"Please send your work plan for {tranche.boekjaar} by {tranche.werkplan_uiterlijk:%d-%m-%Y}.")
+    return True
+
+
+def _vraag_verantwoording(tranche, user, post) -> bool:
+    tranche.verantwoording_gevraagd_op = timezone.localdate()
+    tranche.save(update_fields=["verantwoording_gevraagd_op"])
+    post += _aan_organisatie(
+        tranche, "verantwoording",
+        f"Jaarverantwoording {tranche.boekjaar} gevraagd / Annual report {tranche.boekjaar} requested",
+        f"Stuur uw jaarverantwoording over {tranche.boekjaar} uiterlijk {tranche.verantwoording_uiterlijk:%d-%m-%Y}.\n"
+        f"Please send your annual report on {tranche.boekjaar} by {tranche.verantwoording_uiterlijk:%d-%m-%Y}.")
+    return True
+
+
+def ontvangers(organisatie) -> list[str]:
+    """The organisation's own address, its contact persons and its members with an account (prefetch
+    MET_ONTVANGERS when asking for many)."""
+    return [organisatie.email, *(c.email for c in organisatie.contactpersonen.all()),
+            *(lid.email for lid in organisatie.leden.all())]
+
+
+def _aan_organisatie(tranche, soort: str, onderwerp: str, tekst: str) -> list:
+    return opstellen(f"{soort}-{tranche.pk}", ontvangers(tranche.organisatie), onderwerp, tekst, obj=tranche)
+
+
+# --- daily ------------------------------------------------------------------------------------------------
+def bewaak_termijnen(vandaag: dt.date | None = None) -> dict:
+    vandaag = vandaag or timezone.localdate()
+    week = dt.timedelta(days=7)
+    open_werkplan = Jaartranche.objects.filter(status__in=[Status.GEPLAND, Status.DEFINITIEF],
+                                               werkplan_uiterlijk__isnull=False, werkplan="")
+    open_verantwoording = Jaartranche.objects.filter(status=Status.LOPEND, boekjaar__lt=vandaag.year)
+    telling = Counter(definitief=laat_voorbehoud_vervallen())
+    for soort, veld, queryset in (("werkplan", "werkplan_uiterlijk", open_werkplan),
+                                  ("verantwoording", "verantwoording_uiterlijk", open_verantwoording)):
+        # A week before, and on the day; a run that missed the day catches up within the week after.
+        for moment, van, tot in (("week", vandaag + dt.timedelta(days=1), vandaag + week),
+                                 ("dag", vandaag - week + dt.timedelta(days=1), vandaag)):
+            binnen = queryset.filter(**{f"{veld}__range": (van, tot)}).select_related(ORGANISATIE)
+            for tranche in binnen.prefetch_related(*MET_ONTVANGERS):
+                telling[f"herinnering_{soort}"] += _herinner(tranche, soort, moment, getattr(tranche, veld), vandaag)
+    te_laat = open_verantwoording.filter(verantwoording_uiterlijk__lt=vandaag, te_laat_gemeld_op__isnull=True)
+    telling["te_laat_gemeld"] = _in_batches(te_laat, _meld_te_laat, systeemgebruiker())
+    return dict(telling)
+
+
+def _herinner(tranche, soort: str, moment: str, uiterlijk: dt.date, vandaag: dt.date) -> int:
+    wat_nl, wat_en = {"werkplan": ("uw werkplan voor", "your work plan for"),
+                      "verantwoording": ("uw jaarverantwoording over", "your annual report on")}[soort]
+    if uiterlijk < vandaag:  # a catch-up after a missed day: the due day has passed
+        tekst = (f"Wij verwachtten {wat_nl} {tranche.boekjaar} uiterlijk {uiterlijk:%d-%m-%Y}.\n"
+                 f"We expected {wat_en} {tranche.boekjaar} by {uiterlijk:%d-%m-%Y}.")
+    else:
+        wanneer_nl, wanneer_en = ("vandaag", "today") if uiterlijk == vandaag else (f"op {uiterlijk:%d-%m-%Y}",
+                                                                                   f"on {uiterlijk:%d-%m-%Y}")
+        tekst = (f"Wij verwachten {wat_nl} {tranche.boekjaar} {wanneer_nl}.\n"
+                 f"We expect {wat_en} {tranche.boekjaar} {wanneer_en}.")
+    with transaction.atomic():
+        return plaats(f"herinnering-{soort}-{tranche.pk}-{moment}", ontvangers(tranche.organisatie),
+                      f"Herinnering / Reminder: {soort} {tranche.boekjaar}", tekst, obj=tranche)
+
+
+def _meld_te_laat(tranche, user, post) -> bool:
+    tranche.te_laat_gemeld_op = timezone.localdate()
+    tranche.save(update_fields=["te_laat_gemeld_op"])
+    behandelaar = tranche.subsidie.aanvraag.behandelaar
+    if behandelaar is not None and behandelaar.email:
+        post += opstellen(f"te-laat-{tranche.pk}", [behandelaar.email],
+                          f"Jaarverantwoording {tranche.boekjaar} te laat: {tranche.subsidie}",
+                          f"De jaarverantwoording over {tranche.boekjaar} van {tranche.organisatie} moest uiterlijk "
+                          f"{tranche.verantwoording_uiterlijk:%d-%m-%Y} binnen zijn en is er nog niet.", obj=tranche)
+    return True

@@ -1,0 +1,25 @@
+"""Scheduled work of the multi-year cycle; Celery beat runs these (schedules editable in the admin)."""
+import datetime as dt
+
+from celery import shared_task
+
+from .services import betaalrun, boekjaar
+
+
+@shared_task(name="subsidies.open_boekjaar")
+def open_boekjaar(jaar: int | None = None) -> dict:
+    """Open a boekjaar's cycle for every running structural subsidie (default: the current year)."""
+    return boekjaar.open_boekjaar(jaar)
+
+
+@shared_task(name="subsidies.bewaak_termijnen")
+def bewaak_termijnen() -> dict:
+    """Daily: lapse of the begrotingsvoorbehoud, reminders, overdue jaarverantwoordingen."""
+    return boekjaar.bewaak_termijnen()
+
+
+@shared_task(name="subsidies.betaalrun")
+def plan_voorschotten(peildatum: str | None = None) -> int:
+    """Daily: plan the advances that are due; running it again plans nothing twice."""
+    datum = dt.date.fromisoformat(peildatum) if peildatum else None
+    return len(betaalrun.betaalrun(datum))
