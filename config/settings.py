@@ -41,8 +41,10 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "workflows",
     "subsidies",
-    "initiatieven",
+    # The request families, in the order their demo data builds on each other (seed_demo).
     "accommodaties",
+    "bewonersorganisaties",
+    "initiatieven",
 ]
 
 MIDDLEWARE = [
@@ -144,7 +146,11 @@ SPECTACULAR_SETTINGS = {
         "AanvraagStatusEnum": "subsidies.models.aanvragen.Status",
         "SubsidieStatusEnum": "subsidies.models.subsidies.Status",
         "BetalingStatusEnum": "subsidies.models.subsidies.Betaling.Status",
+        "JaartrancheStatusEnum": "subsidies.models.tranches.Status",
         "UitkomstEnum": "subsidies.models.aanvragen.Uitkomst",
+        "ExploitatiebegrotingStatusEnum": "accommodaties.models.BegrotingStatus",
+        "AdviesaanvraagStatusEnum": "initiatieven.models.AdviesStatus",
+        "DimensieEnum": "initiatieven.models.Dimensie.Code",
     },
 }
 
@@ -157,6 +163,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ACKS_LATE = True
+
+# Notifications leave through the outbox (workflows.berichten); in development they are printed.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Gemeente Groningen, subsidies <subsidies@example.org>")
 
 LOGGING = {
     "version": 1,

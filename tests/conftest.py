@@ -45,7 +45,7 @@ def concept(organisatie):
 
 
 # --- refusals change nothing; a fixed clock -------------------------------------------------------------------
-OWN_APPS = ("workflows", "subsidies", "initiatieven", "accommodaties")
+OWN_APPS = ("workflows", "subsidies", "initiatieven", "accommodaties", "bewonersorganisaties")
 
 
 def database_state() -> dict:

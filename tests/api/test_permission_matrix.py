@@ -17,8 +17,13 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from subsidies.rollen import Rol
-from tests.api import assert_error, client_for
-from tests.factories import AanvraagFactory, OrganisatieFactory, PlafondFactory, breng_naar, maak_gebruiker
+from tests.accommodaties import matrix as accommodaties_matrix
+from tests.api import assert_error, client_for, meerjarig
+from tests.bewonersorganisaties import matrix as bewonersorganisaties_matrix
+from tests.factories import (
+    AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, PlafondFactory, breng_naar, maak_gebruiker,
+)
+from tests.initiatieven import matrix as initiatieven_matrix
 from workflows.models import AuditRecord
 from workflows.transitions import perform
 
@@ -30,6 +35,8 @@ ORGANISATIE = {"naam": "Speeltuinvereniging De Wilg", "rechtsvorm": "vereniging"
                "iban": "NL91ABNA0417164300", "postcode": "9741 AB", "plaats": "Groningen"}
 AANVRAAG = {"titel": "Zomerfeest", "omschrijving": "Een middag voor de hele buurt.", "gevraagd_bedrag": "2500.00",
             "periode_van": f"{JAAR}-06-01", "periode_tot": f"{JAAR}-06-30"}
+BEGROTINGSJAAR = {"boekjaar": JAAR + 1, "vastgesteld_op": f"{JAAR}-11-10", "indexatie_percentage": "2.40"}
+RAADSBESLUIT = "De raad stelde voor dit jaar minder beschikbaar (raadsbesluit over de begroting)."
 
 # name, method, path as in the schema, object for {id}, actie, payload, expected per role (in ROLES order)
 MATRIX = [
@@ -89,6 +96,18 @@ MATRIX = [
      "voorstel_groot", "verlenen", {}, "401 403 404 403 200 403 403"),
     ("aanvragen weigeren", "post", "/api/aanvragen/{id}/acties/{actie}/", "voorstel_weigeren", "weigeren", {},
      "401 403 404 200 200 403 403"),
+    ("aanvragen create meerjarig concept (continuation)", "post", "/api/aanvragen/", None, None,
+     "nieuwe_meerjarige_aanvraag", "401 201 400 201 201 403 201"),
+    ("aanvragen besluit_voorstellen meerjarig", "post", "/api/aanvragen/{id}/acties/{actie}/",
+     "meerjarig_in_beoordeling", "besluit_voorstellen",
+     {"uitkomst": "verlenen", "reden": "Past.", "jaarbedragen": {str(JAAR + 1): "90000.00", str(JAAR + 2): "95000.00"},
+      "voorwaarden": {"indexeren": True, "voorschotschema": "maandelijks", "egalisatiereserve": True}},
+     "401 403 404 200 200 403 403"),
+    ("aanvragen verlenen meerjarig", "post", "/api/aanvragen/{id}/acties/{actie}/", "meerjarig_voorstel", "verlenen",
+     {}, "401 403 404 200 200 403 403"),
+    # the refusal ends the running subsidie with the notice term the behandelaar sets (Subsidie.beeindigen, 4:51)
+    ("aanvragen weigeren continuation after 3+ years (notice term)", "post", "/api/aanvragen/{id}/acties/{actie}/",
+     "voortzetting_weigeren", "weigeren", {"einde_boekjaar": JAAR + 2}, "401 403 404 200 200 403 403"),
 
     ("subsidies list", "get", "/api/subsidies/", None, None, None, "401 200 200 200 200 200 200"),
     ("subsidies retrieve", "get", "/api/subsidies/{id}/", "subsidie", None, None, "401 200 404 200 200 200 200"),
@@ -115,6 +134,41 @@ MATRIX = [
      "401 403 404 200 200 403 403"),
     ("subsidies intrekken", "post", "/api/subsidies/{id}/acties/{actie}/", "subsidie", "intrekken",
      {"reden": "Activiteit gaat niet door."}, "401 403 404 403 200 403 403"),
+    ("subsidies beeindigen", "post", "/api/subsidies/{id}/acties/{actie}/", "meerjarig", "beeindigen",
+     {"grond": "4:51", "einde_boekjaar": JAAR + 1, "reden": "Het beleid verschuift naar de wijkteams."},
+     "401 403 404 200 200 403 403"),
+    ("subsidies eindafrekening", "post", "/api/subsidies/{id}/acties/{actie}/", "meerjarig_afgerond",
+     "eindafrekening", {}, "401 403 404 200 200 403 403"),
+    ("subsidies GET reserve", "get", "/api/subsidies/{id}/reserve/", "meerjarig", None, None,
+     "401 200 404 200 200 200 200"),
+
+    ("tranches list", "get", "/api/tranches/", None, None, None, "401 200 200 200 200 200 200"),
+    ("tranches retrieve", "get", "/api/tranches/{id}/", "tranche_gepland", None, None, "401 200 404 200 200 200 200"),
+    ("tranches create", "post", "/api/tranches/", None, None, {}, "401 405 405 405 405 403 405"),
+    ("tranches update", "put", "/api/tranches/{id}/", "tranche_gepland", None, {}, "401 405 405 405 405 403 405"),
+    ("tranches GET acties", "get", "/api/tranches/{id}/acties/", "tranche_gepland", None, None,
+     "401 200 404 200 200 200 200"),
+    ("tranches definitief_maken", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_te_bevestigen",
+     "definitief_maken", {}, "401 403 404 200 200 403 403"),
+    ("tranches voorbehoud_inroepen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_voorbehoud",
+     "voorbehoud_inroepen", {"bedrag": "60000.00", "reden": RAADSBESLUIT}, "401 403 404 403 200 403 403"),
+    ("tranches werkplan_indienen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_definitief",
+     "werkplan_indienen", {"werkplan": "Inloop en huisbezoeken.", "doelen": meerjarig.DOELEN},
+     "401 200 404 200 200 403 403"),
+    ("tranches werkplan_terugsturen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_werkplan",
+     "werkplan_terugsturen", {"reden": "Maak de doelen meetbaar."}, "401 403 404 200 200 403 403"),
+    ("tranches werkplan_goedkeuren", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_werkplan",
+     "werkplan_goedkeuren", {}, "401 403 404 200 200 403 403"),
+    ("tranches jaarverantwoording_indienen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_lopend",
+     "jaarverantwoording_indienen",
+     {"activiteitenverslag": "Gedaan.", "werkelijke_kosten": "99000.00", "eigen_inkomsten": "3000.00",
+      "resultaten": meerjarig.RESULTATEN}, "401 200 404 200 200 403 403"),
+    ("tranches verantwoording_terugsturen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_verantwoord",
+     "verantwoording_terugsturen", {"reden": "De resultaten ontbreken."}, "401 403 404 200 200 403 403"),
+    ("tranches vaststellen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_verantwoord", "vaststellen", {},
+     "401 403 404 200 200 403 403"),
+    ("tranches vervallen", "post", "/api/tranches/{id}/acties/{actie}/", "tranche_gepland", "vervallen",
+     {"reden": "De activiteit stopt."}, "401 403 404 200 200 403 403"),
 
     ("betalingen list", "get", "/api/betalingen/", None, None, None, "401 200 200 200 200 200 200"),
     ("betalingen retrieve", "get", "/api/betalingen/{id}/", "betaling", None, None, "401 200 404 200 200 200 200"),
@@ -126,6 +180,7 @@ MATRIX = [
      "401 403 404 200 200 403 403"),
     ("betalingen annuleren", "post", "/api/betalingen/{id}/acties/{actie}/", "betaling", "annuleren",
      {"reden": "Dubbel."}, "401 403 404 200 200 403 403"),
+    ("betalingen betaalrun", "post", "/api/betalingen/betaalrun/", None, None, {}, "401 403 403 200 200 403 403"),
 
     ("beschikkingen list", "get", "/api/beschikkingen/", None, None, None, "401 200 200 200 200 200 200"),
     ("beschikkingen retrieve", "get", "/api/beschikkingen/{id}/", "beschikking", None, None,
@@ -136,6 +191,18 @@ MATRIX = [
 
     ("begroting list", "get", "/api/begroting/", None, None, None, "401 403 403 200 200 200 200"),
     ("begroting create", "post", "/api/begroting/", None, None, {}, "401 403 403 403 403 403 403"),
+    ("begroting meerjarenraming", "get", "/api/begroting/meerjarenraming/", None, None, None,
+     "401 403 403 200 200 200 200"),
+
+    ("begrotingsjaren list", "get", "/api/begrotingsjaren/", None, None, None, "401 403 403 200 200 200 200"),
+    ("begrotingsjaren retrieve", "get", "/api/begrotingsjaren/{boekjaar}/", "begrotingsjaar", None, None,
+     "401 403 403 200 200 200 200"),
+    ("begrotingsjaren create", "post", "/api/begrotingsjaren/", None, None, {**BEGROTINGSJAAR, "boekjaar": JAAR + 5},
+     "401 403 403 403 403 403 201"),
+    ("begrotingsjaren update", "put", "/api/begrotingsjaren/{boekjaar}/", "begrotingsjaar", None, BEGROTINGSJAAR,
+     "401 403 403 403 403 403 200"),
+    ("begrotingsjaren partial update", "patch", "/api/begrotingsjaren/{boekjaar}/", "begrotingsjaar", None,
+     {"indexatie_percentage": "3.10"}, "401 403 403 403 403 403 200"),
 
     ("audittrail list", "get", "/api/audittrail/", None, None, None, "401 403 403 403 403 200 200"),
     ("audittrail retrieve", "get", "/api/audittrail/{volgnummer}/", "auditrecord", None, None,
@@ -143,6 +210,103 @@ MATRIX = [
     ("audittrail create", "post", "/api/audittrail/", None, None, {}, "401 403 403 403 403 403 403"),
     ("audittrail update", "put", "/api/audittrail/{volgnummer}/", "auditrecord", None, {},
      "401 403 403 403 403 403 403"),
+
+    ("accommodaties list", "get", "/api/accommodaties/", None, None, None, "401 200 200 200 200 200 200"),
+    ("accommodaties retrieve", "get", "/api/accommodaties/{id}/", "accommodatie", None, None,
+     "401 200 404 200 200 200 200"),
+    ("accommodaties create", "post", "/api/accommodaties/", None, None, "nieuwe_accommodatie",
+     "401 403 403 201 403 403 201"),
+    ("accommodaties update", "put", "/api/accommodaties/{id}/", "accommodatie", None, "nieuwe_accommodatie",
+     "401 403 403 200 403 403 200"),
+    ("accommodaties partial update", "patch", "/api/accommodaties/{id}/", "accommodatie", None,
+     {"gebruikers_per_week": 520}, "401 403 403 200 403 403 200"),
+
+    ("exploitatiebegrotingen list", "get", "/api/exploitatiebegrotingen/", None, None, None,
+     "401 200 200 200 200 200 200"),
+    ("exploitatiebegrotingen create", "post", "/api/exploitatiebegrotingen/", None, None,
+     "nieuwe_exploitatiebegroting", "401 201 400 201 201 403 201"),
+    ("exploitatiebegrotingen retrieve", "get", "/api/exploitatiebegrotingen/{id}/", "begroting_concept", None, None,
+     "401 200 404 200 200 200 200"),
+    ("exploitatiebegrotingen update concept", "put", "/api/exploitatiebegrotingen/{id}/", "begroting_concept", None,
+     "nieuwe_exploitatiebegroting", "401 200 404 200 200 403 200"),
+    ("exploitatiebegrotingen partial update concept", "patch", "/api/exploitatiebegrotingen/{id}/",
+     "begroting_concept", None, {"toelichting": "Met de nieuwe huurprijs."}, "401 200 404 200 200 403 200"),
+    ("exploitatiebegrotingen GET acties", "get", "/api/exploitatiebegrotingen/{id}/acties/", "begroting_concept",
+     None, None, "401 200 404 200 200 200 200"),
+    ("exploitatiebegrotingen indienen", "post", "/api/exploitatiebegrotingen/{id}/acties/{actie}/",
+     "begroting_concept", "indienen", {}, "401 200 404 200 200 403 403"),
+    ("exploitatiebegrotingen goedkeuren", "post", "/api/exploitatiebegrotingen/{id}/acties/{actie}/",
+     "begroting_ingediend", "goedkeuren", {}, "401 403 404 200 200 403 403"),
+    ("exploitatiebegrotingen afkeuren", "post", "/api/exploitatiebegrotingen/{id}/acties/{actie}/",
+     "begroting_ingediend", "afkeuren", {"reden": "De energiekosten ontbreken."}, "401 403 404 200 200 403 403"),
+
+    ("onderhoudsposten list", "get", "/api/onderhoudsposten/", None, None, None, "401 200 200 200 200 200 200"),
+    ("onderhoudsposten create", "post", "/api/onderhoudsposten/", None, None, "nieuwe_onderhoudspost",
+     "401 201 400 201 201 403 201"),
+    ("onderhoudsposten retrieve", "get", "/api/onderhoudsposten/{id}/", "onderhoudspost", None, None,
+     "401 200 404 200 200 200 200"),
+    ("onderhoudsposten update", "put", "/api/onderhoudsposten/{id}/", "onderhoudspost", None,
+     "nieuwe_onderhoudspost", "401 200 404 200 200 403 200"),
+    ("onderhoudsposten partial update", "patch", "/api/onderhoudsposten/{id}/", "onderhoudspost", None,
+     {"geraamde_kosten": "15000.00"}, "401 200 404 200 200 403 200"),
+    ("onderhoudsposten destroy", "delete", "/api/onderhoudsposten/{id}/", "onderhoudspost", None, None,
+     "401 204 404 204 204 403 204"),
+
+    ("accommodatiegegevens list", "get", "/api/accommodatiegegevens/", None, None, None,
+     "401 200 200 200 200 200 200"),
+    ("accommodatiegegevens create", "post", "/api/accommodatiegegevens/", None, None, "nieuwe_accommodatiegegevens",
+     "401 201 400 201 201 403 201"),
+    ("accommodatiegegevens retrieve", "get", "/api/accommodatiegegevens/{id}/", "accommodatiegegevens", None, None,
+     "401 200 404 200 200 200 200"),
+    ("accommodatiegegevens update concept", "put", "/api/accommodatiegegevens/{id}/", "accommodatiegegevens", None,
+     "nieuwe_accommodatiegegevens", "401 200 404 200 200 403 200"),
+    ("accommodatiegegevens partial update concept", "patch", "/api/accommodatiegegevens/{id}/",
+     "accommodatiegegevens", None, {"onderhoudsposten": []}, "401 200 404 200 200 403 200"),
+    ("bewonersorganisaties list", "get", "/api/bewonersorganisaties/", None, None, None,
+     "401 200 200 200 200 200 200"),
+    ("bewonersorganisaties retrieve", "get", "/api/bewonersorganisaties/{id}/", "bewonersorganisatie", None, None,
+     "401 200 200 200 200 200 200"),  # a public register
+    ("bewonersorganisaties create", "post", "/api/bewonersorganisaties/", None, None, "nieuwe_bewonersorganisatie",
+     "401 403 403 201 403 403 201"),
+    ("bewonersorganisaties update", "put", "/api/bewonersorganisaties/{id}/", "bewonersorganisatie", None,
+     "bewonersorganisatie_gewijzigd", "401 403 403 200 403 403 200"),
+    ("bewonersorganisaties partial update", "patch", "/api/bewonersorganisaties/{id}/", "bewonersorganisatie", None,
+     {"aantal_bewoners": 5200}, "401 403 403 200 403 403 200"),
+    ("initiatieven list", "get", "/api/initiatieven/", None, None, None, "401 200 200 200 200 200 200"),
+    ("initiatieven create", "post", "/api/initiatieven/", None, None, "nieuw_initiatief",
+     "401 201 400 201 201 403 201"),
+    ("initiatieven retrieve", "get", "/api/initiatieven/{id}/", "initiatief", None, None,
+     "401 200 404 200 200 200 200"),
+    ("initiatieven update concept", "put", "/api/initiatieven/{id}/", "initiatief", None, "initiatief_gewijzigd",
+     "401 200 404 200 200 403 200"),
+    ("initiatieven partial update concept", "patch", "/api/initiatieven/{id}/", "initiatief", None,
+     {"locatie": "Wijkcentrum"}, "401 200 404 200 200 403 200"),
+    ("adviesaanvragen list", "get", "/api/adviesaanvragen/", None, None, None, "401 200 200 200 200 200 200"),
+    ("adviesaanvragen create", "post", "/api/adviesaanvragen/", None, None, "nieuwe_adviesaanvraag",
+     "401 403 403 201 201 403 403"),
+    ("adviesaanvragen adviseurs", "get", "/api/adviesaanvragen/adviseurs/", None, None, "adviseurs_vraag",
+     "401 403 403 200 200 403 403"),
+    ("adviesaanvragen retrieve", "get", "/api/adviesaanvragen/{id}/", "adviesaanvraag", None, None,
+     "401 200 404 200 200 200 200"),
+    ("adviesaanvragen GET acties", "get", "/api/adviesaanvragen/{id}/acties/", "adviesaanvraag", None, None,
+     "401 200 404 200 200 200 200"),
+    ("adviesaanvragen uitbrengen (registered by staff)", "post", "/api/adviesaanvragen/{id}/acties/{actie}/",
+     "adviesaanvraag", "uitbrengen", {"advies": "Positief."}, "401 403 404 200 200 403 403"),
+    ("adviesaanvragen verlopen", "post", "/api/adviesaanvragen/{id}/acties/{actie}/", "adviesaanvraag_verlopen",
+     "verlopen", {}, "401 403 404 200 200 403 403"),
+    ("adviesaanvragen intrekken", "post", "/api/adviesaanvragen/{id}/acties/{actie}/", "adviesaanvraag",
+     "intrekken", {"reden": "Niet meer nodig."}, "401 403 404 200 200 403 403"),
+    ("bereik list", "get", "/api/bereik/", None, None, None, "401 200 200 200 200 200 200"),
+    ("bereik create", "post", "/api/bereik/", None, None, "nieuw_bereik", "401 201 400 201 201 403 201"),
+    ("bereik retrieve", "get", "/api/bereik/{id}/", "bereik", None, None, "401 200 404 200 200 200 200"),
+    ("bereik update", "put", "/api/bereik/{id}/", "bereik", None, "nieuw_bereik", "401 200 404 200 200 403 200"),
+    ("bereik partial update", "patch", "/api/bereik/{id}/", "bereik", None, {"vrijwilligers": 10},
+     "401 200 404 200 200 403 200"),
+    ("themas list", "get", "/api/themas/", None, None, None, "200 200 200 200 200 200 200"),
+    ("gezondheidsdimensies list", "get", "/api/gezondheidsdimensies/", None, None, None,
+     "200 200 200 200 200 200 200"),
+    ("monitoring initiatieven", "get", "/api/monitoring/initiatieven/", None, None, None,
+     "401 403 403 200 200 200 200"),
 ]
 
 
@@ -237,6 +401,152 @@ class World:
     def _auditrecord(self):
         return AuditRecord.objects.filter(object_id=str(self.organisatie.pk)).first()
 
+    # --- the multi-year path: a structural subsidie from two years ago up to next year, and requests ----------
+    def _meerjarige_regeling(self):
+        return meerjarig.regeling()
+
+    def _meerjarig(self):
+        return meerjarig.subsidie(self.get("meerjarige_regeling"), self.organisatie, range(JAAR - 2, JAAR + 2),
+                                  actors=self.collega)
+
+    def _meerjarig_afgerond(self):
+        """Two years: the first settled, the second lapsed, so the whole can be settled."""
+        subsidie = meerjarig.subsidie(self.get("meerjarige_regeling"), self.organisatie, [JAAR - 2, JAAR - 1],
+                                      actors=self.collega)
+        meerjarig.tranche(subsidie, JAAR - 2, "vastgesteld", actors=self.collega)
+        perform(subsidie.tranches.get(boekjaar=JAAR - 1), "vervallen", self.collega["behandelaar"],
+                reden="De activiteit is gestopt.")
+        return subsidie
+
+    def _tranche(self, boekjaar: int, status: str = "gepland"):
+        return meerjarig.tranche(self.get("meerjarig"), boekjaar, status, actors=self.collega)
+
+    def _tranche_gepland(self):
+        return self._tranche(JAAR + 1)
+
+    def _tranche_te_bevestigen(self):
+        return self._tranche(JAAR)
+
+    def _tranche_voorbehoud(self):
+        """Next year's budget was adopted yesterday: the begrotingsvoorbehoud can still be invoked (Awb 4:34)."""
+        BegrotingsjaarFactory(boekjaar=JAAR + 1, vastgesteld_op=VANDAAG() - dt.timedelta(days=1))
+        return self._tranche(JAAR + 1)
+
+    def _tranche_definitief(self):
+        return self._tranche(JAAR, "definitief")
+
+    def _tranche_werkplan(self):
+        return self._tranche(JAAR, "werkplan_ingediend")
+
+    def _tranche_lopend(self):
+        return self._tranche(JAAR - 1, "lopend")
+
+    def _tranche_verantwoord(self):
+        return self._tranche(JAAR - 1, "verantwoord")
+
+    def _meerjarig_in_beoordeling(self):
+        return meerjarig.aanvraag(self.get("meerjarige_regeling"), self.organisatie, [JAAR + 1, JAAR + 2],
+                                  "in_beoordeling", actors=self.collega)
+
+    def _meerjarig_voorstel(self):
+        return perform(self.get("meerjarig_in_beoordeling"), "besluit_voorstellen", self.collega["behandelaar"],
+                       uitkomst="verlenen", reden="Past binnen de regeling.")
+
+    def _voortzetting_weigeren(self):
+        """A request to continue the structural subsidie after its last year, proposed to be refused."""
+        vorige = self.get("meerjarig")
+        aanvraag = meerjarig.aanvraag(vorige.regeling, self.organisatie, [JAAR + 2, JAAR + 3], "in_beoordeling",
+                                      actors=self.collega, voortzetting_van=vorige)
+        return perform(aanvraag, "besluit_voorstellen", self.collega["behandelaar"], uitkomst="weigeren",
+                       reden="Het beleid verschuift naar de wijkteams.")
+
+    def _nieuwe_meerjarige_aanvraag(self):
+        return {**self.get("nieuwe_aanvraag"), "regeling": self.get("meerjarige_regeling").pk,
+                "periode_van": f"{JAAR + 2}-01-01", "periode_tot": f"{JAAR + 3}-12-31", "gevraagd_bedrag": "200000.00",
+                "werkplan": "Inloop en huisbezoeken.", "voortzetting_van": self.get("meerjarig").pk,
+                "jaarbedragen": [{"boekjaar": JAAR + 2, "gevraagd_bedrag": "100000.00"},
+                                 {"boekjaar": JAAR + 3, "gevraagd_bedrag": "100000.00"}]}
+
+    # --- the accommodation families (tests/accommodaties/matrix.py) ------------------------------------------
+    def _accommodatie(self):
+        return accommodaties_matrix.accommodatie(self)
+
+    def _nieuwe_accommodatie(self):
+        return accommodaties_matrix.nieuwe_accommodatie(self)
+
+    def _begroting_concept(self):
+        return accommodaties_matrix.begroting(self)
+
+    def _begroting_ingediend(self):
+        return accommodaties_matrix.begroting(self, "ingediend")
+
+    def _nieuwe_exploitatiebegroting(self):
+        return accommodaties_matrix.nieuwe_exploitatiebegroting(self)
+
+    def _onderhoudspost(self):
+        return accommodaties_matrix.onderhoudspost(self)
+
+    def _nieuwe_onderhoudspost(self):
+        return accommodaties_matrix.nieuwe_onderhoudspost(self)
+
+    def _accommodatiegegevens(self):
+        return accommodaties_matrix.accommodatiegegevens(self)
+
+    def _nieuwe_accommodatiegegevens(self):
+        return accommodaties_matrix.nieuwe_accommodatiegegevens(self)
+
+    def _bewonersorganisatie(self):
+        return bewonersorganisaties_matrix.bewonersorganisatie(self)
+
+    def _nieuwe_bewonersorganisatie(self):
+        return bewonersorganisaties_matrix.nieuwe_bewonersorganisatie(self)
+
+    def _bewonersorganisatie_gewijzigd(self):
+        return bewonersorganisaties_matrix.bewonersorganisatie_gewijzigd(self)
+
+    # --- the initiatieven family (tests/initiatieven/matrix.py) ----------------------------------------------
+    def _initiatief_regeling(self):
+        return initiatieven_matrix.regeling(self)
+
+    def _initiatief(self):
+        return initiatieven_matrix.initiatief(self)
+
+    def _nieuw_initiatief(self):
+        return initiatieven_matrix.nieuw_initiatief(self)
+
+    def _initiatief_gewijzigd(self):
+        return initiatieven_matrix.initiatief_gewijzigd(self)
+
+    def _initiatief_in_behandeling(self):
+        return initiatieven_matrix.in_behandeling(self)
+
+    def _gebiedsteam(self):
+        return initiatieven_matrix.gebiedsteam(self)
+
+    def _adviesaanvraag(self):
+        return initiatieven_matrix.adviesaanvraag(self)
+
+    def _adviesaanvraag_verlopen(self):
+        return initiatieven_matrix.adviesaanvraag(self, verlopen=True)
+
+    def _nieuwe_adviesaanvraag(self):
+        return initiatieven_matrix.nieuwe_adviesaanvraag(self)
+
+    def _adviseurs_vraag(self):
+        return {"aanvraag": self.get("initiatief_in_behandeling").pk}
+
+    def _bereik_subsidie(self):
+        return initiatieven_matrix.bereik_subsidie(self)
+
+    def _nieuw_bereik(self):
+        return initiatieven_matrix.nieuw_bereik(self)
+
+    def _bereik(self):
+        return initiatieven_matrix.bereik(self)
+
+    def _begrotingsjaar(self):
+        return BegrotingsjaarFactory(boekjaar=JAAR + 1, vastgesteld_op=None)
+
 
 def _call(client, method: str, path: str, payload):
     """One request whose effects are rolled back, so every role meets the same world."""
@@ -254,7 +564,8 @@ def _call(client, method: str, path: str, payload):
 def test_permission_matrix(db, name, method, path, obj, actie, payload, expected):
     world = World()
     target = world.get(obj) if obj else None
-    url = path.format(id=getattr(target, "pk", None), volgnummer=getattr(target, "volgnummer", None), actie=actie)
+    url = path.format(id=getattr(target, "pk", None), volgnummer=getattr(target, "volgnummer", None),
+                      boekjaar=getattr(target, "boekjaar", None), actie=actie)
     body = world.get(payload) if isinstance(payload, str) else payload
     client = APIClient()
     actual = {}
@@ -278,14 +589,15 @@ def test_the_matrix_covers_every_operation_and_action_in_the_schema():
     in_matrix = {(method, path, actie) for _, method, path, _, actie, _, _ in MATRIX}
     in_matrix |= {("patch", path, None) for _, method, path, _, _, _, _ in MATRIX if method == "put"
                   and path.startswith(("/api/regelingen", "/api/subsidies", "/api/betalingen", "/api/beschikkingen",
-                                       "/api/audittrail"))}
+                                       "/api/audittrail", "/api/tranches"))}
     assert in_schema - in_matrix == {("post", "/api/token/", None)}
 
 
 def test_auditor_is_refused_every_write_in_the_schema(db):
     """Not only the table: any operation that is not a read answers 403 to an auditor, whatever it is."""
     world = World()
-    ids = {"id": world.get("concept").pk, "volgnummer": world.get("auditrecord").volgnummer, "actie": "indienen"}
+    ids = {"id": world.get("concept").pk, "volgnummer": world.get("auditrecord").volgnummer,
+           "boekjaar": world.get("begrotingsjaar").boekjaar, "actie": "indienen"}
     schema = SchemaGenerator().get_schema(request=None, public=True)
     writes = [(method, path) for path, operations in schema["paths"].items() for method in operations
               if method not in ("get", "head", "options") and path != "/api/token/"]
@@ -296,7 +608,7 @@ def test_auditor_is_refused_every_write_in_the_schema(db):
         assert_error(response, 403, "geen_toestemming")
 
 
-LIJSTEN = ["organisaties", "aanvragen", "subsidies", "betalingen", "beschikkingen"]
+LIJSTEN = ["organisaties", "aanvragen", "subsidies", "betalingen", "beschikkingen", "tranches"]
 
 
 @pytest.mark.parametrize("resource", LIJSTEN)
@@ -308,6 +620,10 @@ def test_lists_show_applicants_only_their_own_organisations_data(db, resource):
     subsidie = breng_naar(AanvraagFactory(organisatie=vreemd), "verleend").subsidie
     perform(subsidie, "voorschot_betalen", world.collega["behandelaar"], bedrag=Decimal("500.00"))
     assert eigen.subsidie.aanvraag.organisatie == world.organisatie
+    if resource == "tranches":
+        world.get("meerjarig")
+        meerjarig.subsidie(world.get("meerjarige_regeling"), vreemd, [JAAR, JAAR + 1],
+                           actors={**world.collega, "aanvrager": None})
 
     client = APIClient()
 
