@@ -3,7 +3,11 @@
 Writers take the chain head's row lock *before* their first write in a transaction (`lock_chain`), so all
 writers queue in one order and no two records claim the same predecessor; without deadlocks, because every
 writer takes this lock first. The lock is held until commit: a rolled-back transaction leaves no record.
+
+Jobs that change thousands of objects write inside `batched()`: the lock is taken once, records are numbered,
+hashed and inserted together at the end of the batch, and the chain head is written once.
 """
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -47,6 +51,9 @@ def lock_chain() -> AuditChainHead:
     """Take the chain head's row lock for the rest of the current transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("The audit trail is written inside a transaction only.")
+    batch = _current_batch()
+    if batch is not None:  # taken when the batch began, in the batch's own transaction: still held
+        return batch.head
     try:
         return AuditChainHead.objects.select_for_update().get(pk=1)
     except AuditChainHead.DoesNotExist:  # a fresh (or flushed) database: the first writer creates the head
@@ -63,11 +70,10 @@ def describe_actor(user) -> str:
 
 def record(obj, actie: str, *, handeling: str = "", van_status: str = "", naar_status: str = "",
            toelichting: str = "", wijzigingen: dict | None = None, actor=None) -> AuditRecord:
-    """Append one record about `obj` to the trail, in the caller's transaction."""
+    """Append one record about `obj` to the trail, in the caller's transaction (inside `batched()`: at its end)."""
     head = lock_chain()
     actor = actor if actor is not None else current_actor()
     values = {
-        "volgnummer": head.laatste_volgnummer + 1,
         "tijdstip": timezone.now(),
         "actor_id": actor.pk if actor is not None else None,
         "actor_weergave": describe_actor(actor),
@@ -81,14 +87,92 @@ def record(obj, actie: str, *, handeling: str = "", van_status: str = "", naar_s
         "toelichting": toelichting or "",
         "wijzigingen": to_json_value(wijzigingen or {}),
         "request_id": current_request_id(),
-        "vorige_hash": head.laatste_hash,
     }
-    values["hash"] = compute_hash(values)
-    entry = AuditRecord.objects.create(**values)
-    head.laatste_volgnummer = entry.volgnummer
-    head.laatste_hash = entry.hash
-    head.save(update_fields=["laatste_volgnummer", "laatste_hash"])
+    batch = _current_batch()
+    if batch is not None:
+        return batch.add(AuditRecord(**values))
+    entry = _link(AuditRecord(**values), (head.laatste_volgnummer, head.laatste_hash))
+    entry.save(force_insert=True)
+    _move_head(head, entry)
     return entry
+
+
+def _link(entry: AuditRecord, after: tuple[int, str]) -> AuditRecord:
+    """Put `entry` in the chain after the record (volgnummer, hash) `after`: its number, its link, its own hash."""
+    entry.volgnummer, entry.vorige_hash = after[0] + 1, after[1]
+    entry.hash = compute_hash(vars(entry))
+    return entry
+
+
+def _move_head(head: AuditChainHead, last: AuditRecord) -> None:
+    head.laatste_volgnummer, head.laatste_hash = last.volgnummer, last.hash
+    head.save(update_fields=["laatste_volgnummer", "laatste_hash"])
+
+
+class _Batch:
+    """The records of one `batched()` block, kept until its end.
+
+    A record written inside a savepoint that is later rolled back must not reach the trail. Django forgets the
+    `on_commit` callbacks registered inside a rolled-back savepoint; each record is tied to such a (no-op) callback,
+    and at the end only records whose callback Django still holds are written.
+    """
+
+    def __init__(self, connection, head: AuditChainHead):
+        self.connection, self.head = connection, head
+        self.entries: list[tuple[AuditRecord, object]] = []
+        self._marker, self._savepoints = None, None
+
+    def add(self, entry: AuditRecord) -> AuditRecord:
+        if self._savepoints != self.connection.savepoint_ids:  # a new savepoint scope: a marker of its own
+            self._savepoints = list(self.connection.savepoint_ids)
+            self._marker = _Marker()
+            transaction.on_commit(self._marker)
+        self.entries.append((entry, self._marker))
+        return entry
+
+    def write(self) -> int:
+        """Number, hash and insert the surviving records; move the chain head once. Returns how many."""
+        held = {id(callback) for _, callback, _ in self.connection.run_on_commit}
+        entries = [entry for entry, marker in self.entries if id(marker) in held]
+        previous = (self.head.laatste_volgnummer, self.head.laatste_hash)
+        for entry in entries:
+            _link(entry, previous)
+            previous = (entry.volgnummer, entry.hash)
+        AuditRecord.objects.bulk_create(entries, batch_size=1000)
+        if entries:
+            _move_head(self.head, entries[-1])
+        return len(entries)
+
+
+class _Marker:
+    def __call__(self):
+        """Nothing to do at commit: the marker only shows that its savepoint was not rolled back."""
+
+
+def _current_batch() -> _Batch | None:
+    return getattr(transaction.get_connection(), "audit_batch", None)
+
+
+@contextlib.contextmanager
+def batched():
+    """One transaction whose records are written together at its end (nested: part of the outer batch).
+
+    For jobs that change thousands of objects: the chain lock is taken once, at the start, and held to the end,
+    so no other writer can come between; the chain is numbered and hashed in the order the records were made.
+    """
+    connection = transaction.get_connection()
+    if _current_batch() is not None:
+        with transaction.atomic():
+            yield
+        return
+    with transaction.atomic():
+        batch = _Batch(connection, lock_chain())
+        connection.audit_batch = batch
+        try:
+            yield
+        finally:
+            connection.audit_batch = None
+        batch.write()
 
 
 @dataclass

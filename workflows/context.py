@@ -25,3 +25,31 @@ def acting_as(user, request_id: str | None = None):
     finally:
         _actor.reset(actor_token)
         _request_id.reset(request_token)
+
+
+_memo: ContextVar = ContextVar("batch_memo", default=None)
+
+
+@contextlib.contextmanager
+def remembering():
+    """Inside the block `remembered` computes each key once: reference data that a batch reads for every object
+    (a budget year, a holiday list) is read once per batch instead of once per object. Nested blocks share one memo.
+    """
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def remembered(key, compute):
+    """`compute()`, or inside a `remembering` block the value it gave the first time for `key`."""
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]

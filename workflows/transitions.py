@@ -4,14 +4,20 @@ Views, the API, the admin and Celery tasks all call it. Inside one transaction i
 re-reads the object under a row lock, checks that the action exists in the current state, that the user may
 perform it and that its conditions hold (each failure with its own reason in Dutch and English), runs the
 django-fsm transition and writes the audit record. A refusal changes nothing.
+
+Jobs that move thousands of objects at once use `perform_each`: the same checks, transition and record for each
+object, in one batch per call.
 """
+import contextlib
 import inspect
+from collections.abc import Callable
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django_fsm import ConcurrentTransition
 
 from . import audit
-from .context import acting_as
+from .context import acting_as, remembering
 from .errors import DomainError, InvalidInput, NotPermitted, TransitionNotPossible
 from .models import AuditRecord
 
@@ -88,24 +94,69 @@ def perform(obj, actie: str, user, *, reden: str = "", **params):
     """Run transition `actie` on `obj` as `user`; return the updated object."""
     with acting_as(user), transaction.atomic():
         audit.lock_chain()
-        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
-        check(obj, actie, user)
-        method = getattr(obj, actie)
-        params = _accepted_params(method, params)
-        van_status = obj.status
-        method(user=user, reden=reden, **params)
-        changes = obj.audit_changes()
-        obj._performing = True
+        obj = _locked(type(obj).objects).get(pk=obj.pk)
+        return _run(obj, actie, user, reden, params)
+
+
+def _locked(queryset: QuerySet) -> QuerySet:
+    """`queryset` read under row locks on its objects and on the related rows their transitions change."""
+    lock_with = getattr(queryset.model, "lock_with", ())
+    return queryset.select_related(*lock_with).select_for_update(of=("self", *lock_with))
+
+
+@contextlib.contextmanager
+def batch(user):
+    """One transaction for a job's many changes as `user`: the trail is written in one go at its end
+    (`audit.batched`) and reference data is read once (`context.remembering`)."""
+    with acting_as(user), remembering(), audit.batched():
+        yield
+
+
+def perform_each(objects: QuerySet, actie: str, user, *, reden: str | Callable = "", **params) -> tuple[list, list]:
+    """Run `actie` on each object of `objects` as `user`, with `perform`'s checks and trail, in one `batch`.
+
+    The objects are read and locked in one query (add the `select_related` their transition needs). A refusal
+    changes nothing of its object and the others go on: all are tried together first, and only if one is refused
+    is that attempt undone and each tried in a savepoint of its own. `reden` may be a function of the object.
+    Returns (done, refused), refused as (object, DomainError) pairs.
+    """
+    locked = _locked(objects).order_by("pk")
+    toelichting = reden if callable(reden) else lambda obj: reden
+    with batch(user):
         try:
-            obj.save(audit_action="none")
-        except ConcurrentTransition as exc:
-            raise TransitionNotPossible(
-                "Iemand anders heeft dit tegelijk gewijzigd; bekijk de actuele stand en probeer opnieuw.",
-                "Someone else changed this at the same time; reload and try again.",
-                code="gelijktijdige_wijziging",
-            ) from exc
-        finally:
-            obj._performing = False
-        audit.record(obj, AuditRecord.Actie.OVERGANG, handeling=actie, van_status=van_status,
-                     naar_status=obj.status, toelichting=reden, wijzigingen=changes, actor=user)
-        return obj
+            with transaction.atomic():
+                return [_run(obj, actie, user, toelichting(obj), params) for obj in locked], []
+        except DomainError:
+            pass
+        done, refused = [], []
+        for obj in locked.all():  # read again: the undone attempt changed the objects in memory
+            try:
+                with transaction.atomic():
+                    done.append(_run(obj, actie, user, toelichting(obj), params))
+            except DomainError as refusal:
+                refused.append((obj, refusal))
+        return done, refused
+
+
+def _run(obj, actie: str, user, reden: str, params: dict):
+    """Check and run the transition on `obj`, read under its row lock, and write its record."""
+    check(obj, actie, user)
+    method = getattr(obj, actie)
+    params = _accepted_params(method, params)
+    van_status = obj.status
+    method(user=user, reden=reden, **params)
+    changes = obj.audit_changes()
+    obj._performing = True
+    try:
+        obj.save(audit_action="none")
+    except ConcurrentTransition as exc:
+        raise TransitionNotPossible(
+            "Iemand anders heeft dit tegelijk gewijzigd; bekijk de actuele stand en probeer opnieuw.",
+            "Someone else changed this at the same time; reload and try again.",
+            code="gelijktijdige_wijziging",
+        ) from exc
+    finally:
+        obj._performing = False
+    audit.record(obj, AuditRecord.Actie.OVERGANG, handeling=actie, van_status=van_status,
+                 naar_status=obj.status, toelichting=reden, wijzigingen=changes, actor=user)
+    return obj

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 
 from workflows import termijnen
+from workflows.context import remembered
 from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
@@ -40,7 +41,8 @@ OPEN_TRANCHE_STATUSSEN = [Status.GEPLAND, Status.DEFINITIEF, Status.WERKPLAN_ING
 
 
 def begroting_vastgesteld_op(boekjaar: int) -> dt.date | None:
-    vastgesteld_op = Begrotingsjaar.objects.filter(boekjaar=boekjaar).values_list("vastgesteld_op", flat=True).first()
+    vastgesteld_op = remembered(("begroting_vastgesteld_op", boekjaar), lambda: Begrotingsjaar.objects.filter(
+        boekjaar=boekjaar).values_list("vastgesteld_op", flat=True).first())
     return vastgesteld_op if vastgesteld_op and vastgesteld_op <= timezone.localdate() else None
 
 
@@ -94,6 +96,7 @@ class Jaartranche(Lifecycle):
         Status.VASTGESTELD: ("Bedrag voor dit jaar vastgesteld", "Amount for this year settled"),
         Status.VERVALLEN: ("Vervallen", "Lapsed"),
     }
+    lock_with = ("verplichting",)  # its amount and condition move with the tranche's
 
     subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="tranches")
     verplichting = models.OneToOneField(Verplichting, on_delete=models.PROTECT, related_name="tranche")

@@ -15,11 +15,8 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from workflows import audit
 from workflows.berichten import opstellen, plaats, plaats_alle
-from workflows.context import acting_as
-from workflows.errors import DomainError
-from workflows.transitions import perform
+from workflows.transitions import batch, perform_each
 
 from ..models import Begrotingsjaar, Jaartranche
 from ..models.tranches import voorbehoud_tot
@@ -31,22 +28,19 @@ ORGANISATIE = "subsidie__aanvraag__organisatie"
 MET_ONTVANGERS = (f"{ORGANISATIE}__contactpersonen", f"{ORGANISATIE}__leden")  # see `ontvangers`
 
 
-def _in_batches(queryset, stap, user, *, prefetch=()) -> int:
-    """Run `stap(tranche, user, post)` for each tranche still matching `queryset`, `BATCH` per transaction, under
-    row locks. A step appends the messages it sends to `post`; they are queued with the batch, in one go.
+def _in_batches(queryset, stap, user) -> int:
+    """Run `stap(tranches, user, post)` over the tranches still matching `queryset`, `BATCH` per transaction
+    (`transitions.batch`). A step locks the tranches it changes and appends the messages it sends to `post`; they
+    are queued with the batch, in one go.
 
     Returns how many did something. A tranche that a user changed meanwhile no longer matches and is skipped.
     """
     pks = list(queryset.order_by("pk").values_list("pk", flat=True))
     gedaan = 0
     for begin in range(0, len(pks), BATCH):
-        with acting_as(user), transaction.atomic():
-            audit.lock_chain()
-            tranches = queryset.select_for_update(of=("self",)).select_related(
-                ORGANISATIE, "subsidie__aanvraag__behandelaar"
-            ).prefetch_related(*prefetch).filter(pk__in=pks[begin:begin + BATCH]).order_by("pk")
+        with batch(user):
             post = []
-            gedaan += sum(1 for tranche in tranches if stap(tranche, user, post))
+            gedaan += stap(queryset.filter(pk__in=pks[begin:begin + BATCH]), user, post)
             plaats_alle(post)
     return gedaan
 
@@ -59,11 +53,11 @@ def open_boekjaar(boekjaar: int | None = None) -> dict:
         "werkplan_gevraagd": _in_batches(
             Jaartranche.objects.filter(boekjaar=boekjaar + 1, status__in=[Status.GEPLAND, Status.DEFINITIEF],
                                        werkplan_gevraagd_op__isnull=True, werkplan_uiterlijk__isnull=False, werkplan=""),
-            _vraag_werkplan, user, prefetch=MET_ONTVANGERS),
+            _vraag_werkplan, user),
         "verantwoording_gevraagd": _in_batches(
             Jaartranche.objects.filter(boekjaar=boekjaar - 1, status=Status.LOPEND,
                                        verantwoording_gevraagd_op__isnull=True),
-            _vraag_verantwoording, user, prefetch=MET_ONTVANGERS),
+            _vraag_verantwoording, user),
     }
 
 
@@ -79,35 +73,39 @@ def laat_voorbehoud_vervallen(boekjaar: int | None = None) -> int:
     return _in_batches(gepland, partial(_maak_definitief, vastgesteld=vastgesteld), systeemgebruiker())
 
 
-def _maak_definitief(tranche, user, post, *, vastgesteld: dict[int, dt.date]) -> bool:
-    try:
-        perform(tranche, "definitief_maken", user,
-                reden=f"Begrotingsvoorbehoud vervallen: de begroting {tranche.boekjaar} is vastgesteld op "
-                      f"{vastgesteld[tranche.boekjaar]:%d-%m-%Y} en de vier weken daarna zijn voorbij (Awb 4:34).")
-    except DomainError:  # e.g. the adoption date was just moved: left for the next run, the batch goes on
-        return False
-    return True
+def _maak_definitief(tranches, user, post, *, vastgesteld: dict[int, dt.date]) -> int:
+    # A refused one (e.g. the adoption date was just moved) is left for the next run.
+    gedaan, _ = perform_each(
+        tranches.select_related("subsidie__aanvraag", "verplichting__subsidie__aanvraag"), "definitief_maken", user,
+        reden=lambda tranche: f"Begrotingsvoorbehoud vervallen: de begroting {tranche.boekjaar} is vastgesteld op "
+                              f"{vastgesteld[tranche.boekjaar]:%d-%m-%Y} en de vier weken daarna zijn voorbij (Awb 4:34).")
+    return len(gedaan)
 
 
-def _vraag_werkplan(tranche, user, post) -> bool:
-    tranche.werkplan_gevraagd_op = timezone.localdate()
-    tranche.save(update_fields=["werkplan_gevraagd_op"])
-    post += _aan_organisatie(
+def _vraag_werkplan(tranches, user, post) -> int:
+    return _markeer(tranches, "werkplan_gevraagd_op", post, lambda tranche: _aan_organisatie(
         tranche, "werkplan", f"Werkplan {tranche.boekjaar} gevraagd / Work plan {tranche.boekjaar} requested",
         f"Stuur uw werkplan voor {tranche.boekjaar} uiterlijk {tranche.werkplan_uiterlijk:%d-%m-%Y}.\n"
-        f"Please send your work plan for {tranche.boekjaar} by {tranche.werkplan_uiterlijk:%d-%m-%Y}.")
-    return True
+        f"Please send your work plan for {tranche.boekjaar} by {tranche.werkplan_uiterlijk:%d-%m-%Y}."))
 
 
-def _vraag_verantwoording(tranche, user, post) -> bool:
-    tranche.verantwoording_gevraagd_op = timezone.localdate()
-    tranche.save(update_fields=["verantwoording_gevraagd_op"])
-    post += _aan_organisatie(
+def _vraag_verantwoording(tranches, user, post) -> int:
+    return _markeer(tranches, "verantwoording_gevraagd_op", post, lambda tranche: _aan_organisatie(
         tranche, "verantwoording",
         f"Jaarverantwoording {tranche.boekjaar} gevraagd / Annual report {tranche.boekjaar} requested",
         f"Stuur uw jaarverantwoording over {tranche.boekjaar} uiterlijk {tranche.verantwoording_uiterlijk:%d-%m-%Y}.\n"
-        f"Please send your annual report on {tranche.boekjaar} by {tranche.verantwoording_uiterlijk:%d-%m-%Y}.")
-    return True
+        f"Please send your annual report on {tranche.boekjaar} by {tranche.verantwoording_uiterlijk:%d-%m-%Y}."))
+
+
+def _markeer(tranches, veld: str, post, berichten) -> int:
+    """Date `veld` today on each tranche, under row locks and in one UPDATE, and post `berichten(tranche)`."""
+    vergrendeld = list(tranches.select_for_update(of=("self",)).select_related(
+        ORGANISATIE, "subsidie__aanvraag__behandelaar").prefetch_related(*MET_ONTVANGERS).order_by("pk"))
+    for tranche in vergrendeld:
+        setattr(tranche, veld, timezone.localdate())
+        post += berichten(tranche)
+    Jaartranche.save_fields(vergrendeld, [veld])
+    return len(vergrendeld)
 
 
 def ontvangers(organisatie) -> list[str]:
@@ -158,13 +156,15 @@ def _herinner(tranche, soort: str, moment: str, uiterlijk: dt.date, vandaag: dt.
                       f"Herinnering / Reminder: {soort} {tranche.boekjaar}", tekst, obj=tranche)
 
 
-def _meld_te_laat(tranche, user, post) -> bool:
-    tranche.te_laat_gemeld_op = timezone.localdate()
-    tranche.save(update_fields=["te_laat_gemeld_op"])
+def _meld_te_laat(tranches, user, post) -> int:
+    return _markeer(tranches, "te_laat_gemeld_op", post, _aan_behandelaar)
+
+
+def _aan_behandelaar(tranche) -> list:
     behandelaar = tranche.subsidie.aanvraag.behandelaar
-    if behandelaar is not None and behandelaar.email:
-        post += opstellen(f"te-laat-{tranche.pk}", [behandelaar.email],
-                          f"Jaarverantwoording {tranche.boekjaar} te laat: {tranche.subsidie}",
-                          f"De jaarverantwoording over {tranche.boekjaar} van {tranche.organisatie} moest uiterlijk "
-                          f"{tranche.verantwoording_uiterlijk:%d-%m-%Y} binnen zijn en is er nog niet.", obj=tranche)
-    return True
+    if behandelaar is None or not behandelaar.email:
+        return []
+    return opstellen(f"te-laat-{tranche.pk}", [behandelaar.email],
+                     f"Jaarverantwoording {tranche.boekjaar} te laat: {tranche.subsidie}",
+                     f"De jaarverantwoording over {tranche.boekjaar} van {tranche.organisatie} moest uiterlijk "
+                     f"{tranche.verantwoording_uiterlijk:%d-%m-%Y} binnen zijn en is er nog niet.", obj=tranche)

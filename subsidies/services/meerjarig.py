@@ -6,12 +6,13 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.utils import timezone
 
 from workflows import termijnen
+from workflows.context import remembered
 from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
 from ..models import (
     Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Jaartranche, Subsidie, Verantwoordingsniveau,
-    Verplichting, Voorschotschema,
+    Voorschotschema,
 )
 from ..models.tranches import begroting_vastgesteld_op
 from . import budget
@@ -244,19 +245,19 @@ def geindexeerd(tranche) -> Decimal:
     if not subsidie.indexeren:
         return tranche.bedrag
     factor = Decimal(1)
-    percentages = Begrotingsjaar.objects.filter(
-        boekjaar__gt=subsidie.eerste_boekjaar, boekjaar__lte=tranche.boekjaar
-    ).values_list("indexatie_percentage", flat=True)
+    percentages = remembered(("indexatie", subsidie.eerste_boekjaar, tranche.boekjaar), lambda: list(
+        Begrotingsjaar.objects.filter(boekjaar__gt=subsidie.eerste_boekjaar, boekjaar__lte=tranche.boekjaar)
+        .values_list("indexatie_percentage", flat=True)))
     for percentage in percentages:
         factor *= 1 + percentage / 100
     return (tranche.basisbedrag * factor).quantize(CENT, ROUND_HALF_UP)
 
 
 def _zet_bedrag(tranche, bedrag: Decimal) -> None:
-    verplichting = Verplichting.objects.select_for_update().get(pk=tranche.verplichting_id)
+    verplichting = tranche.verplichting  # locked with the tranche (Jaartranche.lock_with)
     tranche.bedrag = verplichting.bedrag = bedrag
     verplichting.voorwaardelijk = False
-    verplichting.save()
+    verplichting.save(update_fields=["bedrag", "voorwaardelijk"])
 
 
 def maak_definitief(tranche) -> None:

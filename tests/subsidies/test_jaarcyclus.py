@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from subsidies.models import Contactpersoon, Jaartranche
 from subsidies.rollen import systeemgebruiker
-from subsidies.services import boekjaar
+from subsidies.services import boekjaar, meerjarig
 from tests.conftest import database_state
 from tests.factories import (
     BegrotingsjaarFactory, OrganisatieFactory, breng_naar, meerjarige_aanvraag, meerjarige_regeling,
@@ -166,7 +166,7 @@ def test_opening_a_year_twice_changes_nothing(structureel, vandaag):
         assert (database_state(), rijen_per_tabel()) == voor
 
 
-def test_recipients_and_messages_are_read_and_written_per_batch_not_per_tranche(structureel, vandaag, monkeypatch):
+def test_recipients_messages_and_trail_are_handled_per_batch_not_per_tranche(structureel, vandaag, monkeypatch):
     from django.test.utils import CaptureQueriesContext
 
     structureel(5)
@@ -183,6 +183,13 @@ def test_recipients_and_messages_are_read_and_written_per_batch_not_per_tranche(
     assert statements("workflows_bericht", "SELECT") == 4
     assert statements("workflows_bericht", "INSERT") == 4
     assert Bericht.objects.count() == 5 * 2 * 2  # five organisations, two addresses each, two messages
+    # The trail is written per batch: one chain lock, one INSERT of its records, one move of the chain head.
+    assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [6, 6]
+    assert statements("workflows_auditrecord", "INSERT") == 6
+    # Each transition writes its tranche (and its commitment); each request step one UPDATE per batch.
+    assert statements("subsidies_jaartranche", "UPDATE") == 5 + 2 * 2
+    # The budget year is read once for the run and once per batch, not once per tranche.
+    assert statements("subsidies_begrotingsjaar", "SELECT") == 1 + 2
 
 
 VERSCHILT_PER_RUN = {"id", "request_id", "vorige_hash", "hash", "laatste_hash"}
@@ -194,13 +201,13 @@ def eindstand() -> dict:
             for model, rows in database_state().items()}
 
 
-@pytest.mark.parametrize(("stap", "jaar", "gedaan"), [
-    ("_maak_definitief", 2027, lambda t: t.status == "definitief"),
-    ("_vraag_werkplan", 2028, lambda t: t.werkplan_gevraagd_op is not None),
-    ("_vraag_verantwoording", 2026, lambda t: t.verantwoording_gevraagd_op is not None),
+@pytest.mark.parametrize(("module", "stap", "jaar", "gedaan"), [
+    (meerjarig, "maak_definitief", 2027, lambda t: t.status == "definitief"),
+    (boekjaar, "_aan_organisatie", 2028, lambda t: t.werkplan_gevraagd_op is not None),
+    (boekjaar, "_aan_organisatie", 2026, lambda t: t.verantwoording_gevraagd_op is not None),
 ], ids=["definitief", "werkplan", "verantwoording"])
 def test_a_run_that_crashes_halfway_keeps_whole_batches_and_a_rerun_finishes_it(
-        structureel, vandaag, monkeypatch, stap, jaar, gedaan):
+        structureel, vandaag, monkeypatch, module, stap, jaar, gedaan):
     subsidies = structureel(7)
     vandaag(dt.date(2027, 1, 4))
     systeemgebruiker()  # the account exists before both runs below
@@ -212,16 +219,17 @@ def test_a_run_that_crashes_halfway_keeps_whole_batches_and_a_rerun_finishes_it(
     transaction.savepoint_rollback(voor_de_run)
     assert eindstand() == begin
 
-    echte_stap, behandeld = getattr(boekjaar, stap), []
+    echte_stap, behandeld = getattr(module, stap), []
 
-    def valt_uit_bij_de_vijfde(tranche, *args, **kwargs):
+    def valt_uit_bij_de_vijfde(tranche, *args, **kwargs):  # a step taken for each tranche of the year
         gelukt = echte_stap(tranche, *args, **kwargs)
-        behandeld.append(tranche.pk)
-        if len(behandeld) == 5:
-            raise RuntimeError("de worker is gestopt")
+        if tranche.boekjaar == jaar:
+            behandeld.append(tranche.pk)
+            if len(behandeld) == 5:
+                raise RuntimeError("de worker is gestopt")
         return gelukt
 
-    monkeypatch.setattr(boekjaar, stap, valt_uit_bij_de_vijfde)
+    monkeypatch.setattr(module, stap, valt_uit_bij_de_vijfde)
     with pytest.raises(RuntimeError, match="gestopt"):
         boekjaar.open_boekjaar(2027)
 
@@ -233,7 +241,7 @@ def test_a_run_that_crashes_halfway_keeps_whole_batches_and_a_rerun_finishes_it(
         assert not Bericht.objects.filter(object_id=str(t.pk)).exists()
     assert verify().intact
 
-    monkeypatch.setattr(boekjaar, stap, echte_stap)
+    monkeypatch.setattr(module, stap, echte_stap)
     boekjaar.open_boekjaar(2027)
     assert eindstand() == ononderbroken
     assert verify().intact
