@@ -20,15 +20,16 @@ from django.db import transaction
 from django.utils import timezone
 from schwifty import IBAN
 
-from subsidies.demo import builder, data, structureel
-from subsidies.demo.data import DemoAanvraag, DemoOrganisatie, Stap
+from subsidies.demo import begroting, builder, logins, organisaties, regelingen, verhaal
+from subsidies.demo.organisaties import DemoOrganisatie
+from subsidies.demo.verhaal import DemoAanvraag, Stap
 from subsidies.models import Aanvraag, Budget, Contactpersoon, Organisatie, Plafond, Regeling
 from workflows.context import acting_as
 from workflows.transitions import perform
 
 from .models import FAMILIE, Bewonersorganisatie, Formule
 
-REGELING = "bewonersorganisaties"  # the demo regeling (subsidies/demo/data.py), on the post Bewonersorganisaties
+REGELING = "bewonersorganisaties"  # the demo regeling (subsidies/demo/regelingen.py), on the post Bewonersorganisaties
 # ASSUMPTION: Groningen's distribution key is not public. € 1,500 plus € 1.15 per resident, at most € 15,000,
 # gives the 50 organisations together about € 325,000: within the € 368,803 of the post.
 FORMULE = {"basisbedrag": Decimal("1500.00"), "bedrag_per_bewoner": Decimal("1.1500"), "maximum": Decimal("15000.00")}
@@ -41,7 +42,7 @@ VOLGEND_JAAR = 2027  # the boekjaar whose requests are still being handled; 2026
 class Registratie:
     """An organisation's entry in the register, and what it asked for 2026 and 2027."""
 
-    organisatie: str  # key in ORGANISATIES, or in subsidies.demo.data.ORGANISATIES
+    organisatie: str  # key in ORGANISATIES, or in subsidies.demo.organisaties.ORGANISATIES
     soort: str
     wijken: tuple[str, ...]
     bewoners: int | None
@@ -270,35 +271,36 @@ def verloop(stand: str, weigering: str = "") -> tuple[Stap, ...]:
     if stand == "concept":
         return ()
     if stand == "concept_ingetrokken":
-        return data.intrekken("Wij vragen dit jaar geen subsidie aan: de buurtvereniging stopt met het buurtblad.", 9)
-    stappen = data.indienen(1)
+        return verhaal.intrekken("Wij vragen dit jaar geen subsidie aan: de buurtvereniging stopt met het "
+                                 "buurtblad.", 9)
+    stappen = verhaal.indienen(1)
     if stand == "ingetrokken":
-        return stappen + data.intrekken("Wij gaan op in de nieuwe wijkraad Zuid en vragen daar samen aan.", 20)
+        return stappen + verhaal.intrekken("Wij gaan op in de nieuwe wijkraad Zuid en vragen daar samen aan.", 20)
     if stand == "ingediend":
         return stappen
-    stappen += data.behandelen(10)
+    stappen += verhaal.behandelen(10)
     if stand == "aanvulling_gevraagd":
-        return stappen + data.aanvulling("Stuur het jaarverslag 2025 en de begroting voor het nieuwe jaar zoals de "
-                                         "ledenvergadering die heeft vastgesteld.", termijn=28, na=40)
+        return stappen + verhaal.aanvulling("Stuur het jaarverslag 2025 en de begroting voor het nieuwe jaar zoals de "
+                                            "ledenvergadering die heeft vastgesteld.", termijn=28, na=40)
     if stand == "buiten_behandeling":
-        return stappen + data.aanvulling("Stuur het verslag van de ledenvergadering waarin het nieuwe bestuur is "
-                                         "gekozen.") + (Stap(16, "buiten_behandeling_stellen", "behandelaar"),)
+        return stappen + verhaal.aanvulling("Stuur het verslag van de ledenvergadering waarin het nieuwe bestuur is "
+                                            "gekozen.") + (Stap(16, "buiten_behandeling_stellen", "behandelaar"),)
     if stand != "in_behandeling":
-        stappen += data.volledig(5)
+        stappen += verhaal.volledig(5)
     if stand == "geweigerd":
-        return stappen + data.weigervoorstel(weigering, na=7) + (Stap(3, "weigeren", "beslisser"),)
+        return stappen + verhaal.weigervoorstel(weigering, na=7) + (Stap(3, "weigeren", "beslisser"),)
     if stand in ("besluit_voorgesteld", "verleend"):
-        stappen += data.voorstel(FORMULE_MOTIVERING, na=7)  # no amount: the formula proposes it
+        stappen += verhaal.voorstel(FORMULE_MOTIVERING, na=7)  # no amount: the formula proposes it
     return stappen + (Stap(3, "verlenen", "beslisser"),) if stand == "verleend" else stappen
 
 
 def _spec(sleutel: str) -> DemoOrganisatie:
-    return ORGANISATIES.get(sleutel) or data.ORGANISATIES[sleutel]
+    return ORGANISATIES.get(sleutel) or organisaties.ORGANISATIES[sleutel]
 
 
 def _grens_direct_vaststellen() -> Decimal:
     """Up to this amount the demo regeling settles an award at once (then it is paid at once, not advanced)."""
-    spec = next(spec for spec in data.REGELINGEN if spec["code"] == REGELING)
+    spec = next(spec for spec in regelingen.REGELINGEN if spec["code"] == REGELING)
     return Regeling(**builder._regelingvelden(spec)).grens_direct_vaststellen
 
 
@@ -318,8 +320,8 @@ def verhalen() -> list[tuple[int, DemoAanvraag]]:
         gevraagd = _gevraagd(registratie)
         if registratie.in_2026:
             verleend = Formule(**FORMULE).jaarbedrag(registratie.bewoners)  # they ask at least this much
-            betaald = (data.uitgevoerd(VOORSCHOTDAG) + data.afsluiten() if verleend <= grens
-                       else data.voorschot(VOORSCHOTDAG, "1", uitgevoerd_na=3))
+            betaald = (verhaal.uitgevoerd(VOORSCHOTDAG) + verhaal.afsluiten() if verleend <= grens
+                       else verhaal.voorschot(VOORSCHOTDAG, "1", uitgevoerd_na=3))
             start = START_2026 + dt.timedelta(days=nummer % 21)
             result.append((2026, _verhaal(registratie, 2026, start, verloop("verleend") + betaald, gevraagd)))
         if registratie.stand_2027:
@@ -360,7 +362,7 @@ def seed(stdout) -> None:
 def referentiegegevens(vandaag: dt.date) -> builder.Referentie:
     """The core demo's reference data, with the organisations, register, formula and 2027 budget of this family."""
     ref = builder.referentiegegevens(vandaag)
-    with acting_as(ref.gebruikers[data.BEHEERDER]):
+    with acting_as(ref.gebruikers[logins.BEHEERDER]):
         zorg_voor_formule(ref.regelingen[REGELING])
         for sleutel, spec in ORGANISATIES.items():
             ref.organisaties[sleutel], ref.leden[sleutel] = zorg_voor_organisatie(spec, ref.wijken)
@@ -379,12 +381,12 @@ def zorg_voor_formule(regeling: Regeling) -> None:
     regeling.full_clean()
     regeling.save()
     builder._zorg_voor(Formule, regeling=regeling, defaults=FORMULE)
-    bedragen = next(b for post, bron, b in data.BUDGETTEN if (post, bron) == (regeling.begrotingspost.code,
-                                                                             regeling.fondsbron.code))
+    bedragen = next(b for post, bron, b in begroting.BUDGETTEN if (post, bron) == (regeling.begrotingspost.code,
+                                                                                  regeling.fondsbron.code))
     budget = builder._zorg_voor(Budget, begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron,
                                 boekjaar=VOLGEND_JAAR, defaults={"bedrag": builder.per_jaar(bedragen, VOLGEND_JAAR)})
-    spec = next(spec for spec in data.REGELINGEN if spec["code"] == REGELING)
-    begroting_vastgesteld = next(dag for jaar, dag, _ in structureel.BEGROTINGSJAREN if jaar == VOLGEND_JAAR)
+    spec = next(spec for spec in regelingen.REGELINGEN if spec["code"] == REGELING)
+    begroting_vastgesteld = next(dag for jaar, dag, _ in begroting.BEGROTINGSJAREN if jaar == VOLGEND_JAAR)
     builder._zorg_voor(Plafond, regeling=regeling, boekjaar=VOLGEND_JAAR, defaults={
         "bedrag": builder.per_jaar(spec["plafonds"], VOLGEND_JAAR), "budget": budget,
         "gepubliceerd_op": dt.date.fromisoformat(begroting_vastgesteld)})

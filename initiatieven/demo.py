@@ -4,7 +4,7 @@ positieve gezondheid, advice asked of the wijk's bewonersorganisatie or the gebi
 settled ones.
 
 Builds on `subsidies.demo` (its users, gebieden, organisations and budget posts) and uses its pieces: Stap and the
-step builders of `data` for the stories, `builder` to replay them. Two regelingen of this family are added:
+step builders of `verhaal` for the stories, `builder` to replay them. Two regelingen of this family are added:
 bewonersinitiatieven from the gebiedsbudget (per gebied, the fast track: decided within two weeks, settled at
 verlening) and maatschappelijke initiatieven (co-funded, with goals and indicators). Reference data is looked up by
 its natural key and created only when missing; the requests only when none of them exists yet. They are replayed in
@@ -23,8 +23,9 @@ from django.utils import timezone
 from schwifty import IBAN
 
 from subsidies import families
-from subsidies.demo import builder, data
-from subsidies.demo.data import Dagen, DemoAanvraag, DemoOrganisatie, Stap
+from subsidies.demo import begroting, builder, logins, regelingen, verhaal
+from subsidies.demo.organisaties import DemoOrganisatie
+from subsidies.demo.verhaal import Dagen, DemoAanvraag, Stap
 from subsidies.models import (
     Aanvraag, Begrotingspost, Begrotingsregel, Budget, Contactpersoon, Fondsbron, Gebied, Organisatie, Plafond,
     Regeling,
@@ -43,18 +44,18 @@ REGELINGEN = {
         "omschrijving": "Wat bewoners zelf organiseren voor hun straat, buurt, wijk of dorp, betaald uit het budget "
                         "van het gebied waar het plaatsvindt. Binnen twee weken een besluit; tot € 5.000 hoeft u "
                         "achteraf geen verantwoording te sturen.",
-        "juridische_grondslag": f"{data.GRONDSLAG}; nota Sociale Basis fase 2, § 4.5",
+        "juridische_grondslag": f"{regelingen.GRONDSLAG}; nota Sociale Basis fase 2, § 4.5",
         "familie": Soort.BEWONERSINITIATIEF, "per_gebied": True, "beslistermijn_weken": 2,
         "max_bedrag": Decimal("5000.00"), "grens_direct_vaststellen": Decimal("5000.00"),
-        "toegestane_rechtsvormen": ["initiatiefgroep", *data.ALLE_RECHTSPERSONEN],
+        "toegestane_rechtsvormen": ["initiatiefgroep", *regelingen.ALLE_RECHTSPERSONEN],
     },
     MAATSCHAPPELIJK: {
         "naam": "Maatschappelijke initiatieven met cofinanciering",
         "omschrijving": "Voor grotere initiatieven van inwoners en maatschappelijke organisaties, met doelen en "
                         "indicatoren; de subsidie vult aan wat andere fondsen en de eigen bijdrage niet dekken.",
-        "juridische_grondslag": f"{data.GRONDSLAG}; nota Sociale Basis fase 2, § 4.5; Regio Deal",
+        "juridische_grondslag": f"{regelingen.GRONDSLAG}; nota Sociale Basis fase 2, § 4.5; Regio Deal",
         "familie": Soort.MAATSCHAPPELIJK, "beslistermijn_weken": 8, "max_bedrag": Decimal("50000.00"),
-        "toegestane_rechtsvormen": data.ALLE_RECHTSPERSONEN,
+        "toegestane_rechtsvormen": regelingen.ALLE_RECHTSPERSONEN,
     },
 }
 # ASSUMPTION: each gebied gets € 100,000 of gebiedsbudget a year for bewonersinitiatieven (the core demo's
@@ -102,7 +103,7 @@ class DemoInitiatief:
     doel: tuple[str, str, str] = ("", "", "")  # maatschappelijk: goal, indicator, target value
 
 
-# --- the steps of this family beside the core's (data.indienen(), data.verleend(), …) -----------------------------
+# --- the steps of this family beside the core's (verhaal.indienen(), verhaal.verleend(), …) -----------------------
 def advies_vragen(bij: str, termijn: int, vraag: str, na: int = 1) -> tuple[Stap, ...]:
     """Ask the wijk's bewonersorganisatie (the gebiedsteam when the register names none) or the gebiedsteam."""
     return (Stap(na, "advies_vragen", "behandelaar", vraag, {"bij": bij, "termijn_tot": Dagen(termijn)}),)
@@ -123,13 +124,14 @@ def bereik(na: int, deelnemers: int, vrijwilligers: int, toelichting: str, gerea
 
 
 def buiten_behandeling(reden: str, termijn: int = 14) -> tuple[Stap, ...]:
-    return (data.indienen() + data.behandelen() + data.aanvulling(reden, termijn)
+    return (verhaal.indienen() + verhaal.behandelen() + verhaal.aanvulling(reden, termijn)
             + (Stap(termijn + 2, "buiten_behandeling_stellen", "behandelaar"),))
 
 
 def verleend_met_advies(bij: str, advies: str, bedrag=None) -> tuple[Stap, ...]:
-    return (data.indienen() + data.behandelen() + advies_vragen(bij, 7, "Past dit initiatief bij wat de buurt wil?")
-            + advies_uitgebracht(advies) + data.volledig(1) + data.voorstel(na=1, bedrag=bedrag)
+    return (verhaal.indienen() + verhaal.behandelen()
+            + advies_vragen(bij, 7, "Past dit initiatief bij wat de buurt wil?") + advies_uitgebracht(advies)
+            + verhaal.volledig(1) + verhaal.voorstel(na=1, bedrag=bedrag)
             + (Stap(1, "verlenen", "beslist"),))
 
 
@@ -151,49 +153,50 @@ INITIATIEVEN = [
                 dimensies=["kwaliteit_van_leven", "meedoen"], activiteit=(120, 1)),
     _initiatief("Oosterpark kookt: buurtmaaltijd op vrijdag", B, "oosterpark-kookt", "Oosterparkwijk", "2400",
                 "Elke vrijdag koken vrijwilligers een gezonde maaltijd voor wie zin heeft om samen te eten.", 4,
-                data.indienen(), doelgroep="Buurtbewoners die vaak alleen eten", locatie="Buurthuis 't Oosterpark",
+                verhaal.indienen(), doelgroep="Buurtbewoners die vaak alleen eten", locatie="Buurthuis 't Oosterpark",
                 wanneer="Elke vrijdag 17.30 uur", deelnemers=35, themas=["ontmoeting", "eenzaamheid", "armoede"],
                 dimensies=["meedoen", "mentaal_welbevinden"], activiteit=(30, 120)),
     _initiatief("Klussendag voor ouderen in Lewenborg", B, "lewenborg-samen", "Lewenborg", "950",
                 "Jongeren uit de wijk doen kleine klussen bij ouderen: lampen, gordijnen, de tuin.", 7,
-                data.indienen() + data.behandelen() + advies_vragen("bewonersorganisatie", 7,
-                                                                    "Kent de wijkraad deze groep en dit plan?"),
+                verhaal.indienen() + verhaal.behandelen() + advies_vragen("bewonersorganisatie", 7,
+                                                                          "Kent de wijkraad deze groep en dit plan?"),
                 doelgroep="Ouderen in Lewenborg", locatie="Bij de mensen thuis", wanneer="Twee zaterdagen",
                 deelnemers=25, themas=["ouderen", "vrijwillige-inzet", "jeugd"],
                 dimensies=["dagelijks_functioneren", "meedoen"], activiteit=(40, 30)),
     _initiatief("Beweegochtend rond het Hoornse Meer", B, "hoornse-meer", "Hoornse Meer", "1800",
                 "Elke dinsdag samen wandelen en oefeningen doen rond het meer, met een fysiotherapeut.", 9,
-                data.indienen() + data.behandelen() + data.aanvulling("Stuur de offerte van de fysiotherapeut mee."),
+                verhaal.indienen() + verhaal.behandelen()
+                + verhaal.aanvulling("Stuur de offerte van de fysiotherapeut mee."),
                 doelgroep="Bewoners van 60 jaar en ouder", locatie="Strandje Hoornse Meer", wanneer="Elke dinsdag "
                 "10.00 uur", deelnemers=30, themas=["sport", "gezondheid", "ouderen"],
                 dimensies=["lichaamsfuncties", "kwaliteit_van_leven"], activiteit=(45, 90)),
     _initiatief("Oogstfeest van de moestuin Selwerd", B, "moestuin-selwerd", "Selwerd", "1500",
                 "De buurtmoestuin viert de oogst met soep, muziek en een ruilmarkt voor zaden.", 12,
-                data.indienen() + data.behandelen() + advies_vragen("bewonersorganisatie", 7,
-                                                                    "Steunt de bewonersorganisatie het oogstfeest?")
-                + advies_uitgebracht("Positief: de moestuin brengt de buurt samen.") + data.volledig(1),
+                verhaal.indienen() + verhaal.behandelen()
+                + advies_vragen("bewonersorganisatie", 7, "Steunt de bewonersorganisatie het oogstfeest?")
+                + advies_uitgebracht("Positief: de moestuin brengt de buurt samen.") + verhaal.volledig(1),
                 doelgroep="Buurtbewoners en hun kinderen", locatie="Buurtmoestuin Eikenlaan", wanneer="Een zondag in "
                 "september", deelnemers=120, themas=["groen", "ontmoeting"], dimensies=["zingeving", "meedoen"],
                 activiteit=(60, 1)),
     _initiatief("Dorpsontbijt in Onnen", B, "onnen-ontmoet", "Onnen", "700",
                 "Eén keer per maand ontbijt in de dorpsschuur, zodat nieuwe en oude inwoners elkaar leren kennen.", 14,
-                data.indienen() + data.behandelen() + advies_vragen("gebiedsteam", 6, "Sluit dit aan bij het "
-                                                                    "dorpsplan?")
-                + advies_uitgebracht("Het gebiedsteam ondersteunt het ontbijt.") + data.volledig(1)
-                + data.voorstel(na=2), doelgroep="Inwoners van Onnen", locatie="Dorpsschuur Onnen",
+                verhaal.indienen() + verhaal.behandelen() + advies_vragen("gebiedsteam", 6, "Sluit dit aan bij het "
+                                                                          "dorpsplan?")
+                + advies_uitgebracht("Het gebiedsteam ondersteunt het ontbijt.") + verhaal.volledig(1)
+                + verhaal.voorstel(na=2), doelgroep="Inwoners van Onnen", locatie="Dorpsschuur Onnen",
                 wanneer="Eerste zaterdag van de maand", deelnemers=45, themas=["ontmoeting", "eenzaamheid"],
                 dimensies=["meedoen", "mentaal_welbevinden"], activiteit=(30, 180)),
     _initiatief("Koningsdagfeest Garmerwolde", B, "garmerwolde-viert", "Garmerwolde", "2600",
                 "Vrijmarkt, spelletjes voor de kinderen en een dorpsbarbecue op Koningsdag.", 90,
                 verleend_met_advies("bewonersorganisatie", "Van harte: het hele dorp doet mee.")
-                + data.uitgevoerd(3) + bereik(40, 310, 28, "Het hele dorp was er; 28 vrijwilligers hielpen."),
+                + verhaal.uitgevoerd(3) + bereik(40, 310, 28, "Het hele dorp was er; 28 vrijwilligers hielpen."),
                 doelgroep="Alle inwoners van Garmerwolde", locatie="Dorpsplein Garmerwolde", wanneer="Koningsdag",
                 deelnemers=250, themas=["cultuur", "ontmoeting", "jeugd"], dimensies=["meedoen", "zingeving"],
                 activiteit=(30, 1)),
     _initiatief("Silent disco op de Vismarkt", B, "hortusbuurt-groen", "Binnenstad", "4500",
                 "Een avond silent disco op de Vismarkt met een dj uit de buurt.", 30,
-                data.geweigerd("Een avond muziek op de Vismarkt met een commerciële organisator is geen "
-                               "bewonersinitiatief voor de eigen buurt; de regeling is daar niet voor bedoeld."),
+                verhaal.geweigerd("Een avond muziek op de Vismarkt met een commerciële organisator is geen "
+                                  "bewonersinitiatief voor de eigen buurt; de regeling is daar niet voor bedoeld."),
                 doelgroep="Jongeren uit de binnenstad", locatie="Vismarkt", wanneer="Een vrijdagavond in juli",
                 deelnemers=300, themas=["cultuur", "jeugd"], dimensies=["meedoen"], activiteit=(60, 1)),
     _initiatief("Buurtbioscoop op het Bottemaplein", B, "vinkhuizen-noord", "Vinkhuizen", "1100",
@@ -204,21 +207,21 @@ INITIATIEVEN = [
                 activiteit=(40, 30)),
     _initiatief("Paasbrunch in Lewenborg", B, "lewenborg-samen", "Lewenborg", "600",
                 "Een brunch op tweede paasdag voor bewoners die de feestdagen alleen doorbrengen.", 20,
-                data.indienen() + data.intrekken("We hebben een sponsor gevonden die alles betaalt."),
+                verhaal.indienen() + verhaal.intrekken("We hebben een sponsor gevonden die alles betaalt."),
                 doelgroep="Alleenstaande bewoners", locatie="Wijkcentrum Lewenborg", wanneer="Tweede paasdag",
                 deelnemers=40, themas=["eenzaamheid", "ontmoeting"], dimensies=["mentaal_welbevinden"],
                 activiteit=(30, 1)),
     _initiatief("Zomerspelen op het speelveld", B, "hoornse-meer", "Hoornse Meer", "1900",
                 "Een week lang spelletjes, sport en een vossenjacht voor kinderen die niet op vakantie gaan.", 120,
                 verleend_met_advies("gebiedsteam", "Goed plan; stem af met de speeltuinvereniging.")
-                + data.uitgevoerd(3) + (Stap(1, "afsluiten", "behandelaar", op="subsidie"),)
+                + verhaal.uitgevoerd(3) + (Stap(1, "afsluiten", "behandelaar", op="subsidie"),)
                 + bereik(60, 85, 14, "85 kinderen, elke dag rond de 50; 14 ouders hielpen mee."),
                 doelgroep="Kinderen van 6 tot 12 jaar", locatie="Speelveld Aduarderdiep", wanneer="Eerste week van "
                 "de zomervakantie", deelnemers=60, themas=["jeugd", "sport", "armoede"],
                 dimensies=["lichaamsfuncties", "meedoen"], activiteit=(40, 7)),
     _initiatief("Burendag in de Oosterparkwijk", B, "oosterpark-kookt", "Oosterparkwijk", "1300",
                 "Op burendag een lange tafel door de straat, met eten dat iedereen meebrengt.", 40,
-                data.verleend() + data.uitgevoerd(3), doelgroep="Bewoners van de Edelsteenlaan en omgeving",
+                verhaal.verleend() + verhaal.uitgevoerd(3), doelgroep="Bewoners van de Edelsteenlaan en omgeving",
                 locatie="Edelsteenlaan", wanneer="Burendag in september", deelnemers=90,
                 themas=["ontmoeting", "diversiteit"], dimensies=["meedoen", "kwaliteit_van_leven"],
                 activiteit=(20, 1)),
@@ -231,38 +234,40 @@ INITIATIEVEN = [
                                             "Mantelzorgers die minstens vier keer komen", "30")),
     _initiatief("Digitaal spreekuur voor ouderen in Thesinge", M, "dorpshuis-thesinge", "Thesinge", "8000",
                 "Vrijwilligers helpen ouderen met DigiD, bankieren en videobellen met de kleinkinderen.", 6,
-                data.indienen(), doelgroep="Ouderen in Thesinge en omliggende dorpen", locatie="Dorpshuis Thesinge",
+                verhaal.indienen(), doelgroep="Ouderen in Thesinge en omliggende dorpen", locatie="Dorpshuis Thesinge",
                 wanneer="Elke woensdagochtend", deelnemers=40, themas=["ouderen", "taal"],
                 dimensies=["dagelijks_functioneren", "meedoen"], activiteit=(60, 300),
                 doel=("Ouderen redden zich digitaal", "Ouderen die zelf hun zaken online regelen", "25")),
     _initiatief("Huiskamer voor dak- en thuislozen", M, "binnenstad-samen", "Binnenstad", "30000",
                 "Een warme huiskamer in de binnenstad, vijf dagen per week open, gerund door vrijwilligers.", 9,
-                data.indienen() + data.behandelen() + advies_vragen("gebiedsteam", 21, "Hoe past de huiskamer bij "
-                                                                    "de andere voorzieningen in het centrum?"),
+                verhaal.indienen() + verhaal.behandelen()
+                + advies_vragen("gebiedsteam", 21, "Hoe past de huiskamer bij de andere voorzieningen in het centrum?"),
                 doelgroep="Dak- en thuislozen in de binnenstad", locatie="Oude Kijk in 't Jatstraat 9",
                 wanneer="Maandag tot en met vrijdag", deelnemers=60, themas=["armoede", "veiligheid", "ontmoeting"],
                 dimensies=["mentaal_welbevinden", "dagelijks_functioneren"], activiteit=(60, 300),
                 doel=("Een vaste plek voor wie geen thuis heeft", "Bezoekers per week", "80")),
     _initiatief("Samen eten in Helpman", M, "ouderen-helpman", "Helpman", "12000",
                 "Twee keer per week een warme maaltijd voor ouderen, met vervoer voor wie slecht ter been is.", 12,
-                data.indienen() + data.behandelen() + data.aanvulling("Stuur de offerte van de cateraar en laat zien "
-                                                                      "welk fonds het vervoer betaalt.", 21),
+                verhaal.indienen() + verhaal.behandelen()
+                + verhaal.aanvulling("Stuur de offerte van de cateraar en laat zien welk fonds het vervoer "
+                                     "betaalt.", 21),
                 doelgroep="Ouderen in Helpman", locatie="Wijkcentrum Helpman", wanneer="Dinsdag en donderdag",
                 deelnemers=50, themas=["ouderen", "eenzaamheid", "gezondheid"],
                 dimensies=["lichaamsfuncties", "meedoen"], activiteit=(60, 300),
                 doel=("Minder eenzaamheid onder ouderen", "Ouderen die minstens eens per week mee-eten", "40")),
     _initiatief("Huiswerkklas in de Korrewegwijk", M, "buurthuis-korrewegwijk", "Korrewegwijk", "18000",
                 "Studenten helpen kinderen uit groep 7 en 8 met huiswerk en de overstap naar de middelbare school.", 25,
-                data.indienen() + data.behandelen() + advies_vragen("gebiedsteam", 5, "Werkt het gebiedsteam al met "
-                                                                    "scholen in de wijk aan huiswerkbegeleiding?")
-                + advies_verlopen(7) + data.volledig(1), doelgroep="Kinderen van 10 tot 13 jaar",
+                verhaal.indienen() + verhaal.behandelen()
+                + advies_vragen("gebiedsteam", 5, "Werkt het gebiedsteam al met scholen in de wijk aan "
+                                "huiswerkbegeleiding?")
+                + advies_verlopen(7) + verhaal.volledig(1), doelgroep="Kinderen van 10 tot 13 jaar",
                 locatie="Buurthuis De Korrel", wanneer="Maandag tot en met donderdag na school", deelnemers=45,
                 themas=["jeugd", "armoede", "taal"], dimensies=["zingeving", "dagelijks_functioneren"],
                 activiteit=(60, 300), doel=("Kinderen beginnen goed voorbereid aan de middelbare school",
                                             "Kinderen die de huiswerkklas het hele jaar volgen", "35")),
     _initiatief("Een jaar lang taalmaatjes in Paddepoel", M, "taalcafe-paddepoel", "Paddepoel", "14000",
                 "Vrijwillige taalmaatjes oefenen een jaar lang wekelijks Nederlands met een nieuwkomer.", 20,
-                data.ter_beoordeling() + data.voorstel(), doelgroep="Nieuwkomers in Paddepoel en Selwerd",
+                verhaal.ter_beoordeling() + verhaal.voorstel(), doelgroep="Nieuwkomers in Paddepoel en Selwerd",
                 locatie="Taalcafé, Zonnelaan 4", wanneer="Wekelijks, op een moment dat beiden past", deelnemers=40,
                 themas=["taal", "diversiteit", "vrijwillige-inzet"], dimensies=["meedoen", "zingeving"],
                 activiteit=(60, 300), doel=("Nieuwkomers spreken beter Nederlands", "Koppels die een jaar volhouden",
@@ -270,25 +275,25 @@ INITIATIEVEN = [
     _initiatief("Buurtkamer Beijum: ontmoeting voor ouderen", M, "buurtkamer-beijum", "Beijum", "22000",
                 "Drie ochtenden per week een open huiskamer met koffie, activiteiten en een luisterend oor.", 240,
                 verleend_met_advies("bewonersorganisatie", "Positief: de buurtkamer is onmisbaar in Beijum.")
-                + data.voorschot(5, "0.8", uitgevoerd_na=4) + data.verantwoording_vragen(100, 60)
+                + verhaal.voorschot(5, "0.8", uitgevoerd_na=4) + verhaal.verantwoording_vragen(100, 60)
                 + bereik(10, 64, 11, "Gemiddeld 25 bezoekers per ochtend; 11 vaste vrijwilligers.", "52")
-                + data.verantwoording(1, "Honderdtwintig ochtenden open; gemiddeld 25 bezoekers.", "29500")
-                + data.vaststellen(14) + data.uitgevoerd(5) + data.afsluiten(),
+                + verhaal.verantwoording(1, "Honderdtwintig ochtenden open; gemiddeld 25 bezoekers.", "29500")
+                + verhaal.vaststellen(14) + verhaal.uitgevoerd(5) + verhaal.afsluiten(),
                 doelgroep="Ouderen in Beijum", locatie="Buurtkamer, Kraaiheide 31", wanneer="Maandag, woensdag en "
                 "vrijdag 10–12 uur", deelnemers=50, themas=["ouderen", "eenzaamheid", "ontmoeting"],
                 dimensies=["mentaal_welbevinden", "meedoen", "zingeving"], activiteit=(20, 90),
                 doel=("Minder eenzaamheid onder ouderen in Beijum", "Ouderen die minstens tien keer kwamen", "40")),
     _initiatief("Respijtzorg door vrijwilligers in Haren", M, "mantelzorg-haren", "Haren", "28000",
                 "Getrainde vrijwilligers nemen de zorg een dagdeel per week over, zodat mantelzorgers tijd voor "
-                "zichzelf hebben.", 50, data.verleend() + data.voorschot(3, "0.8", uitgevoerd_na=4),
+                "zichzelf hebben.", 50, verhaal.verleend() + verhaal.voorschot(3, "0.8", uitgevoerd_na=4),
                 doelgroep="Mantelzorgers van mensen met dementie", locatie="Bij de mensen thuis in Haren en Glimmen",
                 wanneer="Een dagdeel per week", deelnemers=30, themas=["mantelzorg", "vrijwillige-inzet", "ouderen"],
                 dimensies=["mentaal_welbevinden", "kwaliteit_van_leven"], activiteit=(20, 300),
                 doel=("Mantelzorgers houden het langer vol", "Mantelzorgers met een vaste vrijwilliger", "25")),
     _initiatief("Nieuwe keuken voor het dorpshuis Thesinge", M, "dorpshuis-thesinge", "Thesinge", "35000",
                 "Een nieuwe keuken, zodat het dorpshuis weer maaltijden voor het dorp kan koken.", 35,
-                data.geweigerd("Een verbouwing van het dorpshuis is onderhoud van een accommodatie; daarvoor is de "
-                               "onderhoudssubsidie accommodaties, niet deze regeling."),
+                verhaal.geweigerd("Een verbouwing van het dorpshuis is onderhoud van een accommodatie; daarvoor is de "
+                                  "onderhoudssubsidie accommodaties, niet deze regeling."),
                 doelgroep="Inwoners van Thesinge", locatie="Dorpshuis Thesinge", wanneer="Voorjaar", deelnemers=200,
                 themas=["ontmoeting", "leefbaarheid"], dimensies=["meedoen"], activiteit=(60, 30),
                 doel=("Maaltijden voor het dorp", "Maaltijden per maand", "8")),
@@ -301,7 +306,8 @@ INITIATIEVEN = [
                 doel=("Bewoners maken zelf het programma", "Optredens door bewoners", "20")),
     _initiatief("Zomerschool voor nieuwkomers", M, "taalcafe-paddepoel", "Paddepoel", "16000",
                 "Drie weken taalles en uitstapjes in de zomer voor jonge nieuwkomers.", 28,
-                data.indienen() + data.behandelen() + data.intrekken("Het ROC biedt de zomerschool nu zelf aan."),
+                verhaal.indienen() + verhaal.behandelen()
+                + verhaal.intrekken("Het ROC biedt de zomerschool nu zelf aan."),
                 doelgroep="Nieuwkomers van 16 tot 23 jaar", locatie="Taalcafé Paddepoel", wanneer="Zomervakantie",
                 deelnemers=30, themas=["taal", "jeugd", "diversiteit"], dimensies=["meedoen"], activiteit=(60, 21),
                 doel=("Jonge nieuwkomers spreken beter Nederlands", "Deelnemers die het taalniveau halen", "20")),
@@ -328,7 +334,7 @@ def seed(stdout) -> None:
 def referentiegegevens(vandaag: dt.date) -> builder.Referentie:
     """The core demo's reference data, with this family's regelingen, budgets, gebiedsteams and initiatiefgroepen."""
     ref = builder.referentiegegevens(vandaag)
-    with acting_as(ref.gebruikers[data.BEHEERDER]):
+    with acting_as(ref.gebruikers[logins.BEHEERDER]):
         jaren = range(vandaag.year - 1, vandaag.year + 2)
         for code in REGELINGEN:
             ref.regelingen[code] = zorg_voor_regeling(code, jaren)
@@ -343,7 +349,7 @@ def referentiegegevens(vandaag: dt.date) -> builder.Referentie:
 
 def zorg_voor_regeling(code: str, jaren: range) -> Regeling:
     """The regeling with its budgets and published ceilings: per gebied for bewonersinitiatieven."""
-    post = Begrotingspost.objects.get(code=data.INITIATIEVEN[0])  # the core demo's post for initiatives
+    post = Begrotingspost.objects.get(code=begroting.INITIATIEVEN[0])  # the core demo's post for initiatives
     if code == BEWONERS:
         bron = Fondsbron.objects.get(code="gebiedsbudget")
         plafonds = [(gebied, GEBIEDSBUDGET, GEBIEDSPLAFOND) for gebied in Gebied.objects.all()]

@@ -1,5 +1,6 @@
-"""Builds the demo from `data` and `structureel`: reference data by natural key, then every request's story and
-the scheduled jobs through `perform()`.
+"""Builds the demo from its tables (`begroting`, `regelingen`, `logins`, `organisaties`) and its stories
+(`eenmalig`, `structureel`): reference data by natural key, then every request's story and the scheduled jobs
+through `perform()`.
 
 Reference data is looked up by its natural key and only created when missing, so a second run changes nothing.
 The requests are created only when none of them exists yet. Their stories are replayed in calendar order on a
@@ -37,12 +38,17 @@ from ..rollen import Rol
 from ..services.betaalrun import betaalrun, vervaldata
 from ..services.boekjaar import bewaak_termijnen, open_boekjaar
 from ..services.meerjarig import jaarverantwoording_uiterlijk
-from . import data, structureel
+from . import eenmalig, structureel
+from .begroting import BEGROTINGSJAREN, BEGROTINGSPOSTEN, BOEKJAREN, BUDGETTEN, DORPSGEBIEDEN, FONDSBRONNEN, GEBIEDEN
+from .logins import AANVRAGER, BEHANDELAARS, BEHEERDER, BELANGEN, BESLISSER, LOGINS
+from .organisaties import ORGANISATIES, DemoOrganisatie
+from .regelingen import REGELINGEN
+from .verhaal import Dagen, Deel, DemoAanvraag, Stap
 
 User = get_user_model()
 EURO = Decimal("1")
 CENT = Decimal("0.01")
-VERHALEN = data.AANVRAGEN + structureel.AANVRAGEN  # one-off stories first; `Gebeurtenis.nummer` indexes this
+VERHALEN = eenmalig.AANVRAGEN + structureel.AANVRAGEN  # one-off stories first; `Gebeurtenis.nummer` indexes this
 
 # What a request's budget is made of, per regeling: cost lines with their weight, and what covers part of it.
 BEGROTING = {
@@ -69,7 +75,7 @@ BEGROTING = {
 
 @dataclass
 class Referentie:
-    """Everything a request's story refers to, by its key in `data`."""
+    """Everything a request's story refers to, by the key the story names it with."""
 
     gebruikers: dict
     organisaties: dict
@@ -79,8 +85,8 @@ class Referentie:
 
     def behandelaar(self, nummer: int, organisatie: str):
         """The two behandelaars take turns, except on an organisation they declared a tie with."""
-        ties = {(username, org) for username, org, _ in data.BELANGEN}
-        beurt = data.BEHANDELAARS[nummer % 2:] + data.BEHANDELAARS[:nummer % 2]
+        ties = {(username, org) for username, org, _ in BELANGEN}
+        beurt = BEHANDELAARS[nummer % 2:] + BEHANDELAARS[:nummer % 2]
         return self.gebruikers[next(u for u in beurt if (u, organisatie) not in ties)]
 
 
@@ -96,7 +102,7 @@ class Gebeurtenis:
     moment: dt.datetime
     dag: dt.date
     nummer: int  # index into VERHALEN; -1 for the council and the scheduled jobs
-    stap: data.Stap | None  # None: the draft is made, or the job `taak` runs
+    stap: Stap | None  # None: the draft is made, or the job `taak` runs
     taak: str = ""  # a key of TAKEN
     jaar: int = 0  # the boekjaar of the council's budget
 
@@ -134,12 +140,11 @@ def per_jaar(bedragen: dict, jaar: int) -> Decimal:
 
 def referentiegegevens(vandaag: dt.date) -> Referentie:
     gebruikers = zorg_voor_gebruikers()
-    with acting_as(gebruikers[data.BEHEERDER]):
+    with acting_as(gebruikers[BEHEERDER]):
         wijken = zorg_voor_gebieden()
-        regelingen = zorg_voor_begroting_en_regelingen(range(data.BOEKJAREN.start, max(data.BOEKJAREN[-1],
-                                                                                         vandaag.year) + 1))
+        regelingen = zorg_voor_begroting_en_regelingen(range(BOEKJAREN.start, max(BOEKJAREN[-1], vandaag.year) + 1))
         organisaties, leden = zorg_voor_organisaties(gebruikers, wijken)
-        for username, organisatie, toelichting in data.BELANGEN:
+        for username, organisatie, toelichting in BELANGEN:
             _zorg_voor(Belangenverklaring, medewerker=gebruikers[username], organisatie=organisaties[organisatie],
                        defaults={"toelichting": toelichting})
     return Referentie(gebruikers, organisaties, leden, regelingen, wijken)
@@ -152,7 +157,7 @@ def zorg_voor_gebruikers() -> dict:
     directly. Behandelaars, beslisser and auditor work in the workbench and the API, where their role checks apply.
     """
     gebruikers = {}
-    for login in data.LOGINS:
+    for login in LOGINS:
         user = User.objects.filter(username=login.username).first()
         if user is None:
             beheerder = login.rol == Rol.BEHEERDER
@@ -170,9 +175,9 @@ def zorg_voor_gebruikers() -> dict:
 
 def zorg_voor_gebieden() -> dict:
     wijken = {}
-    for naam, plaatsen in data.GEBIEDEN.items():
+    for naam, plaatsen in GEBIEDEN.items():
         gebied = _zorg_voor(Gebied, naam=naam)
-        soort = Wijk.Soort.DORP if naam in data.DORPSGEBIEDEN else Wijk.Soort.WIJK
+        soort = Wijk.Soort.DORP if naam in DORPSGEBIEDEN else Wijk.Soort.WIJK
         for plaats in plaatsen:
             wijken[naam, plaats] = _zorg_voor(Wijk, gebied=gebied, naam=plaats, defaults={"soort": soort})
     return wijken
@@ -180,16 +185,16 @@ def zorg_voor_gebieden() -> dict:
 
 def zorg_voor_begroting_en_regelingen(boekjaren) -> dict:
     bronnen = {code: _zorg_voor(Fondsbron, code=code, defaults={"naam": naam, "soort": soort})
-               for code, naam, soort in data.FONDSBRONNEN}
+               for code, naam, soort in FONDSBRONNEN}
     posten = {code: _zorg_voor(Begrotingspost, code=code, defaults={"naam": naam})
-              for code, naam in data.BEGROTINGSPOSTEN}
+              for code, naam in BEGROTINGSPOSTEN}
     budgetten = {  # every boekjaar, and the years of the meerjarenraming where a post has them
         (post, bron, jaar): _zorg_voor(Budget, begrotingspost=posten[post], fondsbron=bronnen[bron], boekjaar=jaar,
                                        defaults={"bedrag": per_jaar(bedragen, jaar)})
-        for post, bron, bedragen in data.BUDGETTEN for jaar in sorted(set(boekjaren) | set(bedragen))
+        for post, bron, bedragen in BUDGETTEN for jaar in sorted(set(boekjaren) | set(bedragen))
     }
     regelingen = {}
-    for spec in data.REGELINGEN:
+    for spec in REGELINGEN:
         regeling = _zorg_voor(Regeling, code=spec["code"], defaults={
             **_regelingvelden(spec), "begrotingspost": posten[spec["begrotingspost"]],
             "fondsbron": bronnen[spec["fondsbron"]],
@@ -210,7 +215,7 @@ def _regelingvelden(spec: dict) -> dict:
 def zorg_voor_organisaties(gebruikers: dict, wijken: dict) -> tuple[dict, dict]:
     """The organisations, each with its contact person and the user who acts for it."""
     organisaties, leden = {}, {}
-    for key, spec in data.ORGANISATIES.items():
+    for key, spec in ORGANISATIES.items():
         contactnaam, functie, telefoon = spec.contact
         wijk = wijken[spec.gebied, spec.wijk]
         tenaamstelling = f"{contactnaam} inz. {spec.naam}" if spec.rechtsvorm == "initiatiefgroep" else spec.naam
@@ -222,14 +227,14 @@ def zorg_voor_organisaties(gebruikers: dict, wijken: dict) -> tuple[dict, dict]:
         })
         _zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
                    defaults={"functie": functie, "email": spec.contact_email, "telefoon": telefoon})
-        lid = gebruikers[data.AANVRAGER] if spec.lid_is_demo_aanvrager else _contactgebruiker(spec)
+        lid = gebruikers[AANVRAGER] if spec.lid_is_demo_aanvrager else _contactgebruiker(spec)
         if not organisatie.leden.filter(pk=lid.pk).exists():
             organisatie.leden.add(lid)
         organisaties[key], leden[key] = organisatie, lid
     return organisaties, leden
 
 
-def _contactgebruiker(spec: data.DemoOrganisatie):
+def _contactgebruiker(spec: DemoOrganisatie):
     """The contact person's own account; it has no password, so nobody logs in with it."""
     user = User.objects.filter(username=spec.contact_email).first()
     if user is None:
@@ -273,7 +278,7 @@ def plan(vandaag: dt.date) -> list[Gebeurtenis]:
 
 def _begrotingsjaren():
     """(boekjaar, adopted on, compensation %) of every budget the council adopts in the demo."""
-    for jaar, vastgesteld_op, percentage in structureel.BEGROTINGSJAREN:
+    for jaar, vastgesteld_op, percentage in BEGROTINGSJAREN:
         yield jaar, dt.date.fromisoformat(vastgesteld_op), Decimal(percentage)
 
 
@@ -311,7 +316,7 @@ def _termijndagen(jaren: range) -> frozenset[dt.date]:
     """The days the daily watch on the terms acts: the lapse of each begrotingsvoorbehoud (Awb 4:34), and around
     every werkplan and jaarverantwoording deadline the regelingen give a tranche (services.meerjarig.maak_tranche)."""
     dagen = {voorbehoud_tot(vastgesteld_op) + DAG for _, vastgesteld_op, _ in _begrotingsjaren()}
-    for spec in data.REGELINGEN:
+    for spec in REGELINGEN:
         regeling = Regeling(**_regelingvelden(spec))
         if not regeling.boekjaarregels:
             continue
@@ -344,7 +349,7 @@ def speel(gebeurtenissen: list[Gebeurtenis], ref: Referentie, klok, jaar: int) -
 def _begroting_vastgesteld(gebeurtenis: Gebeurtenis, ref: Referentie) -> None:
     """The morning after the council adopted the budget for a boekjaar, the beheerder records it."""
     jaar, vastgesteld_op, percentage = next(b for b in _begrotingsjaren() if b[0] == gebeurtenis.jaar)
-    with acting_as(ref.gebruikers[data.BEHEERDER]):
+    with acting_as(ref.gebruikers[BEHEERDER]):
         _zorg_voor(Begrotingsjaar, boekjaar=jaar, defaults={"vastgesteld_op": vastgesteld_op,
                                                             "indexatie_percentage": percentage})
 
@@ -366,7 +371,7 @@ TAKEN = {  # each job, then the outbox is sent as beat's five-minute job would
 }
 
 
-def maak_concept(nummer: int, demo: data.DemoAanvraag, ref: Referentie, jaar: int) -> int:
+def maak_concept(nummer: int, demo: DemoAanvraag, ref: Referentie, jaar: int) -> int:
     """The draft, made by whoever takes the first step (the behandelaar types in a paper request); a multi-year
     one with its meerjarenbegroting."""
     organisatie = ref.organisaties[demo.organisatie]
@@ -392,7 +397,7 @@ def maak_concept(nummer: int, demo: data.DemoAanvraag, ref: Referentie, jaar: in
     return aanvraag.pk
 
 
-def begroting(demo: data.DemoAanvraag) -> list[tuple[str, str, Decimal]]:
+def begroting(demo: DemoAanvraag) -> list[tuple[str, str, Decimal]]:
     """Cost lines that add up to the amount asked plus a 10% own contribution, and that contribution."""
     if demo.gevraagd is None:
         return []
@@ -410,7 +415,7 @@ def begroting(demo: data.DemoAanvraag) -> list[tuple[str, str, Decimal]]:
     return regels
 
 
-def _doel(stap: data.Stap, aanvraag: Aanvraag):
+def _doel(stap: Stap, aanvraag: Aanvraag):
     if stap.op == "aanvraag":
         return aanvraag
     if stap.op == "subsidie":
@@ -421,21 +426,21 @@ def _doel(stap: data.Stap, aanvraag: Aanvraag):
 
 
 def _waarde(waarde, dag: dt.date, doel):
-    if isinstance(waarde, data.Dagen):
+    if isinstance(waarde, Dagen):
         return dag + dt.timedelta(days=waarde.n)
-    if isinstance(waarde, data.Deel):
+    if isinstance(waarde, Deel):
         return (doel.verleend_bedrag * Decimal(waarde.fractie)).quantize(CENT)
     return waarde
 
 
-def _actor(door: str, nummer: int, demo: data.DemoAanvraag, aanvraag: Aanvraag | None, ref: Referentie):
+def _actor(door: str, nummer: int, demo: DemoAanvraag, aanvraag: Aanvraag | None, ref: Referentie):
     if door == "aanvrager":
         return ref.leden[demo.organisatie]
     if door == "beslisser":
-        return ref.gebruikers[data.BESLISSER]
+        return ref.gebruikers[BESLISSER]
     behandelaar = ref.behandelaar(nummer, demo.organisatie)
     if door == "behandelaar":
         return behandelaar
     # "beslist": above the four-eyes threshold a beslisser decides who did not make the proposal.
     bedrag = aanvraag.voorstel_bedrag or aanvraag.gevraagd_bedrag
-    return ref.gebruikers[data.BESLISSER] if bedrag > aanvraag.regeling.vier_ogen_drempel else behandelaar
+    return ref.gebruikers[BESLISSER] if bedrag > aanvraag.regeling.vier_ogen_drempel else behandelaar

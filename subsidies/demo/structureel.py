@@ -1,7 +1,8 @@
-"""The demo's structural subsidies (Awb afdeling 4.2.8): the council's budgets 2023–2027 and nine multi-year stories.
+"""The demo's structural subsidies (Awb afdeling 4.2.8): nine multi-year stories.
 
 Unlike the one-off requests these are dated: they run from the summer of 2022 to November 2026, when the council
-has just adopted the 2027 budget (4 November 2026) and its four-week begrotingsvoorbehoud is still open. `builder`
+has just adopted the 2027 budget (4 November 2026, `begroting.BEGROTINGSJAREN`) and its four-week
+begrotingsvoorbehoud is still open. `builder`
 replays them in calendar order with the one-off requests and with what the scheduled jobs do on each day
 (opening the boekjaar, the payment run, watching the terms), so the tranches, advances, reminders and reserve
 ledgers are what the real jobs would have produced.
@@ -15,18 +16,7 @@ ledgers are what the real jobs would have produced.
 """
 from decimal import Decimal
 
-from .data import DemoAanvraag, Stap
-
-# The council adopts next year's budget in early or mid November, with the loon- en prijscompensatie for it.
-# 2027 was adopted on 4 November 2026: on 23 November 2026 its tranches are still within the four weeks of the
-# begrotingsvoorbehoud (Awb 4:34), and 2028 and later are the meerjarenraming, not adopted at all.
-BEGROTINGSJAREN = [  # boekjaar, vastgesteld op, loon- en prijscompensatie (%)
-    (2023, "2022-11-09", "4.60"),
-    (2024, "2023-11-08", "3.10"),
-    (2025, "2024-11-06", "2.80"),
-    (2026, "2025-11-12", "2.50"),
-    (2027, "2026-11-04", "2.20"),
-]
+from .verhaal import DemoAanvraag, Stap
 
 
 # --- steps on a date ---------------------------------------------------------------------------------------------

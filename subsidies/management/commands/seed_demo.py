@@ -4,7 +4,7 @@ Gebieden with their wijken and dorpen, the 2023–2026 budgets of the nota Socia
 to 2030, the council's budgets 2023–2027 with their loon- en prijscompensatie, seven regelingen with their
 plafonds, one login per role, ~19 organisaties and ~60 aanvragen in every state, among them running structural
 subsidies (the lumpsum for sociaal werk, exploitatiesubsidies, multi-year initiatieven) with their tranches in
-every state. Then each request family adds its own (`<app>/demo.py`): 48 accommodaties with their budgets and
+every state. Then each request family adds its own (`<app>.demo`): 48 accommodaties with their budgets and
 maintenance plans, 50 bewonersorganisaties, and initiatieven in every gebied, with requests of every family in every
 state. Each state is reached through the one transition service, and the scheduled jobs run on their days.
 Refuses to run with DEBUG off unless --force: the logins' passwords are public.
@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 from django.utils.module_loading import module_has_submodule
 
-from subsidies.demo import data
+from subsidies.demo import logins
 from subsidies.demo.builder import seed
 from subsidies.models import Aanvraag, Begrotingsjaar, Betaling, Jaartranche, Subsidie
 from workflows.models import AuditRecord
@@ -71,5 +71,5 @@ class Command(BaseCommand):
         self.stdout.write(f"{'Audit trail:':14}{AuditRecord.objects.count()} records")
         self.stdout.write("\nLogins (demo only; these passwords are public):")
         self.stdout.write(f"  {'rol':12} {'gebruikersnaam':20} wachtwoord")
-        for login in data.LOGINS:
+        for login in logins.LOGINS:
             self.stdout.write(f"  {login.rol:12} {login.username:20} {login.wachtwoord}")
