@@ -380,14 +380,14 @@ def zorg_voor_formule(regeling: Regeling) -> None:
         setattr(regeling, veld, waarde)
     regeling.full_clean()
     regeling.save()
-    builder._zorg_voor(Formule, regeling=regeling, defaults=FORMULE)
+    builder.zorg_voor(Formule, regeling=regeling, defaults=FORMULE)
     bedragen = next(b for post, bron, b in begroting.BUDGETTEN if (post, bron) == (regeling.begrotingspost.code,
                                                                                   regeling.fondsbron.code))
-    budget = builder._zorg_voor(Budget, begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron,
+    budget = builder.zorg_voor(Budget, begrotingspost=regeling.begrotingspost, fondsbron=regeling.fondsbron,
                                 boekjaar=VOLGEND_JAAR, defaults={"bedrag": builder.per_jaar(bedragen, VOLGEND_JAAR)})
     spec = next(spec for spec in regelingen.REGELINGEN if spec["code"] == REGELING)
     begroting_vastgesteld = next(dag for jaar, dag, _ in begroting.BEGROTINGSJAREN if jaar == VOLGEND_JAAR)
-    builder._zorg_voor(Plafond, regeling=regeling, boekjaar=VOLGEND_JAAR, defaults={
+    builder.zorg_voor(Plafond, regeling=regeling, boekjaar=VOLGEND_JAAR, defaults={
         "bedrag": builder.per_jaar(spec["plafonds"], VOLGEND_JAAR), "budget": budget,
         "gepubliceerd_op": dt.date.fromisoformat(begroting_vastgesteld)})
 
@@ -396,13 +396,13 @@ def zorg_voor_organisatie(spec: DemoOrganisatie, wijken: dict):
     """The organisation with its contact person, and the contact person's account that acts for it."""
     wijk = wijken[spec.gebied, spec.wijk]
     contactnaam, functie, telefoon = spec.contact
-    organisatie = builder._zorg_voor(Organisatie, naam=spec.naam, defaults={
+    organisatie = builder.zorg_voor(Organisatie, naam=spec.naam, defaults={
         "rechtsvorm": spec.rechtsvorm, "kvk_nummer": spec.kvk_nummer,
         "iban": IBAN.generate("NL", bank_code=spec.bank, account_code=spec.rekening).compact,
         "tenaamstelling": spec.naam, "straat": spec.straat, "postcode": spec.postcode, "plaats": spec.plaats,
         "gebied": wijk.gebied, "wijk": wijk, "email": f"info@{spec.domein}", "telefoon": telefoon,
     })
-    builder._zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
+    builder.zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
                        defaults={"functie": functie, "email": spec.contact_email, "telefoon": telefoon})
     lid = builder._contactgebruiker(spec)
     if not organisatie.leden.filter(pk=lid.pk).exists():

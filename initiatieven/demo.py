@@ -339,7 +339,7 @@ def referentiegegevens(vandaag: dt.date) -> builder.Referentie:
         for code in REGELINGEN:
             ref.regelingen[code] = zorg_voor_regeling(code, jaren)
         for gebied in Gebied.objects.all():
-            builder._zorg_voor(Gebiedsteam, gebied=gebied, defaults={
+            builder.zorg_voor(Gebiedsteam, gebied=gebied, defaults={
                 "naam": f"Gebiedsteam {gebied.naam}",
                 "email": f"gebiedsteam.{gebied.naam.lower().replace(' ', '')}@groningen.example.org"})
         for sleutel, spec in GROEPEN.items():
@@ -354,15 +354,15 @@ def zorg_voor_regeling(code: str, jaren: range) -> Regeling:
         bron = Fondsbron.objects.get(code="gebiedsbudget")
         plafonds = [(gebied, GEBIEDSBUDGET, GEBIEDSPLAFOND) for gebied in Gebied.objects.all()]
     else:
-        bron = builder._zorg_voor(Fondsbron, code=REGIODEAL[0], defaults={"naam": REGIODEAL[1], "soort": REGIODEAL[2]})
+        bron = builder.zorg_voor(Fondsbron, code=REGIODEAL[0], defaults={"naam": REGIODEAL[1], "soort": REGIODEAL[2]})
         plafonds = [(None, REGIODEAL_BUDGET, REGIODEAL_PLAFOND)]
-    regeling = builder._zorg_voor(Regeling, code=code, defaults={**REGELINGEN[code], "begrotingspost": post,
+    regeling = builder.zorg_voor(Regeling, code=code, defaults={**REGELINGEN[code], "begrotingspost": post,
                                                                  "fondsbron": bron})
     for jaar in jaren:
         for gebied, budgetbedrag, plafondbedrag in plafonds:
-            budget = builder._zorg_voor(Budget, begrotingspost=post, fondsbron=bron, boekjaar=jaar, gebied=gebied,
+            budget = builder.zorg_voor(Budget, begrotingspost=post, fondsbron=bron, boekjaar=jaar, gebied=gebied,
                                         defaults={"bedrag": budgetbedrag})
-            builder._zorg_voor(Plafond, regeling=regeling, boekjaar=jaar, gebied=gebied, defaults={
+            builder.zorg_voor(Plafond, regeling=regeling, boekjaar=jaar, gebied=gebied, defaults={
                 "bedrag": plafondbedrag, "budget": budget, "gepubliceerd_op": dt.date(jaar, 1, 1)})
     return regeling
 
@@ -371,13 +371,13 @@ def zorg_voor_groep(spec: DemoOrganisatie, wijken: dict):
     """An initiatiefgroep: no KvK number, the account in the contact person's name, and their account to act."""
     wijk = wijken[spec.gebied, spec.wijk]
     contactnaam, functie, telefoon = spec.contact
-    organisatie = builder._zorg_voor(Organisatie, naam=spec.naam, defaults={
+    organisatie = builder.zorg_voor(Organisatie, naam=spec.naam, defaults={
         "rechtsvorm": spec.rechtsvorm, "kvk_nummer": "",
         "iban": IBAN.generate("NL", bank_code=spec.bank, account_code=spec.rekening).compact,
         "tenaamstelling": f"{contactnaam} inz. {spec.naam}", "straat": spec.straat, "postcode": spec.postcode,
         "plaats": spec.plaats, "gebied": wijk.gebied, "wijk": wijk, "email": spec.contact_email, "telefoon": telefoon,
     })
-    builder._zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
+    builder.zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
                        defaults={"functie": functie, "email": spec.contact_email, "telefoon": telefoon})
     lid = builder._contactgebruiker(spec)
     if not organisatie.leden.filter(pk=lid.pk).exists():

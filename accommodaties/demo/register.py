@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from schwifty import IBAN
 
+from subsidies.demo.builder import zorg_voor
 from subsidies.models import Contactpersoon, Organisatie, Regeling
 from subsidies.rollen import Rol
 
@@ -258,16 +259,6 @@ MJOP = {
 STANDAARD_MJOP = [("Schilderwerk buiten", 1, "9500.00", "Kozijnen, deuren en boeidelen"),
                   ("Cv-ketel", 2, "8700.00", "Vervanging van de ketel"),
                   ("Dakbedekking", 4, "24000.00", "Vervanging van de dakbedekking")]
-
-
-def zorg_voor(model, defaults=None, **lookup):
-    """The object with this natural key; created (and validated) only when it does not exist yet."""
-    obj = model._default_manager.filter(**lookup).first()
-    if obj is None:
-        obj = model(**lookup, **(defaults or {}))
-        obj.full_clean()
-        obj.save()
-    return obj
 
 
 def zorg_voor_families() -> dict[str, Regeling]:

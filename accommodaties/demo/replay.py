@@ -13,13 +13,13 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from subsidies.demo import logins
+from subsidies.demo.builder import zorg_voor
 from subsidies.models import Aanvraag, Begrotingsjaar, Belangenverklaring, Budget, Jaarbedrag, Regeling
 from workflows.context import acting_as
 from workflows.transitions import perform
 
 from .. import services
 from ..models import Accommodatie, Exploitatiebegroting, Exploitatiepost
-from .register import zorg_voor
 from .verhalen import BEGROTINGSSTANDEN, EXPLOITATIE, INKOMSTENVERDELING, KOSTENVERDELING, VERHALEN, Stap, Verhaal
 
 EURO = Decimal("1")

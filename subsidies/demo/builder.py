@@ -123,7 +123,7 @@ def seed() -> Resultaat:
 
 
 # --- reference data ---------------------------------------------------------------------------------------------
-def _zorg_voor(model, defaults=None, **lookup):
+def zorg_voor(model, defaults=None, **lookup):
     """The object with this natural key; created (and validated) only when it does not exist yet."""
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:
@@ -145,7 +145,7 @@ def referentiegegevens(vandaag: dt.date) -> Referentie:
         regelingen = zorg_voor_begroting_en_regelingen(range(BOEKJAREN.start, max(BOEKJAREN[-1], vandaag.year) + 1))
         organisaties, leden = zorg_voor_organisaties(gebruikers, wijken)
         for username, organisatie, toelichting in BELANGEN:
-            _zorg_voor(Belangenverklaring, medewerker=gebruikers[username], organisatie=organisaties[organisatie],
+            zorg_voor(Belangenverklaring, medewerker=gebruikers[username], organisatie=organisaties[organisatie],
                        defaults={"toelichting": toelichting})
     return Referentie(gebruikers, organisaties, leden, regelingen, wijken)
 
@@ -176,31 +176,31 @@ def zorg_voor_gebruikers() -> dict:
 def zorg_voor_gebieden() -> dict:
     wijken = {}
     for naam, plaatsen in GEBIEDEN.items():
-        gebied = _zorg_voor(Gebied, naam=naam)
+        gebied = zorg_voor(Gebied, naam=naam)
         soort = Wijk.Soort.DORP if naam in DORPSGEBIEDEN else Wijk.Soort.WIJK
         for plaats in plaatsen:
-            wijken[naam, plaats] = _zorg_voor(Wijk, gebied=gebied, naam=plaats, defaults={"soort": soort})
+            wijken[naam, plaats] = zorg_voor(Wijk, gebied=gebied, naam=plaats, defaults={"soort": soort})
     return wijken
 
 
 def zorg_voor_begroting_en_regelingen(boekjaren) -> dict:
-    bronnen = {code: _zorg_voor(Fondsbron, code=code, defaults={"naam": naam, "soort": soort})
+    bronnen = {code: zorg_voor(Fondsbron, code=code, defaults={"naam": naam, "soort": soort})
                for code, naam, soort in FONDSBRONNEN}
-    posten = {code: _zorg_voor(Begrotingspost, code=code, defaults={"naam": naam})
+    posten = {code: zorg_voor(Begrotingspost, code=code, defaults={"naam": naam})
               for code, naam in BEGROTINGSPOSTEN}
     budgetten = {  # every boekjaar, and the years of the meerjarenraming where a post has them
-        (post, bron, jaar): _zorg_voor(Budget, begrotingspost=posten[post], fondsbron=bronnen[bron], boekjaar=jaar,
+        (post, bron, jaar): zorg_voor(Budget, begrotingspost=posten[post], fondsbron=bronnen[bron], boekjaar=jaar,
                                        defaults={"bedrag": per_jaar(bedragen, jaar)})
         for post, bron, bedragen in BUDGETTEN for jaar in sorted(set(boekjaren) | set(bedragen))
     }
     regelingen = {}
     for spec in REGELINGEN:
-        regeling = _zorg_voor(Regeling, code=spec["code"], defaults={
+        regeling = zorg_voor(Regeling, code=spec["code"], defaults={
             **_regelingvelden(spec), "begrotingspost": posten[spec["begrotingspost"]],
             "fondsbron": bronnen[spec["fondsbron"]],
         })
         for jaar in boekjaren:
-            _zorg_voor(Plafond, regeling=regeling, boekjaar=jaar, defaults={
+            zorg_voor(Plafond, regeling=regeling, boekjaar=jaar, defaults={
                 "bedrag": per_jaar(spec["plafonds"], jaar), "gepubliceerd_op": dt.date(jaar, 1, 1),
                 "budget": budgetten[spec["begrotingspost"], spec["fondsbron"], jaar],
             })
@@ -219,13 +219,13 @@ def zorg_voor_organisaties(gebruikers: dict, wijken: dict) -> tuple[dict, dict]:
         contactnaam, functie, telefoon = spec.contact
         wijk = wijken[spec.gebied, spec.wijk]
         tenaamstelling = f"{contactnaam} inz. {spec.naam}" if spec.rechtsvorm == "initiatiefgroep" else spec.naam
-        organisatie = _zorg_voor(Organisatie, naam=spec.naam, defaults={
+        organisatie = zorg_voor(Organisatie, naam=spec.naam, defaults={
             "rechtsvorm": spec.rechtsvorm, "kvk_nummer": spec.kvk_nummer,
             "iban": IBAN.generate("NL", bank_code=spec.bank, account_code=spec.rekening).compact,
             "tenaamstelling": tenaamstelling, "straat": spec.straat, "postcode": spec.postcode, "plaats": spec.plaats,
             "gebied": wijk.gebied, "wijk": wijk, "email": f"info@{spec.domein}", "telefoon": telefoon,
         })
-        _zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
+        zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
                    defaults={"functie": functie, "email": spec.contact_email, "telefoon": telefoon})
         lid = gebruikers[AANVRAGER] if spec.lid_is_demo_aanvrager else _contactgebruiker(spec)
         if not organisatie.leden.filter(pk=lid.pk).exists():
@@ -350,7 +350,7 @@ def _begroting_vastgesteld(gebeurtenis: Gebeurtenis, ref: Referentie) -> None:
     """The morning after the council adopted the budget for a boekjaar, the beheerder records it."""
     jaar, vastgesteld_op, percentage = next(b for b in _begrotingsjaren() if b[0] == gebeurtenis.jaar)
     with acting_as(ref.gebruikers[BEHEERDER]):
-        _zorg_voor(Begrotingsjaar, boekjaar=jaar, defaults={"vastgesteld_op": vastgesteld_op,
+        zorg_voor(Begrotingsjaar, boekjaar=jaar, defaults={"vastgesteld_op": vastgesteld_op,
                                                             "indexatie_percentage": percentage})
 
 
