@@ -149,6 +149,13 @@ def test_the_regelings_own_deadline_and_new_term_replace_the_defaults(aanvraag, 
         assert indienen(aanvraag, aanvrager).na_aanvraagtermijn is te_laat
 
 
+def test_the_deadline_stays_on_a_weekend_day_because_it_is_counted_back_from_the_year(regeling):
+    """The Algemene termijnenwet extends a term that ends on a weekend, but not one counted back from an event:
+    moving it later would cut into the 13 weeks the municipality has to decide before the year starts."""
+    assert regeling.aanvraag_uiterlijk(2028) == dt.date(2027, 10, 2)  # a Saturday: 13 weeks before 1 January 2028
+    assert regeling.aanvraag_uiterlijk(2028).weekday() == 5
+
+
 def test_a_yearly_regeling_has_the_same_deadline(organisatie, aanvrager, vandaag, geweigerd):
     vandaag(dt.date(2026, 11, 2))
     regeling = RegelingFactory(per_boekjaar=True)
