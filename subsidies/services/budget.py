@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from workflows.errors import TransitionNotPossible
 
-from ..models import Aanvraag, Begrotingsjaar, Betaling, Budget, Plafond, Verdeelmethode, Verplichting
+from ..models import (
+    Aanvraag, Begrotingsjaar, Betaling, Budget, Jaarbedrag, Plafond, Verdeelmethode, Verplichting,
+)
 
 ZERO = Decimal("0.00")
 # Complete and awaiting a decision: also while still in the queue, or the officers' pace would decide the order.
@@ -117,14 +119,18 @@ def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
 
 
 def _gereserveerd_voor_eerdere(aanvraag) -> Decimal:
-    """Room held for requests that became complete earlier and still await their decision."""
+    """Room held for requests that became complete earlier and still await their decision: what they would take
+    from this boekjaar, i.e. for a multi-year request its first year, not its total."""
     eerdere = Aanvraag.objects.filter(
         regeling=aanvraag.regeling, periode_van__year=aanvraag.boekjaar, status__in=WACHTENDE_STATUSSEN,
         volledig_op__lt=aanvraag.volledig_op,
     ).exclude(pk=aanvraag.pk)
     if aanvraag.regeling.per_gebied:
         eerdere = eerdere.filter(gebied_id=aanvraag.gebied_id)
-    return som(eerdere.annotate(te_reserveren=Coalesce("voorstel_bedrag", "gevraagd_bedrag")), "te_reserveren")
+    eerste_jaar = Jaarbedrag.objects.filter(aanvraag=OuterRef("pk"), boekjaar=aanvraag.boekjaar).values(
+        bedrag=Coalesce("voorstel_bedrag", "gevraagd_bedrag"))[:1]
+    return som(eerdere.annotate(te_reserveren=Coalesce(
+        Subquery(eerste_jaar, output_field=DecimalField()), "voorstel_bedrag", "gevraagd_bedrag")), "te_reserveren")
 
 
 def verplicht(subsidie, toekenning: Toekenning, boekjaar: int, *, voorwaardelijk: bool = False) -> Verplichting:

@@ -13,7 +13,9 @@ from decimal import Decimal
 
 import pytest
 
-from subsidies.models import Aanvraag, Beschikking, Budget, Jaartranche, Regeling, Subsidie, Verplichting
+from subsidies.models import (
+    Aanvraag, Beschikking, Budget, Jaartranche, Regeling, Subsidie, Verdeelmethode, Verplichting,
+)
 from subsidies.rollen import Rol
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, BudgetFactory, OrganisatieFactory, PlafondFactory, RegelingFactory,
@@ -328,6 +330,26 @@ def test_structural_award_is_not_split_at_the_first_years_ceiling(aanvraag, acto
     assert aanvraag.status == "geweigerd" and not Subsidie.objects.filter(aanvraag=aanvraag).exists()
     weigering = aanvraag.beschikkingen.get()
     assert weigering.soort == "weigering" and "voor het eerste jaar nog € 60000.00" in weigering.motivering
+
+
+def test_first_come_first_served_holds_only_the_first_year_of_an_earlier_multi_year_request(
+        aanvraag, organisatie, actoren, vandaag):
+    """Room is held for requests that were complete earlier; a multi-year one takes its first year from this
+    boekjaar's ceiling, its later years from later budgets."""
+    regeling = aanvraag.regeling
+    regeling.verdeelmethode = Verdeelmethode.VOLGORDE_VAN_BINNENKOMST
+    regeling.save()
+    PlafondFactory(regeling=regeling, boekjaar=2027, bedrag=D("150000"), gepubliceerd_op=dt.date(2026, 7, 1),
+                   budget=Budget.objects.get(begrotingspost=regeling.begrotingspost, boekjaar=2027))
+    eerder = breng_naar(aanvraag, "in_beoordeling", aanvrager=actoren["aanvrager"])  # € 100,000 in 2027 of 290,000
+    vandaag(AANVRAAGDAG, uur=11)
+    later = meerjarige_aanvraag(regeling, {2027: D("50000"), 2028: D("50000")}, organisatie=organisatie)
+
+    subsidie = verleen_meerjarig(later, aanvrager=actoren["aanvrager"], behandelaar=actoren["behandelaar"],
+                                 beslisser=actoren["beslisser"])
+
+    assert subsidie.tranches.get(boekjaar=2027).bedrag == D("50000.00")
+    Aanvraag.objects.filter(pk=eerder.pk, status="in_beoordeling").get()  # still waiting, its € 100,000 still fits
 
 
 def test_beschikking_lists_every_year_and_the_obligations(aanvraag, actoren):
