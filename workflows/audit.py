@@ -159,6 +159,7 @@ def batched():
 
     For jobs that change thousands of objects: the chain lock is taken once, at the start, and held to the end,
     so no other writer can come between; the chain is numbered and hashed in the order the records were made.
+    Inside the batch its records are not in the table yet: no rule may read the trail to decide (none does).
     """
     connection = transaction.get_connection()
     if _current_batch() is not None:
