@@ -59,13 +59,25 @@ def gelockt_budget(regeling, boekjaar: int, gebied_id=None) -> Budget:
 def _ruimte(aanvraag, boekjaar: int):
     """Locked budget and ceiling of a year, and the room each leaves (None: no ceiling binds)."""
     regeling, gebied_id = aanvraag.regeling, gebied_van(aanvraag)
-    plafond = Plafond.objects.select_for_update().filter(regeling=regeling, boekjaar=boekjaar,
-                                                         gebied_id=gebied_id).order_by("pk").first()
+    plafond = _gelockt_plafond(regeling, boekjaar, gebied_id)
     budget = gelockt_budget(regeling, boekjaar, gebied_id)
     budget_ruimte = max(budget.bedrag - som(budget.verplichtingen.all()), ZERO)
     bindend = plafond is not None and plafond.bindt(aanvraag.ontvangen_op)
     plafond_ruimte = max(plafond.bedrag - som(plafond.verplichtingen.all()), ZERO) if bindend else None
     return budget, plafond, budget_ruimte, plafond_ruimte
+
+
+def _gelockt_plafond(regeling, boekjaar: int, gebied_id) -> Plafond | None:
+    return Plafond.objects.select_for_update().filter(regeling=regeling, boekjaar=boekjaar,
+                                                      gebied_id=gebied_id).order_by("pk").first()
+
+
+def wettelijk_verplicht(aanvraag, boekjaar: int, bedrag: Decimal) -> Toekenning:
+    """A year the law makes the municipality fund whatever room is left (phase-out during the notice term, Awb
+    4:51): booked on that year's budget and ceiling, so both show it, even beyond their amount."""
+    gebied_id = gebied_van(aanvraag)
+    plafond = _gelockt_plafond(aanvraag.regeling, boekjaar, gebied_id)  # ceiling before budget, as in `_ruimte`
+    return Toekenning(bedrag, gelockt_budget(aanvraag.regeling, boekjaar, gebied_id), plafond)
 
 
 def later_jaar(aanvraag, boekjaar: int, bedrag: Decimal) -> Toekenning:

@@ -350,10 +350,8 @@ def beeindig(subsidie, user, *, grond: str, einde_boekjaar, afbouw: dict | None,
         perform(tranche, "vervallen", user, reden=f"De subsidie eindigt na {einde}.")
     plan = _afbouwplan(subsidie, einde, afbouw)
     for jaar, bedrag in plan.items():
-        toekenning = budget.Toekenning(
-            bedrag, budget.gelockt_budget(subsidie.regeling, jaar, budget.gebied_van(subsidie.aanvraag)), None
-        )
-        tranche = maak_tranche(subsidie, jaar, toekenning, afbouw=True)  # above any ceiling: Awb 4:51
+        toekenning = budget.wettelijk_verplicht(subsidie.aanvraag, jaar, bedrag)
+        tranche = maak_tranche(subsidie, jaar, toekenning, afbouw=True)
         if begroting_vastgesteld_op(jaar):
             perform(tranche, "definitief_maken", user, reden="Afbouwjaar; de begroting is al vastgesteld.")
     subsidie.laatste_boekjaar = einde

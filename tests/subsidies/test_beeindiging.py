@@ -151,14 +151,17 @@ def test_phase_out_plan_needs_years_after_the_award(verleen, beeindigen, vandaag
 
 def test_phase_out_is_committed_even_above_an_exhausted_ceiling(regeling, verleen, beeindigen, vandaag):
     subsidie = verleen(jaren("90000", 2025, 2026, 2027))
-    PlafondFactory(regeling=regeling, boekjaar=2028, bedrag=D("10000"), gepubliceerd_op=dt.date(2027, 1, 5),
-                   budget=Budget.objects.get(begrotingspost=regeling.begrotingspost, boekjaar=2028))
+    plafond = PlafondFactory(regeling=regeling, boekjaar=2028, bedrag=D("10000"), gepubliceerd_op=dt.date(2027, 1, 5),
+                             budget=Budget.objects.get(begrotingspost=regeling.begrotingspost, boekjaar=2028))
     BegrotingsjaarFactory(boekjaar=2028, vastgesteld_op=dt.date(2027, 11, 11))
     vandaag(dt.date(2027, 12, 1))
     subsidie = beeindigen(subsidie, grond="4:51", einde_boekjaar=2028)
     afbouw = subsidie.tranches.get(boekjaar=2028)
     assert (afbouw.status, afbouw.bedrag, afbouw.afbouw) == ("definitief", D("45000.00"), True)
     assert (afbouw.verplichting.bedrag, afbouw.verplichting.voorwaardelijk) == (D("45000.00"), False)
+    # The ceiling shows it, beyond its amount: no later award of 2028 can count on room it does not have.
+    assert afbouw.verplichting.plafond == plafond
+    assert sum(v.bedrag for v in plafond.verplichtingen.all()) == D("45000.00")
 
 
 # --- 4:50: changed circumstances, with compensation -----------------------------------------------------------
