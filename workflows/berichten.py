@@ -41,23 +41,34 @@ def plaats(sleutel: str, aan, onderwerp: str, tekst: str, obj=None) -> int:
 
 
 def verstuur(limiet: int = 200) -> int:
-    """Send waiting messages; workers running side by side skip each other's rows. Returns how many were sent."""
-    verzonden = 0
-    with transaction.atomic():
-        wachtend = Bericht.objects.select_for_update(skip_locked=True).filter(
-            verzonden_op__isnull=True, pogingen__lt=MAX_POGINGEN
-        )[:limiet]
-        for bericht in wachtend:
-            try:
-                send_mail(bericht.onderwerp, bericht.tekst, settings.DEFAULT_FROM_EMAIL, [bericht.aan])
-            except Exception as exc:  # the outbox keeps it: the next run tries again
-                logger.warning("Bericht %s niet verzonden: %s", bericht.pk, exc)
-                bericht.pogingen += 1
-                bericht.laatste_fout = str(exc)[:300]
-                bericht.save(update_fields=["pogingen", "laatste_fout"])
-                continue
-            bericht.verzonden_op = timezone.now()
-            bericht.pogingen += 1
-            bericht.save(update_fields=["verzonden_op", "pogingen"])
-            verzonden += 1
+    """Send waiting messages, oldest first, at most `limiet` tries; return how many were sent.
+
+    Each message is sent in a transaction of its own that commits right after the mail server took it, so a crash
+    repeats at most the one message in flight and no row stays locked longer than one send. Workers side by side
+    skip each other's rows; a run tries each message once (a failure waits for the next run).
+    """
+    verzonden, geprobeerd = 0, []
+    while len(geprobeerd) < limiet:
+        with transaction.atomic():
+            bericht = Bericht.objects.select_for_update(skip_locked=True).filter(
+                verzonden_op__isnull=True, pogingen__lt=MAX_POGINGEN
+            ).exclude(pk__in=geprobeerd).first()
+            if bericht is None:
+                break
+            geprobeerd.append(bericht.pk)
+            verzonden += _verstuur(bericht)
     return verzonden
+
+
+def _verstuur(bericht: Bericht) -> int:
+    bericht.pogingen += 1
+    try:
+        send_mail(bericht.onderwerp, bericht.tekst, settings.DEFAULT_FROM_EMAIL, [bericht.aan])
+    except Exception as exc:  # the outbox keeps it: the next run tries again
+        logger.warning("Bericht %s niet verzonden: %s", bericht.pk, exc)
+        bericht.laatste_fout = str(exc)[:300]
+        bericht.save(update_fields=["pogingen", "laatste_fout"])
+        return 0
+    bericht.verzonden_op = timezone.now()
+    bericht.save(update_fields=["verzonden_op", "pogingen"])
+    return 1

@@ -114,6 +114,27 @@ def test_a_message_that_keeps_failing_is_given_up_after_its_limit(onderwerp, mai
     assert mailoutbox == []
 
 
+def test_a_worker_that_dies_mid_run_keeps_what_it_sent_and_sends_nothing_twice(onderwerp, mailoutbox, monkeypatch):
+    for n in range(3):
+        berichten.plaats(f"bericht-{n}", [f"ontvanger{n}@example.org"], f"Bericht {n}", "Tekst")
+    echte_send_mail = berichten.send_mail
+
+    def sterft_bij_de_tweede(onderwerp, tekst, van, aan):
+        if onderwerp == "Bericht 1":
+            raise SystemExit("de worker wordt gestopt")  # not a mail error: the process goes down
+        return echte_send_mail(onderwerp, tekst, van, aan)
+
+    monkeypatch.setattr(berichten, "send_mail", sterft_bij_de_tweede)
+    with pytest.raises(SystemExit):
+        berichten.verstuur()
+    assert list(Bericht.objects.filter(verzonden_op__isnull=False).values_list("onderwerp", flat=True)) == [
+        "Bericht 0"]
+
+    monkeypatch.setattr(berichten, "send_mail", echte_send_mail)
+    assert berichten.verstuur() == 2
+    assert [m.subject for m in mailoutbox] == ["Bericht 0", "Bericht 1", "Bericht 2"]
+
+
 def test_the_outbox_task_runs_eagerly_through_delay(onderwerp, mailoutbox, monkeypatch):
     from config.celery import app
     from workflows.tasks import verstuur_berichten
