@@ -3,11 +3,13 @@
     python -m bench.open_boekjaar [--sizes 2500 10000] [--name open_boekjaar]    # fresh database per size
     python -m bench.open_boekjaar seed --subsidies 10000                        # the steps, one at a time
     python -m bench.open_boekjaar measure
+    python -m bench.open_boekjaar betaalrun                                     # after measure: the payment run
 
 Per size: drop and recreate the database of DATABASE_URL (its name must contain "bench"), migrate, seed in one
 process, then open the year in a fresh process and measure it there: wall time, queries per tranche per step,
 transitions per second, CPU of Python and of its PostgreSQL backend, and the process's resident memory before and
 at its peak (sampled every 10 ms from /proc), so two sizes show whether memory grows with the number of subsidies.
+Then, in another fresh process, the payment run that follows: every N-1 tranche has all four quarterly terms due.
 
 Seed (N = the current year): per subsidie an organisation with an e-mail address and one member with an account,
 a verleend aanvraag, a structural subsidie N-1..N+1 (half of them indexed), a commitment and a tranche per year:
@@ -167,28 +169,69 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
+class Measured:
+    """Around a call: wall time, statements by kind, CPU of Python and of its PostgreSQL backend, resident memory."""
+
+    def __init__(self):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            self.backend = cursor.fetchone()[0]
+        self.counter = QueryCounter()
+
+    def run(self, call):
+        from django.db import connection
+
+        rss_before, sampler = rss_mb(), RssSampler()
+        sampler.start()
+        backend_cpu, python_cpu, began = cpu_seconds(self.backend), time.process_time(), time.perf_counter()
+        with connection.execute_wrapper(self.counter):
+            result = call()
+        wall = time.perf_counter() - began
+        python_cpu, backend_cpu = time.process_time() - python_cpu, cpu_seconds(self.backend) - backend_cpu
+        sampler.stop.set()
+        sampler.join()
+        return result, {
+            "wall_s": round(wall, 2), "queries": self.counter.total, "queries_by_kind": self.counter.by_kind,
+            "python_cpu_s": round(python_cpu, 2), "postgres_backend_cpu_s": round(backend_cpu, 2),
+            "rss_before_mb": round(rss_before, 1), "rss_peak_mb": round(sampler.peak, 1),
+            "rss_growth_mb": round(sampler.peak - rss_before, 1), "rss_samples": sampler.samples,
+            "max_rss_process_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }
+
+
+def trail_figures(records_before: int) -> dict:
+    from workflows.audit import verify
+    from workflows.models import AuditChainHead
+
+    check = verify()
+    return {"audit_records_written": AuditChainHead.objects.get(pk=1).laatste_volgnummer - records_before,
+            "audit_trail_intact": check.intact, "audit_records_verified": check.checked}
+
+
+def chain_length() -> int:
+    from workflows.models import AuditChainHead
+
+    return AuditChainHead.objects.get(pk=1).laatste_volgnummer
+
+
 def measure() -> dict:
-    from django.db import connection
     from django.utils import timezone
 
     from subsidies.models import Jaartranche
     from subsidies.services import boekjaar
-    from workflows.audit import verify
-    from workflows.models import AuditChainHead, Bericht
+    from workflows.models import Bericht
 
     jaar = timezone.localdate().year
     subsidies = Jaartranche.objects.filter(boekjaar=jaar).count()
-    records_before = AuditChainHead.objects.get(pk=1).laatste_volgnummer
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        backend = cursor.fetchone()[0]
-
-    counter, steps = QueryCounter(), []
-    in_batches = boekjaar._in_batches
+    records_before = chain_length()
+    meting, steps = Measured(), []
+    counter, in_batches = meting.counter, boekjaar._in_batches
 
     def timed_step(queryset, stap, user, **kwargs):  # the three steps of open_boekjaar, each timed and counted
         began, queries = time.perf_counter(), counter.total
-        python_cpu, backend_cpu = time.process_time(), cpu_seconds(backend)
+        python_cpu, backend_cpu = time.process_time(), cpu_seconds(meting.backend)
         done = in_batches(queryset, stap, user, **kwargs)
         seconds = time.perf_counter() - began
         steps.append({
@@ -196,39 +239,36 @@ def measure() -> dict:
             "per_s": round(done / seconds, 1) if seconds else None, "queries": counter.total - queries,
             "queries_per_tranche": round((counter.total - queries) / done, 2) if done else None,
             "python_cpu_s": round(time.process_time() - python_cpu, 2),
-            "postgres_backend_cpu_s": round(cpu_seconds(backend) - backend_cpu, 2),
+            "postgres_backend_cpu_s": round(cpu_seconds(meting.backend) - backend_cpu, 2),
         })
         return done
 
     boekjaar._in_batches = timed_step
-    rss_before = rss_mb()
-    sampler = RssSampler()
-    sampler.start()
-    backend_cpu, python_cpu, began = cpu_seconds(backend), time.process_time(), time.perf_counter()
-    with connection.execute_wrapper(counter):
-        telling = boekjaar.open_boekjaar(jaar)
-    wall = time.perf_counter() - began
-    python_cpu, backend_cpu = time.process_time() - python_cpu, cpu_seconds(backend) - backend_cpu
-    sampler.stop.set()
-    sampler.join()
+    telling, figures = meting.run(lambda: boekjaar.open_boekjaar(jaar))
     boekjaar._in_batches = in_batches
-
     gedaan = sum(telling.values())
-    records = AuditChainHead.objects.get(pk=1).laatste_volgnummer - records_before
-    check = verify()
     return {
-        "subsidies": subsidies, "telling": telling, "wall_s": round(wall, 2),
-        "tranches_per_s": round(gedaan / wall, 1),
+        "subsidies": subsidies, "telling": telling, **figures,
+        "tranches_per_s": round(gedaan / figures["wall_s"], 1),
         "transitions_per_s": round(telling["definitief"] / steps[0]["s"], 1) if steps[0]["s"] else None,
-        "steps": steps, "queries": counter.total, "queries_by_kind": counter.by_kind,
-        "queries_per_tranche": round(counter.total / gedaan, 2),
-        "python_cpu_s": round(python_cpu, 2), "postgres_backend_cpu_s": round(backend_cpu, 2),
-        "rss_before_mb": round(rss_before, 1), "rss_peak_mb": round(sampler.peak, 1),
-        "rss_growth_mb": round(sampler.peak - rss_before, 1), "rss_samples": sampler.samples,
-        "max_rss_process_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "audit_records_written": records, "berichten_written": Bericht.objects.count(),
-        "audit_trail_intact": check.intact, "audit_records_verified": check.checked,
+        "steps": steps, "queries_per_tranche": round(figures["queries"] / gedaan, 2),
+        "berichten_written": Bericht.objects.count(), **trail_figures(records_before),
     }
+
+
+def measure_betaalrun() -> dict:
+    """The payment run after the year was opened: every tranche of N-1 runs on a quarterly schedule, so all four
+    of its terms are due at once (the catch-up case, the heaviest a run meets)."""
+    from subsidies.models import Jaartranche
+    from subsidies.services.betaalrun import betaalrun
+
+    lopend = Jaartranche.objects.filter(status=Jaartranche.Status.LOPEND).count()
+    records_before = chain_length()
+    betalingen, figures = Measured().run(betaalrun)
+    return {"tranches": lopend, "betalingen": len(betalingen), **figures,
+            "betalingen_per_s": round(len(betalingen) / figures["wall_s"], 1),
+            "queries_per_betaling": round(figures["queries"] / len(betalingen), 2),
+            **trail_figures(records_before)}
 
 
 # --- one size, end to end ------------------------------------------------------------------------------------------
@@ -264,12 +304,15 @@ def run_size(aantal: int, seed_value: int) -> dict:
     print(f"{aantal:6} subsidies: open_boekjaar {figures['wall_s']} s, {figures['tranches_per_s']} tranches/s, "
           f"{figures['transitions_per_s']} transitions/s, {figures['queries_per_tranche']} queries/tranche, "
           f"RSS {figures['rss_before_mb']} -> {figures['rss_peak_mb']} MB", flush=True)
-    return {"seed": seeded, **figures}
+    betaalrun = child("betaalrun")
+    print(f"{aantal:6} subsidies: betaalrun {betaalrun['wall_s']} s for {betaalrun['betalingen']} advances, "
+          f"{betaalrun['queries_per_betaling']} queries/advance, RSS +{betaalrun['rss_growth_mb']} MB", flush=True)
+    return {"seed": seeded, **figures, "betaalrun": betaalrun}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("mode", nargs="?", choices=["all", "seed", "measure"], default="all")
+    parser.add_argument("mode", nargs="?", choices=["all", "seed", "measure", "betaalrun"], default="all")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 10000])
     parser.add_argument("--subsidies", type=int, default=10000, help="seed: how many")
     parser.add_argument("--seed", type=int, default=42, help="random seed: the same seed gives the same data")
@@ -283,6 +326,9 @@ def main() -> None:
         return
     if args.mode == "measure":
         print(json.dumps(measure()))
+        return
+    if args.mode == "betaalrun":
+        print(json.dumps(measure_betaalrun()))
         return
     runs = []
     for aantal in args.sizes:  # the file is rewritten after each size, so a later failure keeps what was measured

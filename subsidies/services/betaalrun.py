@@ -11,13 +11,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from workflows import audit
-from workflows.context import acting_as
+from workflows.transitions import batch
 
 from ..models import Betaling, Jaartranche, Voorschotschema
 from ..rollen import systeemgebruiker
 
 CENT = Decimal("0.01")
+BATCH = 200
 
 
 def vervaldata(schema: str, boekjaar: int) -> list[dt.date]:
@@ -39,18 +39,22 @@ def schema(tranche) -> list[tuple[int, dt.date, Decimal]]:
 
 
 def betaalrun(peildatum: dt.date | None = None, user=None) -> list[Betaling]:
-    """Plan every advance of a running tranche that is due on `peildatum` and not yet planned; return the new ones."""
+    """Plan every advance of a running tranche that is due on `peildatum` and not yet planned; return the new ones.
+
+    `BATCH` tranches per transaction (`transitions.batch`: one chain lock, the batch's audit records written together).
+    """
     peildatum = peildatum or timezone.localdate()
     user = user or systeemgebruiker()
-    nieuw = []
-    for pk in _met_open_termijn(peildatum):
-        nieuw += _plan_tranche(pk, peildatum, user)
+    pks, nieuw = list(_met_open_termijn(peildatum)), []
+    for begin in range(0, len(pks), BATCH):
+        with batch(user):
+            nieuw += _plan_batch(pks[begin:begin + BATCH], peildatum)
     return nieuw
 
 
 def _met_open_termijn(peildatum: dt.date):
     """Running tranches with fewer terms planned than are due: one query, so that a daily run over thousands of
-    tranches takes the locks of only those with something to do (`_plan_tranche` decides, under the lock)."""
+    tranches takes the locks of only those with something to do (`_plan_batch` decides, under the lock)."""
     lopend = Jaartranche.objects.filter(status=Jaartranche.Status.LOPEND, boekjaar__lte=peildatum.year).annotate(
         gepland=Count("verplichting__betalingen", filter=Q(verplichting__betalingen__termijn__isnull=False))
     ).order_by("pk").values_list("pk", "boekjaar", "subsidie__voorschotschema", "gepland")
@@ -59,21 +63,25 @@ def _met_open_termijn(peildatum: dt.date):
             yield pk
 
 
-def _plan_tranche(pk: int, peildatum: dt.date, user) -> list[Betaling]:
-    try:
-        with acting_as(user), transaction.atomic():
-            audit.lock_chain()  # the same lock order as perform(): chain first, then the row
-            tranche = Jaartranche.objects.select_for_update().select_related("subsidie").get(pk=pk)
-            if tranche.status != Jaartranche.Status.LOPEND:
-                return []
-            gepland = set(Betaling.objects.filter(verplichting_id=tranche.verplichting_id, termijn__isnull=False)
-                          .values_list("termijn", flat=True))
-            return [
-                Betaling.objects.create(subsidie=tranche.subsidie, verplichting_id=tranche.verplichting_id,
-                                        soort=Betaling.Soort.VOORSCHOT, bedrag=bedrag, gepland_op=datum,
-                                        termijn=termijn)
-                for termijn, datum, bedrag in schema(tranche)
-                if datum <= peildatum and termijn not in gepland and bedrag > 0
-            ]
-    except IntegrityError:  # another run planned the same term in between: it is planned, which is all we want
-        return []
+def _plan_batch(pks: list[int], peildatum: dt.date) -> list[Betaling]:
+    """Lock the tranches that still run, then read which terms are planned: a run side by side that got the locks
+    first has committed its terms by then, so this one sees them and plans only the rest."""
+    tranches = list(Jaartranche.objects.select_for_update(of=("self",)).select_related("subsidie__aanvraag")
+                    .filter(pk__in=pks, status=Jaartranche.Status.LOPEND).order_by("pk"))
+    gepland = set(Betaling.objects.filter(verplichting_id__in=[t.verplichting_id for t in tranches],
+                                          termijn__isnull=False).values_list("verplichting_id", "termijn"))
+    nieuw = []
+    for tranche in tranches:
+        te_plannen = [(termijn, datum, bedrag) for termijn, datum, bedrag in schema(tranche)
+                      if datum <= peildatum and (tranche.verplichting_id, termijn) not in gepland and bedrag > 0]
+        if not te_plannen:
+            continue
+        try:
+            with transaction.atomic():
+                nieuw += [Betaling.objects.create(subsidie=tranche.subsidie, verplichting_id=tranche.verplichting_id,
+                                                  soort=Betaling.Soort.VOORSCHOT, bedrag=bedrag, gepland_op=datum,
+                                                  termijn=termijn)
+                          for termijn, datum, bedrag in te_plannen]
+        except IntegrityError:  # the unique (verplichting, termijn) key: planned already, which is all we want
+            continue
+    return nieuw

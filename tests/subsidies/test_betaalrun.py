@@ -84,6 +84,24 @@ def test_a_rerun_plans_nothing(db, vandaag, behandelaar, beslisser, django_asser
     assert database_state() == voor
 
 
+def test_a_run_locks_and_writes_per_batch_not_per_tranche(db, vandaag, behandelaar, beslisser, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    maak_subsidies(5, vandaag, behandelaar, beslisser)
+    monkeypatch.setattr(betaalrun, "BATCH", 3)  # 5 tranches: two batches
+    with CaptureQueriesContext(connection) as queries:
+        assert len(betaalrun.betaalrun(dt.date(2026, 7, 1))) == 5 * 3
+
+    def statements(tabel: str, soort: str) -> int:
+        return sum(q["sql"].startswith(soort) and f'"{tabel}"' in q["sql"] for q in queries.captured_queries)
+
+    assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [2, 2]
+    assert statements("workflows_auditrecord", "INSERT") == 2
+    assert statements("subsidies_betaling", "SELECT") == 1 + 2  # which are due (one look), planned (per batch)
+    assert AuditRecord.objects.filter(object_type__model="betaling", actie="aangemaakt").count() == 5 * 3
+    assert verify().intact
+
+
 def test_a_tranche_approved_late_catches_up_on_past_terms(db, vandaag, behandelaar, beslisser):
     (subsidie,) = maak_subsidies(1, vandaag, behandelaar, beslisser)
     lid = subsidie.aanvraag.organisatie.leden.first()
