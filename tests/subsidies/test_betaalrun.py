@@ -98,8 +98,8 @@ def test_a_run_locks_and_writes_per_batch_not_per_tranche(db, vandaag, behandela
     assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [2, 2]
     assert statements("workflows_auditrecord", "INSERT") == 2
     # The terms already planned are read once per batch (the one look at which tranches are due counts them).
-    gepland_gelezen = [q for q in queries.captured_queries
-                       if q["sql"].startswith("SELECT") and '"subsidies_betaling"' in q["sql"] and "COUNT(" not in q["sql"]]
+    gepland_gelezen = [sql for sql in (q["sql"] for q in queries.captured_queries)
+                       if sql.startswith("SELECT") and '"subsidies_betaling"' in sql and "COUNT(" not in sql]
     assert len(gepland_gelezen) == 2
     assert AuditRecord.objects.filter(object_type__model="betaling", actie="aangemaakt").count() == 5 * 3
     assert verify().intact
