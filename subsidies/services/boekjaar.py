@@ -74,11 +74,13 @@ def laat_voorbehoud_vervallen(boekjaar: int | None = None) -> int:
 
 
 def _maak_definitief(tranches, user, post, *, vastgesteld: dict[int, dt.date]) -> int:
+    def reden(tranche) -> str:
+        return (f"Begrotingsvoorbehoud vervallen: de begroting {tranche.boekjaar} is vastgesteld op "
+                f"{vastgesteld[tranche.boekjaar]:%d-%m-%Y} en de vier weken daarna zijn voorbij (Awb 4:34).")
+
     # A refused one (e.g. the adoption date was just moved) is left for the next run.
-    gedaan, _ = perform_each(
-        tranches.select_related("subsidie__aanvraag", "verplichting__subsidie__aanvraag"), "definitief_maken", user,
-        reden=lambda tranche: f"Begrotingsvoorbehoud vervallen: de begroting {tranche.boekjaar} is vastgesteld op "
-                              f"{vastgesteld[tranche.boekjaar]:%d-%m-%Y} en de vier weken daarna zijn voorbij (Awb 4:34).")
+    gedaan, _ = perform_each(tranches.select_related("subsidie__aanvraag", "verplichting__subsidie__aanvraag"),
+                             "definitief_maken", user, reden=reden)
     return len(gedaan)
 
 
