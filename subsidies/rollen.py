@@ -35,6 +35,16 @@ def ziet_alles(user) -> bool:
     return heeft_rol(user, Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER)
 
 
+def zichtbaar(queryset, user, organisatie_pad: str):
+    """The rows of `queryset` that `user` may see: all for staff, auditors and beheerders; for an applicant those of
+    their own organisations (`organisatie_pad` leads from the model to its Organisatie; "" for Organisatie itself)."""
+    if ziet_alles(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(**{f"{organisatie_pad}__leden" if organisatie_pad else "leden": user})
+
+
 def is_lid(user, organisatie) -> bool:
     if user is None or not user.is_authenticated:
         return False

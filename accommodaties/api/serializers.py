@@ -6,9 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from subsidies import families
-from subsidies.api.serializers import BOEKJAAR, PubliekeStatusField
+from subsidies.api.serializers import BOEKJAAR, PubliekeStatusField, eigen
 from subsidies.models import Aanvraag
-from subsidies.rollen import ziet_alles
 
 from .. import services
 from ..models import (
@@ -17,15 +16,6 @@ from ..models import (
 
 BEDRAG = {"max_digits": 14, "decimal_places": 2}
 GELD = serializers.DecimalField(**BEDRAG)  # renders an amount as the API does everywhere: a string
-
-
-def eigen(request, queryset, pad: str):
-    """Applicants choose only from their own organisations' objects; staff from all."""
-    if request is None or ziet_alles(request.user):
-        return queryset
-    if not request.user.is_authenticated:
-        return queryset.none()
-    return queryset.filter(**{f"{pad}__leden": request.user})
 
 
 class AccommodatieSerializer(serializers.ModelSerializer):

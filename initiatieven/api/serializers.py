@@ -1,22 +1,12 @@
 """Shapes of the initiative resources. The rules live in `initiatieven.services` and the models' transitions."""
 from rest_framework import serializers
 
-from subsidies.api.serializers import BOEKJAAR, PubliekeStatusField
+from subsidies.api.serializers import BOEKJAAR, PubliekeStatusField, eigen
 from subsidies.models import Aanvraag, Organisatie, Subsidie
-from subsidies.rollen import ziet_alles
 
 from ..models import (
     Adviesaanvraag, Bereik, Dimensie, Doel, Gebiedsteam, Indicator, Initiatief, Resultaat, Soort, Thema,
 )
-
-
-def eigen(request, queryset, pad: str):
-    """Applicants choose only from their own organisations' objects; staff from all."""
-    if request is None or ziet_alles(request.user):
-        return queryset
-    if not request.user.is_authenticated:
-        return queryset.none()
-    return queryset.filter(**{f"{pad}__leden": request.user})
 
 
 class ThemaSerializer(serializers.ModelSerializer):

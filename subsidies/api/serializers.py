@@ -13,7 +13,7 @@ from ..models import (
     Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie, Verplichting, Voorschotschema,
 )
 from ..models.aanvragen import Uitkomst
-from ..rollen import ziet_alles
+from ..rollen import ziet_alles, zichtbaar
 
 BOEKJAAR = {"min_value": 1900, "max_value": 2999}  # a year a budget can have; outside it dates would not fit
 
@@ -21,6 +21,12 @@ BOEKJAAR = {"min_value": 1900, "max_value": 2999}  # a year a budget can have; o
 def PubliekeStatusField():  # noqa: N802 - reads like a field declaration
     """The plain-language status an applicant sees, in Dutch and English."""
     return serializers.DictField(child=serializers.CharField(), read_only=True)
+
+
+def eigen(request, queryset, pad: str):
+    """The objects an applicant may choose in a form: their own organisations' (see `rollen.zichtbaar`); staff
+    choose from all, and so does code that runs without a request."""
+    return queryset if request is None else zichtbaar(queryset, request.user, pad)
 
 
 class PlafondSerializer(serializers.ModelSerializer):

@@ -20,7 +20,7 @@ from ..models import (
     Aanvraag, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Budget, Jaarbedrag, Jaartranche, Organisatie,
     Regeling, Reservemutatie, Subsidie,
 )
-from ..rollen import ziet_alles
+from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
 from ..services.budget import ZERO, meerjarenraming, overzicht
 from ..services.documenten import voeg_document_toe
@@ -45,14 +45,7 @@ class ScopedMixin(ActingAsMixin):
     organisatie_path = "organisatie"  # from the model to its Organisatie; "" when the model is the Organisatie
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        user = self.request.user
-        if ziet_alles(user):
-            return queryset
-        if not user.is_authenticated:
-            return queryset.none()
-        leden = f"{self.organisatie_path}__leden" if self.organisatie_path else "leden"
-        return queryset.filter(**{leden: user})
+        return zichtbaar(super().get_queryset(), self.request.user, self.organisatie_path)
 
 
 class TransitionsMixin:
