@@ -78,6 +78,20 @@ def geweigerd():
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
+def in_beheer(client, user):
+    """`client` logged in to the admin as `user`; its transitions there still need the user's role."""
+    user.is_staff = user.is_superuser = True
+    user.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, behandelaar):
+    """A behandelaar in the admin (replaces pytest-django's fixture of that name: a superuser without a role)."""
+    return in_beheer(client, behandelaar)
+
+
 @pytest.fixture
 def vandaag(time_machine):
     """Set the clock to 10:00 Amsterdam time on a given day: `vandaag(date(2026, 2, 2))`. The clock stands still."""

@@ -1,16 +1,6 @@
 """Beheer: the admin shows statuses read-only and changes them only through the one transition service."""
-import pytest
-
 from tests.factories import breng_naar
 from workflows.models import AuditRecord
-
-
-@pytest.fixture
-def admin_client(client, behandelaar):
-    behandelaar.is_staff = behandelaar.is_superuser = True
-    behandelaar.save()
-    client.force_login(behandelaar)
-    return client
 
 
 def test_admin_action_runs_the_transition_and_writes_the_trail(admin_client, concept, aanvrager, behandelaar):

@@ -8,14 +8,6 @@ from workflows.models import AuditRecord
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, behandelaar):
-    behandelaar.is_staff = behandelaar.is_superuser = True
-    behandelaar.save()
-    client.force_login(behandelaar)
-    return client
-
-
 def test_register_pages_render_with_the_mjop_and_budgets(admin_client):
     accommodatie = AccommodatieFactory()
     OnderhoudspostFactory(accommodatie=accommodatie, element="Cv-ketel")

@@ -283,14 +283,6 @@ def test_payment_run_refuses_a_date_that_is_not_today_or_earlier(behandelaar, pe
 
 
 # --- the admin: tranches change only through their transitions; budget years are edited there too ---------
-@pytest.fixture
-def admin_client(client, behandelaar):
-    behandelaar.is_staff = behandelaar.is_superuser = True
-    behandelaar.save()
-    client.force_login(behandelaar)
-    return client
-
-
 def test_admin_confirms_a_tranche_through_its_transition(admin_client, behandelaar, organisatie, aanvrager):
     actors = {"aanvrager": aanvrager, "behandelaar": maak_gebruiker(Rol.BEHANDELAAR),
               "beslisser": maak_gebruiker(Rol.BESLISSER)}

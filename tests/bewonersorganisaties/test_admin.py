@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from bewonersorganisaties.models import Bewonersorganisatie
+from tests.conftest import in_beheer
 from tests.factories import GebiedFactory, WijkFactory
 from workflows.models import AuditRecord
 
@@ -15,10 +16,7 @@ URL = "/admin/bewonersorganisaties/bewonersorganisatie/"
 
 @pytest.fixture
 def admin_client(client, beheerder):
-    beheerder.is_staff = beheerder.is_superuser = True
-    beheerder.save()
-    client.force_login(beheerder)
-    return client
+    return in_beheer(client, beheerder)
 
 
 def test_the_changelist_filters_on_registration_today(admin_client):

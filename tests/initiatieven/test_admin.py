@@ -12,15 +12,6 @@ from .factories import AdviesaanvraagFactory, BereikFactory, GebiedsteamFactory,
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, behandelaar):
-    """A behandelaar with access to the admin: transitions there still need the role's permission."""
-    behandelaar.is_staff = behandelaar.is_superuser = True
-    behandelaar.save()
-    client.force_login(behandelaar)
-    return client
-
-
 @pytest.mark.parametrize("model", ["thema", "dimensie", "gebiedsteam", "initiatief", "adviesaanvraag", "bereik"])
 def test_every_page_opens(admin_client, model):
     assert admin_client.get(f"/admin/initiatieven/{model}/").status_code == 200
