@@ -428,17 +428,8 @@ def zorg_voor_registratie(registratie: Registratie, ref: builder.Referentie) -> 
 
 def plan(alle: list[tuple[int, DemoAanvraag]], vandaag: dt.date) -> list[builder.Gebeurtenis]:
     """Every step of every story on its day, in calendar order; all before today."""
-    gebeurtenissen = []
-    for nummer, (_, demo) in enumerate(alle):
-        dag = dt.date.fromisoformat(demo.start)
-        for volgorde, stap in enumerate((None, *demo.verloop)):
-            vorige, dag = dag, builder._datum(stap.na, dag) if stap else dag
-            if dag >= vandaag or dag < vorige:
-                raise ValueError(f"'{demo.titel}': step {volgorde} falls on {dag}; every step lies before today, "
-                                 "after the step before it.")
-            tijd = dt.datetime.combine(dag, dt.time(9)) + dt.timedelta(minutes=(nummer * 17) % 420 + 3 * volgorde)
-            gebeurtenissen.append(builder.Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
-    return sorted(gebeurtenissen, key=lambda g: (g.moment, g.nummer))
+    verhalen = [(dt.date.fromisoformat(demo.start), demo) for _, demo in alle]
+    return sorted(builder.in_de_tijd(verhalen, vandaag), key=lambda g: (g.moment, g.nummer))
 
 
 def speel(gebeurtenissen: list[builder.Gebeurtenis], alle: list[tuple[int, DemoAanvraag]], ref, klok) -> None:

@@ -387,17 +387,8 @@ def zorg_voor_groep(spec: DemoOrganisatie, wijken: dict):
 
 def plan(vandaag: dt.date) -> list[builder.Gebeurtenis]:
     """Every step of every story on its day, in calendar order; all before today."""
-    gebeurtenissen = []
-    for nummer, demo in enumerate(INITIATIEVEN):
-        dag = vandaag - dt.timedelta(days=demo.aanvraag.start)
-        for volgorde, stap in enumerate((None, *demo.aanvraag.verloop)):
-            vorige, dag = dag, builder._datum(stap.na, dag) if stap else dag
-            if dag >= vandaag or dag < vorige:
-                raise ValueError(f"'{demo.aanvraag.titel}': step {volgorde} falls on {dag}; every step lies before "
-                                 "today, after the step before it.")
-            tijd = dt.datetime.combine(dag, dt.time(9)) + dt.timedelta(minutes=(nummer * 13) % 420 + 3 * volgorde)
-            gebeurtenissen.append(builder.Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
-    return sorted(gebeurtenissen, key=lambda g: (g.moment, g.nummer))
+    verhalen = [(vandaag - dt.timedelta(days=demo.aanvraag.start), demo.aanvraag) for demo in INITIATIEVEN]
+    return sorted(builder.in_de_tijd(verhalen, vandaag, spreiding=13), key=lambda g: (g.moment, g.nummer))
 
 
 def speel(gebeurtenissen: list[builder.Gebeurtenis], ref: builder.Referentie, klok, vandaag: dt.date) -> None:

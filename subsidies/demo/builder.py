@@ -259,21 +259,30 @@ def _datum(wanneer: int | str, vorige: dt.date) -> dt.date:
 def plan(vandaag: dt.date) -> list[Gebeurtenis]:
     """Every step of every story, the council's budgets and the jobs, each on its day, in calendar order; all
     before today."""
-    verhalen = []
-    for nummer, demo in enumerate(VERHALEN):
-        begin = _datum(demo.start, vandaag) if isinstance(demo.start, str) else vandaag - dt.timedelta(demo.start)
+    verhalen = in_de_tijd([(_datum(demo.start, vandaag) if isinstance(demo.start, str)
+                            else vandaag - dt.timedelta(demo.start), demo) for demo in VERHALEN], vandaag)
+    eerste = min(g.dag for g in verhalen)
+    raad = [_taak(dag + DAG, 9, "begroting", jaar) for jaar, dag, _ in _begrotingsjaren()
+            if eerste <= dag + DAG < vandaag]
+    return sorted(verhalen + raad + taken(eerste, vandaag, verhalen), key=lambda g: (g.moment, g.nummer))
+
+
+def in_de_tijd(verhalen: list[tuple[dt.date, DemoAanvraag]], vandaag: dt.date,
+               spreiding: int = 17) -> list[Gebeurtenis]:
+    """Each step of each (first day, story) on its day, from 9:00 a few minutes apart per story (`spreiding`) and
+    per step, so that no two coincide; every step lies before today and after the step before it. Unsorted."""
+    gebeurtenissen = []
+    for nummer, (begin, demo) in enumerate(verhalen):
         dag = begin
         for volgorde, stap in enumerate((None, *demo.verloop)):
             vorige, dag = dag, _datum(stap.na, dag) if stap else begin
             if dag >= vandaag or dag < vorige:
                 raise ValueError(f"'{demo.titel}': step {volgorde} falls on {dag}; every step lies before today, "
                                  "after the step before it.")
-            tijd = dt.datetime.combine(dag, dt.time(9)) + dt.timedelta(minutes=(nummer * 17) % 420 + 3 * volgorde)
-            verhalen.append(Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
-    eerste = min(g.dag for g in verhalen)
-    raad = [_taak(dag + DAG, 9, "begroting", jaar) for jaar, dag, _ in _begrotingsjaren()
-            if eerste <= dag + DAG < vandaag]
-    return sorted(verhalen + raad + taken(eerste, vandaag, verhalen), key=lambda g: (g.moment, g.nummer))
+            minuten = (nummer * spreiding) % 420 + 3 * volgorde
+            tijd = dt.datetime.combine(dag, dt.time(9)) + dt.timedelta(minutes=minuten)
+            gebeurtenissen.append(Gebeurtenis(timezone.make_aware(tijd), dag, nummer, stap))
+    return gebeurtenissen
 
 
 def _begrotingsjaren():
