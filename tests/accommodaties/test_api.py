@@ -7,24 +7,14 @@ import pytest
 from accommodaties.models import Accommodatiegegevens
 from subsidies.rollen import Rol
 from tests.accommodaties.factories import (
-    JAAR, AccommodatieFactory, OnderhoudspostFactory, beoordeelde_begroting, exploitatie_aanvraag,
+    JAAR, OnderhoudspostFactory, beoordeelde_begroting, exploitatie_aanvraag,
     exploitatie_regeling, onderhoud_aanvraag, onderhoud_regeling,
 )
 from tests.api import assert_error, client_for
-from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker, meerjarige_aanvraag
+from tests.factories import AanvraagFactory, maak_gebruiker, meerjarige_aanvraag
 from workflows.transitions import perform
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bestuurslid():
-    return maak_gebruiker(Rol.AANVRAGER)
-
-
-@pytest.fixture
-def accommodatie(bestuurslid):
-    return AccommodatieFactory(bestuur=OrganisatieFactory(leden=[bestuurslid]))
 
 
 def test_the_applicant_links_a_draft_to_the_accommodation_and_its_mjop_items(accommodatie, bestuurslid):

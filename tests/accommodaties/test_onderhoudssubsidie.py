@@ -4,22 +4,16 @@ from decimal import Decimal
 import pytest
 
 from accommodaties import services
-from subsidies.rollen import Rol
 from tests.accommodaties.factories import (
     AccommodatieFactory, AccommodatiegegevensFactory, OnderhoudspostFactory, onderhoud_aanvraag, onderhoud_regeling,
 )
 from tests.api import assert_error, client_for
 from tests.conftest import database_state
-from tests.factories import AanvraagFactory, OrganisatieFactory, breng_naar, maak_gebruiker
+from tests.factories import AanvraagFactory, OrganisatieFactory, breng_naar
 from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bestuurslid():
-    return maak_gebruiker(Rol.AANVRAGER)
 
 
 @pytest.fixture
