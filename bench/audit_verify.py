@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import threading
-import time
 
 from .common import ROOT, setup_django, write_result
 
