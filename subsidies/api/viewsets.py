@@ -2,9 +2,9 @@
 from django.db import transaction
 from django.db.models import BooleanField, DecimalField, ExpressionWrapper, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import FileResponse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -184,7 +184,7 @@ class DocumentViewSet(ScopedMixin, viewsets.GenericViewSet):
     """A document's file, for whoever may see its request: the organisation's members, staff, auditors and
     beheerders. Others get 404, as for the request itself."""
 
-    queryset = Document.objects.select_related("aanvraag")
+    queryset = Document.objects.all()
     permission_classes = [permissions.ApplicantOrStaff]
     organisatie_path = "aanvraag__organisatie"
     renderer_classes = [JSONRenderer]

@@ -56,8 +56,8 @@ def _png(data: bytes) -> Actief:
 JAVASCRIPT = ("JavaScript", "JavaScript")
 LAUNCH = ("een opdracht die een programma start", "an action that starts a program")
 EMBEDDED = ("ingesloten bestanden", "embedded files")
-PDF_ACTIEF = {"/JavaScript": JAVASCRIPT, "/JS": JAVASCRIPT, "/Launch": LAUNCH,
-              "/EmbeddedFile": EMBEDDED, "/EmbeddedFiles": EMBEDDED, "/EF": EMBEDDED}
+PDF_ACTIEF = {"/JavaScript": JAVASCRIPT, "/JS": JAVASCRIPT, "/XFA": JAVASCRIPT,  # XFA forms carry their own scripts
+              "/Launch": LAUNCH, "/EmbeddedFile": EMBEDDED, "/EmbeddedFiles": EMBEDDED, "/EF": EMBEDDED}
 MAX_PDF_OBJECTEN = 100_000  # a bound on the walk, far above any real document
 
 

@@ -51,7 +51,8 @@ def voeg_document_toe(aanvraag, *, bestand, omschrijving: str, user) -> Document
                            details={"velden": ["bestand"]})
     soort = bestandscontrole.controleer(extensie, data)
     virusscan.scan(data)
-    document = Document(aanvraag=aanvraag, omschrijving=omschrijving, oorspronkelijke_naam=Path(bestand.name).name,
+    naam = "".join(teken for teken in Path(bestand.name).name if teken.isprintable())  # it becomes a header
+    document = Document(aanvraag=aanvraag, omschrijving=omschrijving, oorspronkelijke_naam=naam[-255:],
                         content_type=soort.content_type, grootte=len(data), sha256=hashlib.sha256(data).hexdigest())
     document.bestand.save(f"document{extensie}", ContentFile(data), save=False)  # upload_to gives a random name
     try:

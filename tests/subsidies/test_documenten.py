@@ -63,6 +63,13 @@ def test_each_accepted_type_is_stored_as_what_its_content_is(concept, aanvrager,
     assert opgeslagen.suffix == Path(naam).suffix.lower() and Path(naam).stem not in str(opgeslagen)
 
 
+def test_the_original_name_loses_its_folders_and_control_characters(concept, aanvrager):
+    """It is shown in the admin and sent back in a header: only its printable characters are kept."""
+    document = voeg_document_toe(concept, bestand=upload("../../be\x1bgroting\x07.pdf", bestanden.pdf()),
+                                 omschrijving="Begroting", user=aanvrager)
+    assert document.oorspronkelijke_naam == "begroting.pdf"
+
+
 @pytest.mark.parametrize(("naam", "data", "code"), [
     pytest.param("virus.exe", bestanden.EXE, "bestandstype", id="extensie"),
     pytest.param("begroting.pdf", b"%" * (10 * 1024 * 1024 + 1), "bestand_te_groot", id="te-groot"),
