@@ -108,6 +108,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded documents: a private folder that nothing serves; only the download view hands a file out, to those who
+# may see it (subsidies.opslag). CLAMD_SOCKET, when set, is clamd's unix socket: every upload is scanned first.
+DOCUMENTEN_ROOT = env.path("DOCUMENTEN_ROOT", default=BASE_DIR / "documenten")
+CLAMD_SOCKET = env("CLAMD_SOCKET", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -128,5 +128,8 @@ def actoren(aanvrager, behandelaar, beslisser, auditor, beheerder, organisatie):
 
 @pytest.fixture(autouse=True)
 def _uploads_in_a_temporary_folder(settings, tmp_path):
-    """Uploaded documents land in the test's own folder, never in the working tree."""
+    """Uploaded documents land in the test's own folder, never in the working tree; no virus scanner unless a test
+    starts its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENTEN_ROOT = tmp_path / "documenten"
+    settings.CLAMD_SOCKET = ""

@@ -7,6 +7,7 @@ reported by name.
 """
 import datetime as dt
 import re
+import sys
 from decimal import ROUND_HALF_UP, Decimal
 from io import StringIO
 
@@ -311,3 +312,13 @@ def test_seed_demo_refuses_to_run_with_debug_off_unless_forced(settings):
         call_command("seed_demo", stdout=StringIO())
     assert not Aanvraag.objects.exists()
     assert not User.objects.exists()
+
+
+def test_seed_demo_says_what_to_install_without_the_demo_extra(settings, monkeypatch):
+    """time-machine is the `demo` extra, not a runtime dependency: without it the command says what to install."""
+    settings.DEBUG = True
+    monkeypatch.setitem(sys.modules, "time_machine", None)  # as if not installed: importing it fails
+    monkeypatch.delitem(sys.modules, "subsidies.demo.builder", raising=False)
+    with pytest.raises(CommandError, match=r"pip install -e '\.\[demo\]'"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not Aanvraag.objects.exists()

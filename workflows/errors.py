@@ -44,3 +44,10 @@ class InvalidInput(DomainError):
 
     status = 400
     default_code = "ongeldige_invoer"
+
+
+class Unavailable(DomainError):
+    """A service the action needs cannot be reached now; nothing was changed, try again later (HTTP 503)."""
+
+    status = 503
+    default_code = "tijdelijk_niet_beschikbaar"

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from workflows.models import AuditRecord
 
@@ -235,10 +236,25 @@ class AanvraagSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class DownloadField(serializers.FileField):
+    """In: the uploaded file. Out: the link of the download view, which checks who asks; never a storage path."""
+
+    def to_representation(self, value):
+        if not value:
+            return None
+        return reverse("document-download", args=[value.instance.pk], request=self.context.get("request"))
+
+
 class DocumentSerializer(serializers.ModelSerializer):
+    bestand = DownloadField(help_text="Bij uploaden het bestand (multipart). In een antwoord de downloadlink "
+                                      "(`GET /api/documenten/{id}/download/`): alleen wie de aanvraag mag zien, "
+                                      "krijgt het bestand, onder de oorspronkelijke naam.")
+
     class Meta:
         model = Document
-        fields = ["id", "omschrijving", "bestand", "toegevoegd_op"]
+        fields = ["id", "omschrijving", "bestand", "oorspronkelijke_naam", "content_type", "grootte", "sha256",
+                  "toegevoegd_op"]
+        read_only_fields = ["oorspronkelijke_naam", "content_type", "grootte", "sha256"]
 
 
 class TransitieSerializer(serializers.Serializer):

@@ -2,13 +2,18 @@
 from django.db import transaction
 from django.db.models import BooleanField, DecimalField, ExpressionWrapper, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import FileResponse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from workflows.context import acting_as
@@ -17,8 +22,8 @@ from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
 from ..models import (
-    Aanvraag, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Budget, Jaarbedrag, Jaartranche, Organisatie,
-    Regeling, Reservemutatie, Subsidie,
+    Aanvraag, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Budget, Document, Jaarbedrag, Jaartranche,
+    Organisatie, Regeling, Reservemutatie, Subsidie,
 )
 from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
@@ -150,9 +155,11 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
     @extend_schema(methods=["GET"], responses=serializers.DocumentSerializer(many=True))
     @extend_schema(methods=["POST"], request={"multipart/form-data": serializers.DocumentSerializer},
                    responses={201: serializers.DocumentSerializer(many=True)})
-    @action(detail=True, methods=["get", "post"], url_path="documenten", parser_classes=[MultiPartParser])
+    @action(detail=True, methods=["get", "post"], url_path="documenten", parser_classes=[MultiPartParser],
+            filter_backends=[], pagination_class=None)
     def documenten(self, request, pk=None):
-        """The request's documents; `POST` adds one (multipart: `bestand`, `omschrijving`)."""
+        """The request's documents, as a list (not paged: a request has a handful); `POST` adds one (multipart:
+        `bestand`, `omschrijving`) and answers with the list. Each `bestand` is its download link."""
         aanvraag = self.get_object()
         created = request.method == "POST"
         if created:
@@ -161,6 +168,44 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
             voeg_document_toe(aanvraag, user=request.user, **upload.validated_data)
         documenten = serializers.DocumentSerializer(aanvraag.documenten.all(), many=True, context={"request": request})
         return Response(documenten.data, status=201 if created else 200)
+
+
+class DownloadNegotiation(BaseContentNegotiation):
+    """A download is the file it is, whatever the client's Accept header says; an error is JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class DocumentViewSet(ScopedMixin, viewsets.GenericViewSet):
+    """A document's file, for whoever may see its request: the organisation's members, staff, auditors and
+    beheerders. Others get 404, as for the request itself."""
+
+    queryset = Document.objects.all()
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "aanvraag__organisatie"
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = DownloadNegotiation
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+                   description="Het bestand, als bijlage onder de naam waarmee het werd geüpload; het content-type "
+                               "is het gecontroleerde soort bestand.")
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def download(self, request, pk=None):
+        document = self.get_object()
+        try:
+            bestand = document.bestand.open("rb")
+        except OSError:
+            raise NotFound from None  # the row without its file: nothing to hand out
+        response = FileResponse(bestand, as_attachment=True, filename=document.oorspronkelijke_naam or None,
+                                content_type=document.content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # should a browser ever render it
+        return response
 
 
 # the last line of a subsidie's egalisatiereserve holds its balance

@@ -18,6 +18,7 @@ from workflows.errors import InvalidInput, NotPermitted
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
 from .. import rollen
+from ..opslag import documenten_opslag, opslagnaam
 from ..rollen import mag_behandelen, mag_beslissen
 from .begroting import MONEY
 from .gebieden import Gebied, Wijk
@@ -433,9 +434,17 @@ class Begrotingsregel(Auditable):
 
 
 class Document(Auditable):
+    """A file sent with a request, checked by `services.documenten`. It lies under a random name in the private
+    folder (`subsidies.opslag`); the client's own name is only the name the download gets. Its size and SHA-256
+    land in the audit trail with the other fields."""
+
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
-    bestand = models.FileField(_("bestand"), upload_to="aanvragen/%Y/")
+    bestand = models.FileField(_("bestand"), upload_to=opslagnaam, storage=documenten_opslag)
+    oorspronkelijke_naam = models.CharField(_("oorspronkelijke naam"), max_length=255)
+    content_type = models.CharField(_("soort inhoud"), max_length=100)
+    grootte = models.PositiveBigIntegerField(_("grootte in bytes"))
+    sha256 = models.CharField("SHA-256", max_length=64)
     toegevoegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:

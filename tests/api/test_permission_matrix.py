@@ -17,7 +17,9 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from subsidies.rollen import Rol
+from subsidies.services.documenten import voeg_document_toe
 from tests.accommodaties import matrix as accommodaties_matrix
+from tests import bestanden
 from tests.api import assert_error, client_for, meerjarig
 from tests.api.matrix import JAAR, MATRIX, ROLES, VANDAAG
 from tests.bewonersorganisaties import matrix as bewonersorganisaties_matrix
@@ -60,7 +62,10 @@ class World:
         return {"regeling": self.regeling.pk, "organisatie": self.organisatie.pk, **AANVRAAG}
 
     def _document(self):
-        return {"omschrijving": "Begroting", "bestand": SimpleUploadedFile("begroting.pdf", b"%PDF-1.4 demo")}
+        return {"omschrijving": "Begroting", "bestand": SimpleUploadedFile("begroting.pdf", bestanden.pdf())}
+
+    def _opgeslagen_document(self):
+        return voeg_document_toe(self.aanvraag(), user=self.users["lid"], **self.get("document"))
 
     def _concept(self):
         return self.aanvraag()

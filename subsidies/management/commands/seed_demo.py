@@ -7,7 +7,8 @@ subsidies (the lumpsum for sociaal werk, exploitatiesubsidies, multi-year initia
 every state. Then each request family adds its own (`<app>.demo`): 48 accommodaties with their budgets and
 maintenance plans, 50 bewonersorganisaties, and initiatieven in every gebied, with requests of every family in every
 state. Each state is reached through the one transition service, and the scheduled jobs run on their days.
-Refuses to run with DEBUG off unless --force: the logins' passwords are public.
+Refuses to run with DEBUG off unless --force: the logins' passwords are public. Needs the `demo` extra
+(time-machine, the simulated clock); `make install` installs it.
 """
 import time
 from importlib import import_module
@@ -19,7 +20,6 @@ from django.db.models import Count
 from django.utils.module_loading import module_has_submodule
 
 from subsidies.demo import logins
-from subsidies.demo.builder import seed
 from subsidies.models import Aanvraag, Begrotingsjaar, Betaling, Jaartranche, Subsidie
 from workflows.models import AuditRecord
 
@@ -32,6 +32,18 @@ def _family_demos():
         demo = import_module(f"{config.name}.demo")
         if hasattr(demo, "seed"):
             yield demo.seed
+
+
+def _builder():
+    """The demo's builder; it replays history on a simulated clock, so it needs time-machine (the `demo` extra)."""
+    try:
+        from subsidies.demo.builder import seed
+    except ModuleNotFoundError as error:
+        if error.name != "time_machine":
+            raise
+        raise CommandError("seed_demo needs the 'demo' extra (time-machine). Install it with "
+                           "`.venv/bin/pip install -e '.[demo]'`, or run `make install`.") from error
+    return seed
 
 
 class Command(BaseCommand):
@@ -47,6 +59,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off, so this may be production. seed_demo creates logins with published "
                                "passwords; use --force only on a demo or test server.")
+        seed = _builder()
         started = time.perf_counter()
         result = seed()
         for familie_demo in _family_demos():  # the core knows no family: each app with a demo adds its own
