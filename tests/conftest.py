@@ -130,3 +130,11 @@ def actoren(aanvrager, behandelaar, beslisser, auditor, beheerder, organisatie):
 def _uploads_in_a_temporary_folder(settings, tmp_path):
     """Uploaded documents land in the test's own folder, never in the working tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters():
+    """DRF's throttles count in the cache: each test starts with none, whatever ran before it in this process."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -21,10 +21,10 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework import serializers as drf_serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
 
+from access.services import uitgeven
 from config.wsgi import application
 from subsidies.api.serializers import TransitieSerializer
 from subsidies.models import Aanvraag, Begrotingsjaar, Beschikking, Betaling, Jaartranche, Subsidie
@@ -122,7 +122,7 @@ def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
         "tranches": list(Jaartranche.objects.values_list("pk", flat=True)),
         "begrotingsjaren": list(Begrotingsjaar.objects.values_list("boekjaar", flat=True)),
     }
-    return Token.objects.create(user=staff).key, ids
+    return uitgeven(staff)[1], ids
 
 
 def _meerjarig(organisatie, actors, aanvragen, subsidies):
