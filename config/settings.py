@@ -134,6 +134,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "access.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "access.lockout.client_ip"
+AXES_VERBOSE = False
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=30)
 # Throttle counters live in this cache; per process by default, set e.g. redis://127.0.0.1:6379/2 to share them.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from rest_framework import serializers as drf_serializers
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from access.services import uitgeven
 from config.wsgi import application
@@ -191,7 +192,7 @@ def point_at_existing(case, bed: Fuzzbed) -> None:
 def test_no_operation_answers_with_a_server_error(case, fuzzbed, wsgi_keeps_test_transaction):
     point_at_existing(case, fuzzbed)
     response = case.call(headers={"Authorization": f"Token {fuzzbed.token}"})
-    case.validate_response(response, checks=[not_a_server_error])
+    case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
 
 
 # --- the actions, fuzzed with their own parameters ------------------------------------------------------------
