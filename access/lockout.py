@@ -72,9 +72,10 @@ def record_lockout(sender, request, username, ip_address, **kwargs):
         return
     User = get_user_model()  # noqa: N806
     gebruiker = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+    tot = timezone.localtime(vrij_op(request, credentials))
     with transaction.atomic():
         audit.record(
             gebruiker or _attempt(request, credentials), AuditRecord.Actie.HANDELING, handeling="inloggen_geblokkeerd",
             toelichting=f"Na {request.axes_failures_since_start} mislukte pogingen is inloggen als {username!r} "
-                        f"vanaf {ip_address} geblokkeerd tot {timezone.localtime(vrij_op(request, credentials)):%H:%M}.",
+                        f"vanaf {ip_address} geblokkeerd tot {tot:%H:%M}.",
         )

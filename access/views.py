@@ -19,7 +19,7 @@ class InloggegevensSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text="Stuur mee als `Authorization: Token <token>`; wordt maar één keer getoond.")
+    token = serializers.CharField(help_text="Stuur mee als `Authorization: Token <token>`; u ziet het maar één keer.")
     verloopt_op = serializers.DateTimeField()
 
 

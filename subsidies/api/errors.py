@@ -23,7 +23,7 @@ from workflows.errors import DomainError
 from .exceptions import Bilingual
 
 
-def _wait(exc) -> str:
+def _wait(exc) -> tuple[str, str]:
     seconds = int(exc.wait or 1)
     return f"{seconds} seconde{'n' if seconds != 1 else ''}", f"{seconds} second{'s' if seconds != 1 else ''}"
 
@@ -32,8 +32,8 @@ def _wait(exc) -> str:
 # {method}, {media_type} (from the request) and {wait_nl}/{wait_en} (seconds until a throttle lets go).
 KINDS = [
     (exceptions.ParseError, 400, "onleesbare_invoer",
-     "Wij kunnen de inhoud van uw verzoek niet lezen. Controleer of het geldige JSON is.",
-     "The request body could not be read. Check that it is valid JSON."),
+     "Wij kunnen de inhoud van uw verzoek niet lezen. Controleer de opmaak, bijvoorbeeld of het geldige JSON is.",
+     "The request body could not be read. Check its format, for example that it is valid JSON."),
     (exceptions.NotAuthenticated, 401, "niet_ingelogd",
      "U bent niet ingelogd. Log eerst in of stuur uw token mee.",
      "You are not logged in. Log in first or send your token."),
@@ -127,8 +127,8 @@ FIELD_MESSAGES = {
     "date": ("Stuur een datum met tijd.", "Send a date with a time."),
     "datetime": ("Stuur een datum zonder tijd.", "Send a date without a time."),
     "overflow": ("Deze datum valt buiten het bereik.", "This date is out of range."),
-    "surrogate_characters_not_allowed": ("Deze tekst bevat ongeldige tekens.", "This text contains invalid characters."),
-    "null_characters_not_allowed": ("Deze tekst bevat ongeldige tekens.", "This text contains invalid characters."),
+    "surrogate_characters_not_allowed": ("Deze tekst bevat ongeldige tekens.", "This text has invalid characters."),
+    "null_characters_not_allowed": ("Deze tekst bevat ongeldige tekens.", "This text has invalid characters."),
 }
 LIST_MESSAGES = {  # a list's own max/min_length: "elements" in DRF's text in every language it ships
     "max_length": ("Geef hoogstens {n} regels.", "Give at most {n} items."),

@@ -159,8 +159,7 @@ def test_malformed_json_and_unsupported_media_type(concept, aanvrager):
     url = f"/api/aanvragen/{concept.pk}/"
     body = assert_error(client.generic("PATCH", url, "{titel:", content_type="application/json"), 400,
                         "onleesbare_invoer")
-    assert body["message"] == {"nl": "Wij kunnen de inhoud van uw verzoek niet lezen. Controleer of het geldige JSON is.",
-                               "en": "The request body could not be read. Check that it is valid JSON."}
+    assert "geldige JSON" in body["message"]["nl"] and "valid JSON" in body["message"]["en"]
     body = assert_error(client.generic("PATCH", url, "<titel/>", content_type="application/xml"), 415,
                         "mediatype_niet_ondersteund")
     assert "application/xml" in body["message"]["nl"] and "application/xml" in body["message"]["en"]
