@@ -156,3 +156,25 @@ def test_a_lockout_of_an_unknown_username_is_audited_on_the_attempt(db, settings
     assert_error(inloggen(username="bestaat-niet", password="fout"), 429, "tijdelijk_geblokkeerd")
     record = AuditRecord.objects.get(handeling="inloggen_geblokkeerd")
     assert record.object_id == str(AccessAttempt.objects.get(username="bestaat-niet").pk)
+
+
+def test_existing_drf_tokens_are_taken_over_hashed_and_the_plaintext_table_dropped(marleen):
+    """The migration from rest_framework.authtoken: clients keep their key, the database no longer holds it."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migratie = importlib.import_module("access.migrations.0002_drf_tokens_overnemen")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, created timestamp, user_id integer)")
+        cursor.execute("INSERT INTO authtoken_token VALUES ('0123456789abcdef0123456789abcdef01234567', NULL, %s)",
+                       [marleen.pk])
+    # What the migration uses of a schema editor (SQLite refuses a real one inside the test's transaction).
+    schema_editor = SimpleNamespace(connection=connection, execute=lambda sql: connection.cursor().execute(sql))
+    migratie.overnemen(apps, schema_editor)
+
+    assert "authtoken_token" not in connection.introspection.table_names()
+    assert met_token("0123456789abcdef0123456789abcdef01234567").get("/api/aanvragen/").status_code == 200
+    assert ApiToken.objects.get().verloopt_op > timezone.now()
