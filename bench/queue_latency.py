@@ -180,11 +180,12 @@ def main() -> None:
                              "the SQL plans are then left out (they would be this tree's)")
     args = parser.parse_args()
     setup_django()
-    from rest_framework.authtoken.models import Token
+    from django.contrib.auth.models import User
 
+    from access.services import uitgeven
     from subsidies.models import Aanvraag
 
-    token = Token.objects.get(user__username="behandelaar01").key
+    _, token = uitgeven(User.objects.get(username="behandelaar01"))  # the benchmark calls the API as this officer
     plan = scenarios()
     port = free_port()
     server = start_server(port, args.workers, args.app_dir.resolve())

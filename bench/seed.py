@@ -152,7 +152,6 @@ def seed(n: int, rng: random.Random) -> dict:
 def reference_data(rng: random.Random) -> dict:
     """Gebieden, posts, budgets, regelingen with published ceilings, staff, ~200 organisaties with one member each."""
     from django.contrib.auth.models import Group, User
-    from rest_framework.authtoken.models import Token
 
     from subsidies import models as m
     from subsidies.rollen import Rol
@@ -196,7 +195,6 @@ def reference_data(rng: random.Random) -> dict:
         behandelaars = [user(f"behandelaar{i:02d}", Rol.BEHANDELAAR, "Behandelaar", f"{i:02d}") for i in range(1, 13)]
         beslissers = [user(f"beslisser{i}", Rol.BESLISSER, "Beslisser", str(i)) for i in range(1, 5)]
         user("auditor", Rol.AUDITOR, "Anna", "Uditor")
-        Token.objects.create(user=behandelaars[0])  # the queue benchmark calls the API as this officer
 
         organisaties, aanvragers = [], {}
         vormen = rng.choices(["stichting", "vereniging", "initiatiefgroep"], weights=[5, 3, 2], k=200)

@@ -3,6 +3,7 @@
 The embedded default is SQLite with eager Celery, so `make run` needs nothing but Python. Production sets
 DATABASE_URL (PostgreSQL), REDIS_URL or CELERY_BROKER_URL, SECRET_KEY, DEBUG=false and ALLOWED_HOSTS.
 """
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -35,12 +36,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's scripts from our own static files: /api/docs/ works on a closed network
+    "axes",
     "django_celery_beat",
     "workflows",
     "subsidies",
+    "access",
     # The request families, in the order their demo data builds on each other (seed_demo).
     "accommodaties",
     "bewonersorganisaties",
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "workflows.middleware.AuditContextMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out admin login into our lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,6 +91,8 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -123,12 +129,39 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Lockout after repeated failed logins (admin and /api/token/), per username and client address; recorded in the
+# audit trail (access.lockout). The cool-off runs from the last failed try and is not extended by tries during it.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "access.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "access.lockout.client_ip"
+AXES_VERBOSE = False
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=30)
+# Throttle counters live in this cache; per process by default, set e.g. redis://127.0.0.1:6379/2 to share them.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 REST_FRAMEWORK = {
     # Token first: an anonymous call then answers 401 with `WWW-Authenticate: Token` instead of a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "access.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "subsidies.api.parsers.JSONParser",  # refuses JSON nested too deep
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Anonymous calls per client address; the token endpoint has a stricter scope of its own.
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="60/minute"),
+        "token": env("API_THROTTLE_TOKEN", default="10/minute"),
+    },
+    # How many proxies set X-Forwarded-For in front of us (1 behind the reverse proxy); 0 trusts no such header.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -144,6 +177,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Aanvragen, beschikkingen, betalingen en begroting van de sociale basis (gemeente Groningen).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models name their state machine field `status`: give each choice set its own stable name.
     "ENUM_NAME_OVERRIDES": {

@@ -1,14 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 
 from subsidies.views import StartView
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("admin/", admin.site.urls),
-    path("api/token/", obtain_auth_token, name="api-token"),
+    path("api/", include("access.urls")),
     path("api/", include("subsidies.api.urls")),
     path("api/", include("accommodaties.api.urls")),
     path("api/", include("initiatieven.api.urls")),
@@ -17,3 +16,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# Django's own error pages answer in our JSON error shape under /api/, as HTML elsewhere.
+handler400 = "subsidies.api.errors.handler400"
+handler403 = "subsidies.api.errors.handler403"
+handler404 = "subsidies.api.errors.handler404"
+handler500 = "subsidies.api.errors.handler500"

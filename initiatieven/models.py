@@ -12,6 +12,7 @@ from django_fsm import FSMField, transition
 
 from subsidies import rollen
 from subsidies.models import Aanvraag, Gebied, Organisatie, Subsidie
+from subsidies.validators import normalize_email
 from workflows.errors import InvalidInput, NotPermitted
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
@@ -184,6 +185,9 @@ class Gebiedsteam(Auditable):
 
     def __str__(self):
         return self.naam
+
+    def clean(self):
+        self.email = normalize_email(self.email)
 
 
 # --- advice during review: gevraagd → uitgebracht | verlopen | ingetrokken -----------------------------------------

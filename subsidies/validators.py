@@ -33,3 +33,17 @@ def validate_postcode(value: str) -> None:
             "Vul een Nederlandse postcode in, bijvoorbeeld 9711 AB. / Enter a Dutch postcode, e.g. 9711 AB.",
             code="postcode",
         )
+
+
+def normalize_email(value: str) -> str:
+    """An e-mail address with its domain in ASCII: `info@bücher.nl` becomes `info@xn--bcher-kva.nl` (IDNA).
+
+    Mail servers and the API's `email` format expect the ASCII form; the field's validator still judges the rest.
+    """
+    local, at, domain = (value or "").strip().rpartition("@")
+    if not at:
+        return value
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii').lower()}"
+    except UnicodeError:  # not a domain IDNA can encode: left as typed, for the field's validator to report
+        return value

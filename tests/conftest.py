@@ -133,3 +133,11 @@ def _uploads_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.DOCUMENTEN_ROOT = tmp_path / "documenten"
     settings.CLAMD_SOCKET = ""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters():
+    """DRF's throttles count in the cache: each test starts with none, whatever ran before it in this process."""
+    from django.core.cache import cache
+
+    cache.clear()

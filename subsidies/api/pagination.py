@@ -1,6 +1,9 @@
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
+from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
+
+from .exceptions import NotFoundHere
 
 
 class DeferredJoinPaginator(DjangoPaginator):
@@ -22,3 +25,10 @@ class Pagination(PageNumberPagination):
     django_paginator_class = DeferredJoinPaginator
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound:
+            raise NotFoundHere("Deze pagina bestaat niet. Kies een lager paginanummer.",
+                               "This page does not exist. Choose a lower page number.", code="niet_gevonden") from None

@@ -72,7 +72,7 @@ class OrganisatieSerializer(serializers.ModelSerializer):
             candidate.clean()
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from exc
-        attrs["iban"] = candidate.iban
+        attrs["iban"], attrs["email"] = candidate.iban, candidate.email  # as clean() normalised them
         return attrs
 
     def _current_values(self) -> dict:
@@ -150,7 +150,8 @@ class AanvraagListSerializer(serializers.ModelSerializer):
     publieke_status = PubliekeStatusField()
     organisatie_naam = serializers.CharField(source="organisatie.naam", read_only=True)
     regeling_code = serializers.CharField(source="regeling.code", read_only=True)
-    behandelaar_naam = serializers.CharField(source="behandelaar.get_username", read_only=True, default=None)
+    behandelaar_naam = serializers.CharField(source="behandelaar.get_username", read_only=True, default=None,
+                                             allow_null=True)  # null while no one has taken the request
 
     class Meta:
         model = Aanvraag
@@ -183,6 +184,8 @@ class AanvraagSerializer(serializers.ModelSerializer):
     jaarbedragen = JaarbedragSerializer(many=True, required=False, max_length=20,
                                         help_text="Meerjarig: het gevraagde bedrag per boekjaar (meerjarenbegroting).")
     voorstel_voorwaarden = VoorwaardenSerializer(read_only=True)
+    # Declared so the schema admits the blank of "no proposal yet" (DRF drops allow_blank from read-only fields).
+    voorstel_uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Aanvraag

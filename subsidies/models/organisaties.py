@@ -9,7 +9,7 @@ from schwifty.exceptions import SchwiftyException
 
 from workflows.lifecycle import Auditable
 
-from ..validators import normalize_iban, validate_iban, validate_kvk_nummer, validate_postcode
+from ..validators import normalize_email, normalize_iban, validate_iban, validate_kvk_nummer, validate_postcode
 from .gebieden import Gebied, Wijk
 
 
@@ -61,6 +61,7 @@ class Organisatie(Auditable):
 
     def clean(self):
         errors = {}
+        self.email = normalize_email(self.email)
         if self.iban:
             with contextlib.suppress(SchwiftyException):  # the field validator reports a bad IBAN
                 self.iban = normalize_iban(self.iban)
@@ -88,6 +89,9 @@ class Contactpersoon(Auditable):
 
     def __str__(self):
         return f"{self.naam} ({self.organisatie})"
+
+    def clean(self):
+        self.email = normalize_email(self.email)
 
 
 class Belangenverklaring(Auditable):

@@ -24,6 +24,9 @@ BEGROTINGSJAAR = {"boekjaar": JAAR + 1, "vastgesteld_op": f"{JAAR}-11-10", "inde
 RAADSBESLUIT = "De raad stelde voor dit jaar minder beschikbaar (raadsbesluit over de begroting)."
 
 CORE = [
+    # Revoking one's own token: the current one needs a token login (force_authenticate has none), all of them not.
+    ("token intrekken", "post", "/api/token/intrekken/", None, None, None, "401 400 400 400 400 400 400"),
+    ("tokens alle intrekken", "post", "/api/token/alle-intrekken/", None, None, None, "401 200 200 200 200 200 200"),
     ("regelingen list", "get", "/api/regelingen/", None, None, None, "200 200 200 200 200 200 200"),
     ("regelingen retrieve", "get", "/api/regelingen/{id}/", "regeling", None, None, "200 200 200 200 200 200 200"),
     ("regelingen create", "post", "/api/regelingen/", None, None, {"code": "nieuw"}, "403 403 403 403 403 403 403"),

@@ -157,18 +157,57 @@ def test_editing_a_submitted_request_is_refused_and_keeps_the_submitted_text(con
 def test_malformed_json_and_unsupported_media_type(concept, aanvrager):
     client = client_for(aanvrager)
     url = f"/api/aanvragen/{concept.pk}/"
-    assert_error(client.generic("PATCH", url, "{titel:", content_type="application/json"), 400, "ongeldige_invoer")
-    assert_error(client.generic("PATCH", url, "<titel/>", content_type="application/xml"), 415,
-                 "mediatype_niet_ondersteund")
+    body = assert_error(client.generic("PATCH", url, "{titel:", content_type="application/json"), 400,
+                        "onleesbare_invoer")
+    assert "geldige JSON" in body["message"]["nl"] and "valid JSON" in body["message"]["en"]
+    body = assert_error(client.generic("PATCH", url, "<titel/>", content_type="application/xml"), 415,
+                        "mediatype_niet_ondersteund")
+    assert "application/xml" in body["message"]["nl"] and "application/xml" in body["message"]["en"]
 
 
-@pytest.mark.parametrize(("language", "nl", "en"), [
-    ("nl", "Ongeldige pagina.", "Not found."),
-    ("en", "Niet gevonden.", "Invalid page."),
-])
-def test_framework_messages_land_in_the_language_they_are_written_in(behandelaar, language, nl, en):
-    response = client_for(behandelaar).get("/api/aanvragen/?page=9", HTTP_ACCEPT_LANGUAGE=language)
-    assert assert_error(response, 404, "niet_gevonden")["message"] == {"nl": nl, "en": en}
+# (who, method, path, body, status, code): one of each kind of error the framework raises.
+FRAMEWORK_ERRORS = [
+    ("aanvrager", "patch", "/api/aanvragen/{concept}/", "{titel:", 400, "onleesbare_invoer"),
+    (None, "get", "/api/aanvragen/", None, 401, "niet_ingelogd"),
+    ("auditor", "patch", "/api/aanvragen/{concept}/", {"titel": "Anders"}, 403, "geen_toestemming"),
+    ("behandelaar", "get", "/api/aanvragen/987654/", None, 404, "niet_gevonden"),
+    ("behandelaar", "get", "/api/aanvragen/?page=9", None, 404, "niet_gevonden"),
+    ("behandelaar", "delete", "/api/aanvragen/{concept}/", None, 405, "methode_niet_toegestaan"),
+    ("aanvrager", "post", "/api/organisaties/", {"naam": ""}, 400, "ongeldige_invoer"),
+]
+
+
+@pytest.mark.parametrize(("who", "method", "path", "body", "status", "code"), FRAMEWORK_ERRORS,
+                         ids=[f"{row[4]}-{row[5]}" for row in FRAMEWORK_ERRORS])
+def test_framework_errors_speak_with_one_voice_whatever_the_language(concept, aanvrager, behandelaar, auditor, who,
+                                                                     method, path, body, status, code):
+    """Our own Dutch (formal "u") and English, the same whatever the client's Accept-Language — never DRF's
+    translation into one of the two, with the informal "je" of its Dutch texts."""
+    user = {"aanvrager": aanvrager, "behandelaar": behandelaar, "auditor": auditor, None: None}[who]
+    url, answers = path.format(concept=concept.pk), []
+    for language in ("nl", "en"):
+        content = {"data": body, "content_type": "application/json"} if isinstance(body, str) else {"data": body,
+                                                                                                     "format": "json"}
+        response = getattr(client_for(user), method)(url, **content, HTTP_ACCEPT_LANGUAGE=language)
+        answers.append(assert_error(response, status, code))
+    assert answers[0] == answers[1]
+    nl, en = answers[0]["message"]["nl"], answers[0]["message"]["en"]
+    assert nl != en and not {"je", "jij", "jouw"} & set(nl.lower().replace(".", " ").split())
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_standard_field_errors_are_in_both_languages(aanvrager, language):
+    """DRF's own field texts (required, blank, max_length, invalid choice, …) in the house style, by their code."""
+    response = client_for(aanvrager).post("/api/organisaties/", {
+        "naam": "x" * 201, "rechtsvorm": "bv", "iban": "", "plaats": None,
+    }, format="json", HTTP_ACCEPT_LANGUAGE=language)
+    details = assert_error(response, 400, "ongeldige_invoer")["details"]
+    assert details == {
+        "naam": ["Gebruik hoogstens 200 tekens. / Use at most 200 characters."],
+        "rechtsvorm": ["Kies een van de toegestane waarden. / Choose one of the allowed values."],
+        "iban": ["Dit veld mag niet leeg zijn. / This field may not be blank."],
+        "plaats": ["Dit veld mag niet leeg (null) zijn. / This field may not be null."],
+    }
 
 
 def test_form_encoded_action_takes_only_the_fields_sent(concept, aanvrager, behandelaar, beslisser):

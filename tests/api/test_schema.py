@@ -1,8 +1,8 @@
 """The OpenAPI schema is valid and complete, and no request a client can build from it makes the server fail.
 
-Two bounded, derandomized fuzzers, both asserting only the absence of a 5xx answer, no network:
+Two bounded, derandomized fuzzers, both asserting the absence of a 5xx answer, no network:
 - schemathesis against the WSGI application: per operation positive and negative data plus the schema's boundary
-  cases, sent with a staff token. Path ids mostly point at real objects in all kinds of states, so filters,
+  cases, sent with a staff token; every answer must also match the schema. Path ids mostly point at real objects in all kinds of states, so filters,
   validation and transitions run for real instead of stopping at a 404.
 - Hypothesis per action: bodies made of exactly the parameters that transition takes, edge values included.
 """
@@ -21,10 +21,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework import serializers as drf_serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from access.services import uitgeven
 from config.wsgi import application
 from subsidies.api.serializers import TransitieSerializer
 from subsidies.models import Aanvraag, Begrotingsjaar, Beschikking, Betaling, Jaartranche, Subsidie
@@ -122,7 +123,7 @@ def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
         "tranches": list(Jaartranche.objects.values_list("pk", flat=True)),
         "begrotingsjaren": list(Begrotingsjaar.objects.values_list("boekjaar", flat=True)),
     }
-    return Token.objects.create(user=staff).key, ids
+    return uitgeven(staff)[1], ids
 
 
 def _meerjarig(organisatie, actors, aanvragen, subsidies):
@@ -187,11 +188,18 @@ def point_at_existing(case, bed: Fuzzbed) -> None:
                 case.body[name] = bed.existing(case.body[name], resource)
 
 
+# The documents list answers a plain list where the schema promises a page: fixed on another branch of issue 9
+# (finding 11, the documents-list schema); drop this exclusion once that is merged.
+SCHEMA_CONFORMANCE_PENDING = {"/api/aanvragen/{id}/documenten/"}
+
+
 @schema.parametrize()
 def test_no_operation_answers_with_a_server_error(case, fuzzbed, wsgi_keeps_test_transaction):
+    """No 5xx, and every answer the schema describes has the shape the schema gives."""
     point_at_existing(case, fuzzbed)
     response = case.call(headers={"Authorization": f"Token {fuzzbed.token}"})
-    case.validate_response(response, checks=[not_a_server_error])
+    conformance = [] if case.operation.path in SCHEMA_CONFORMANCE_PENDING else [response_schema_conformance]
+    case.validate_response(response, checks=[not_a_server_error, *conformance])
 
 
 # --- the actions, fuzzed with their own parameters ------------------------------------------------------------

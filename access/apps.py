@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessConfig(AppConfig):
+    """Who gets in through the API and the admin: expiring API tokens, throttling and lockout after failed logins."""
+
+    name = "access"
+    verbose_name = _("toegang")
+
+    def ready(self):
+        from . import lockout  # noqa: F401 - connects the lockout to the audit trail
