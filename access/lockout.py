@@ -11,7 +11,6 @@ from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.dispatch import receiver
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from rest_framework.throttling import BaseThrottle
@@ -52,14 +51,11 @@ def locked_out(request, credentials) -> LockedOut:
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """AXES_LOCKOUT_CALLABLE: our JSON error under /api/, a page of our own in the admin."""
+    """AXES_LOCKOUT_CALLABLE, for the admin login: a page of our own. (The token endpoint raises `locked_out()`
+    itself: axes marks the DRF request it was given, which this middleware hook does not see.)"""
     refusal = locked_out(request, credentials)
-    if request.path.startswith("/api/"):
-        response = JsonResponse({"code": refusal.code, "message": {"nl": refusal.nl, "en": refusal.en}},
-                                status=refusal.status_code)
-    else:
-        response = render(request, "access/geblokkeerd.html", {"nl": refusal.nl, "en": refusal.en},
-                          status=refusal.status_code)
+    response = render(request, "access/geblokkeerd.html", {"nl": refusal.nl, "en": refusal.en},
+                      status=refusal.status_code)
     response["Retry-After"] = str(refusal.wait)
     return response
 
