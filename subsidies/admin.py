@@ -1,13 +1,16 @@
 """Django admin for beheerders: configuration (regelingen, budgets, organisaties); statuses only via actions."""
 from django.contrib import admin
 
-from workflows.admin import AuditedAdmin, ReadOnlyAdmin, transition_action
+from workflows.admin import AuditedAdmin, ReadOnlyAdmin, VasteVeldenForm, transition_action
 
 from . import models
 
 
 class PlafondInline(admin.TabularInline):
+    """A published ceiling shows what Plafond.vaste_velden fixed read-only."""
+
     model = models.Plafond
+    form = VasteVeldenForm
     extra = 0
 
 

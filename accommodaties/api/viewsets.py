@@ -67,12 +67,7 @@ class OnderhoudspostViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateM
     filterset_class = filters.OnderhoudspostFilter
     ordering_fields = ["jaar", "geraamde_kosten", "id"]
 
-    def perform_update(self, serializer):
-        services.controleer_post_wijzigbaar(serializer.instance)
-        super().perform_update(serializer)
-
     def perform_destroy(self, instance):
-        services.controleer_post_wijzigbaar(instance)
         with acting_as(self.request.user), transaction.atomic():
             instance.delete()
 

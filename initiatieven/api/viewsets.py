@@ -76,11 +76,7 @@ class InitiatiefViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateModel
 
     def _save(self, serializer, aanvraag):
         """Goals that were sent replace the draft's goals (with their indicators); left out, they stay."""
-        if aanvraag.status != Aanvraag.Status.CONCEPT:
-            raise TransitionNotPossible(
-                "De gegevens van een ingediende aanvraag kunnen niet meer gewijzigd worden.",
-                "The details of a submitted request can no longer be changed.", code="niet_meer_wijzigbaar",
-            )
+        aanvraag.controleer_onderdeel("initiatief")
         doelen = serializer.validated_data.pop("doelen", None)
         with acting_as(self.request.user), transaction.atomic():
             initiatief = serializer.save()

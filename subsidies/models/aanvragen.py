@@ -15,7 +15,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 
 from workflows import termijnen
 from workflows.errors import InvalidInput, NotPermitted
-from workflows.lifecycle import Auditable, Lifecycle, condition
+from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
 
 from .. import rollen
 from ..rollen import mag_behandelen, mag_beslissen
@@ -116,6 +116,9 @@ class Aanvraag(Lifecycle):
         Status.BUITEN_BEHANDELING: ("Niet in behandeling genomen", "Not considered"),
         Status.INGETROKKEN: ("Ingetrokken", "Withdrawn"),
     }
+    # The applicant writes the draft; once sent it is what is decided on (Awb 4:5): only documents can still be
+    # added, when an aanvulling was asked. Its lines and the family's data follow under their related names.
+    wijzigbaar = {Status.CONCEPT: ALLE, Status.AANVULLING_GEVRAAGD: ("documenten",)}
 
     regeling = models.ForeignKey(Regeling, on_delete=models.PROTECT, related_name="aanvragen")
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="aanvragen")
@@ -393,9 +396,10 @@ class Aanvraag(Lifecycle):
         """The applicant withdraws the request before a decision."""
 
 
-class Jaarbedrag(Auditable):
+class Jaarbedrag(Onderdeel):
     """One boekjaar of a multi-year request: the amount asked (meerjarenbegroting) and the amount proposed."""
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="jaarbedragen")
     boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
     gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), **MONEY)
@@ -412,13 +416,14 @@ class Jaarbedrag(Auditable):
         return f"{self.boekjaar}: € {self.gevraagd_bedrag}"
 
 
-class Begrotingsregel(Auditable):
+class Begrotingsregel(Onderdeel):
     """One line of the applicant's budget: a cost, or income that covers part of it."""
 
     class Soort(models.TextChoices):
         KOSTEN = "kosten", _("kosten")
         DEKKING = "dekking", _("eigen bijdrage of andere financiering")
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="begroting")
     soort = models.CharField(max_length=10, choices=Soort.choices, default=Soort.KOSTEN)
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
@@ -432,7 +437,8 @@ class Begrotingsregel(Auditable):
         return f"{self.omschrijving}: € {self.bedrag}"
 
 
-class Document(Auditable):
+class Document(Onderdeel):
+    onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
     bestand = models.FileField(_("bestand"), upload_to="aanvragen/%Y/")
