@@ -11,7 +11,7 @@ from django.db import transaction
 
 from subsidies.models import Aanvraag
 from subsidies.services.budget import som
-from workflows.errors import InvalidInput, TransitionNotPossible
+from workflows.errors import InvalidInput
 
 from .models import ZERO, Accommodatiegegevens, BegrotingStatus, Exploitatiebegroting
 

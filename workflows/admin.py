@@ -77,6 +77,8 @@ class AuditedAdmin(admin.ModelAdmin):
         return super().history_view(request, object_id, {**(extra_context or {}), "audit_records": records})
 
     def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            return  # nothing was changed (or everything is read-only): no save, not even of a timestamp
         with acting_as(request.user):
             super().save_model(request, obj, form, change)
 

@@ -242,7 +242,9 @@ class Onderdeel(Auditable):
         abstract = True
 
     def _eigenaar(self):
-        return getattr(self, self.onderdeel_van)
+        """The owner as it is in the database now: an instance kept in memory may be from before its transition."""
+        field = self._meta.get_field(self.onderdeel_van)
+        return field.related_model._base_manager.get(pk=getattr(self, field.attname))
 
     @classmethod
     def onderdeel_naam(cls) -> str:

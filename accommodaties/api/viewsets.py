@@ -12,7 +12,6 @@ from subsidies.api.viewsets import ScopedMixin, TransitionsMixin, met_acties
 from subsidies.rollen import Rol, heeft_rol
 from workflows.context import acting_as
 
-from .. import services
 from ..models import Accommodatie, Accommodatiegegevens, Exploitatiebegroting, Onderhoudspost
 from . import filters, serializers
 

@@ -22,7 +22,6 @@ from subsidies.api.viewsets import ActingAsMixin, ScopedMixin, TransitionsMixin,
 from subsidies.models import Aanvraag, Organisatie
 from subsidies.rollen import ziet_alles
 from workflows.context import acting_as
-from workflows.errors import TransitionNotPossible
 
 from ..models import Adviesaanvraag, Bereik, Dimensie, Doel, Indicator, Initiatief, Thema
 from ..services import advies, bereik, monitoring
