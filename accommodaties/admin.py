@@ -2,15 +2,18 @@
 from django.contrib import admin
 
 from subsidies.admin import ReadOnlyStatusAdmin
-from workflows.admin import AuditedAdmin, ReadOnlyAdmin, transition_action
+from workflows.admin import AuditedAdmin, OnderdeelInline, ReadOnlyAdmin, VasteVeldenForm, transition_action
 
 from .models import (
-    Accommodatie, Accommodatiegegevens, BegrotingStatus, Exploitatiebegroting, Exploitatiepost, Onderhoudspost,
+    Accommodatie, Accommodatiegegevens, Exploitatiebegroting, Exploitatiepost, Onderhoudspost,
 )
 
 
 class OnderhoudspostInline(admin.TabularInline):
+    """An item a request was submitted on shows read-only (Onderhoudspost.vaste_velden)."""
+
     model = Onderhoudspost
+    form = VasteVeldenForm
     extra = 0
 
 
@@ -36,23 +39,10 @@ class AccommodatieAdmin(AuditedAdmin):
     inlines = [OnderhoudspostInline, ExploitatiebegrotingInline]
 
 
-class ExploitatiepostInline(admin.TabularInline):
-    """The lines change only while the budget is a concept."""
+class ExploitatiepostInline(OnderdeelInline):
+    """The lines change only while the budget is a concept (Exploitatiebegroting.wijzigbaar)."""
 
     model = Exploitatiepost
-    extra = 0
-
-    def _concept(self, obj) -> bool:
-        return obj is None or obj.status == BegrotingStatus.CONCEPT
-
-    def has_add_permission(self, request, obj=None):
-        return self._concept(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._concept(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._concept(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Exploitatiebegroting)
@@ -62,11 +52,6 @@ class ExploitatiebegrotingAdmin(ReadOnlyStatusAdmin):
     search_fields = ["accommodatie__naam"]
     readonly_fields = ["ingediend_op", "beoordeeld_op", "beoordeeld_door", "motivering"]
     inlines = [ExploitatiepostInline]
-
-    def get_readonly_fields(self, request, obj=None):
-        """A submitted budget is what was judged (and what an exploitatiesubsidie was checked against)."""
-        vast = [] if obj is None or obj.status == BegrotingStatus.CONCEPT else ["accommodatie", "boekjaar", "toelichting"]
-        return [*super().get_readonly_fields(request, obj), *vast]
     actions = [transition_action("indienen", "Indienen"), transition_action("goedkeuren", "Goedkeuren")]
 
 

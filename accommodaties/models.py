@@ -19,8 +19,9 @@ from subsidies import rollen
 from subsidies.models import Aanvraag, Gebied, Organisatie, Rechtsvorm, Wijk
 from subsidies.models.begroting import MONEY
 from subsidies.validators import validate_postcode
-from workflows.errors import InvalidInput
-from workflows.lifecycle import Auditable, Lifecycle, condition
+from workflows.context import transitie_loopt
+from workflows.errors import InvalidInput, TransitionNotPossible
+from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -146,6 +147,9 @@ class Exploitatiebegroting(Lifecycle):
         BegrotingStatus.GOEDGEKEURD: ("Goedgekeurd", "Approved"),
         BegrotingStatus.AFGEKEURD: ("Afgekeurd", "Refused"),
     }
+    # Submitted, it is what was judged (and what an exploitatiesubsidie is checked against); after a refusal the
+    # board makes a new one.
+    wijzigbaar = {BegrotingStatus.CONCEPT: ALLE}
 
     accommodatie = models.ForeignKey(Accommodatie, on_delete=models.PROTECT, related_name="exploitatiebegrotingen")
     boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
@@ -225,9 +229,10 @@ class Exploitatiebegroting(Lifecycle):
         self.beoordeeld_op, self.beoordeeld_door, self.motivering = timezone.localdate(), user, reden
 
 
-class Exploitatiepost(Auditable):
+class Exploitatiepost(Onderdeel):
     """One line of an exploitation budget."""
 
+    onderdeel_van = "begroting"
     begroting = models.ForeignKey(Exploitatiebegroting, on_delete=models.CASCADE, related_name="regels")
     post = models.CharField(_("post"), max_length=20, choices=Post.choices)
     omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
@@ -267,12 +272,33 @@ class Onderhoudspost(Auditable):
         """Part of a request that was submitted: its estimate is what that request was checked against."""
         return self.aanvragen.exclude(aanvraag__status=Aanvraag.Status.CONCEPT).exists()
 
+    def vaste_velden(self) -> frozenset[str]:
+        if self.pk is None or not self.aangevraagd:
+            return frozenset()
+        return frozenset(f.name for f in self._meta.concrete_fields)
+
+    def controleer_wijziging(self) -> None:
+        if not self._state.adding and self.audit_changes():
+            self.controleer_verwijdering()  # changed or removed: an item requested on stays as it was
+        super().controleer_wijziging()
+
+    def controleer_verwijdering(self) -> None:
+        if not transitie_loopt() and self.pk and self.aangevraagd:
+            raise TransitionNotPossible(
+                "Op deze onderhoudspost is al een aanvraag ingediend; de raming blijft zoals die toen was. Voeg zo "
+                "nodig een nieuwe post toe.",
+                "A request was submitted for this maintenance item; its estimate stays as it was. Add a new item "
+                "if needed.",
+                code="onderhoudspost_in_gebruik",
+            )
+
 
 # --- what a request of the accommodation families adds ------------------------------------------------------------
-class Accommodatiegegevens(Auditable):
+class Accommodatiegegevens(Onderdeel):
     """The family data of an exploitatie- or onderhoudsaanvraag: for which accommodation, and (onderhoud) which items
     of its MJOP."""
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.OneToOneField(Aanvraag, on_delete=models.CASCADE, related_name="accommodatiegegevens")
     accommodatie = models.ForeignKey(Accommodatie, on_delete=models.PROTECT, related_name="aanvragen")
     onderhoudsposten = models.ManyToManyField(

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from subsidies.models import Aanvraag
 from subsidies.services.budget import som
-from workflows.errors import InvalidInput, TransitionNotPossible
+from workflows.errors import InvalidInput
 
 from .models import ZERO, Accommodatiegegevens, BegrotingStatus, Exploitatiebegroting
 
@@ -193,18 +193,9 @@ def voorstel_onderhoud(aanvraag) -> Decimal | None:
 
 
 # --- writing the family data and the budget -----------------------------------------------------------------------
-def _alleen_concept(aanvraag) -> None:
-    if aanvraag.status != Aanvraag.Status.CONCEPT:
-        raise TransitionNotPossible(
-            "Een ingediende aanvraag kan niet meer gewijzigd worden; stuur een aanvulling of neem contact op.",
-            "A submitted request can no longer be changed; send additional information or contact us.",
-            code="niet_meer_wijzigbaar",
-        )
-
-
 def leg_vast(aanvraag, accommodatie, onderhoudsposten=None, gegevens=None) -> Accommodatiegegevens:
     """Link a draft to its accommodation (and MJOP items); a draft without gebied takes the accommodation's."""
-    _alleen_concept(aanvraag)
+    aanvraag.controleer_onderdeel("accommodatiegegevens")
     posten = onderhoudsposten if onderhoudsposten is not None else (
         list(gegevens.onderhoudsposten.all()) if gegevens is not None else [])
     if posten and aanvraag.regeling.familie != ONDERHOUD:
@@ -224,23 +215,3 @@ def leg_vast(aanvraag, accommodatie, onderhoudsposten=None, gegevens=None) -> Ac
             aanvraag.gebied, aanvraag.wijk = accommodatie.gebied, accommodatie.wijk
             aanvraag.save()
     return gegevens
-
-
-def controleer_wijzigbaar(begroting) -> None:
-    if begroting.status != BegrotingStatus.CONCEPT:
-        raise TransitionNotPossible(
-            "Een ingediende exploitatiebegroting verandert niet meer; maak na een afkeuring een nieuwe.",
-            "A submitted exploitation budget no longer changes; after a refusal, make a new one.",
-            code="niet_meer_wijzigbaar",
-        )
-
-
-def controleer_post_wijzigbaar(post) -> None:
-    if post.pk and post.aangevraagd:
-        raise TransitionNotPossible(
-            "Op deze onderhoudspost is al een aanvraag ingediend; de raming blijft zoals die toen was. Voeg zo nodig "
-            "een nieuwe post toe.",
-            "A request was submitted for this maintenance item; its estimate stays as it was. Add a new item if "
-            "needed.",
-            code="onderhoudspost_in_gebruik",
-        )

@@ -14,7 +14,7 @@ from subsidies import rollen
 from subsidies.models import Aanvraag, Gebied, Organisatie, Subsidie
 from subsidies.validators import normalize_email
 from workflows.errors import InvalidInput, NotPermitted
-from workflows.lifecycle import Auditable, Lifecycle, condition
+from workflows.lifecycle import Auditable, Lifecycle, Onderdeel, condition
 
 
 class Soort(models.TextChoices):
@@ -63,9 +63,10 @@ class Dimensie(Auditable):
         return self.naam
 
 
-class Initiatief(Auditable):
+class Initiatief(Onderdeel):
     """The family data of a request for a bewoners- or maatschappelijk initiatief."""
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.OneToOneField(Aanvraag, on_delete=models.CASCADE, related_name="initiatief")
     doelgroep = models.CharField(_("voor wie"), max_length=300, blank=True,
                                  help_text=_("De doelgroep, bijv. ouderen in de wijk die weinig mensen zien."))
@@ -91,9 +92,10 @@ class Initiatief(Auditable):
         return self.aanvraag.regeling.familie
 
 
-class Doel(Auditable):
+class Doel(Onderdeel):
     """A goal of a maatschappelijk initiatief; its indicators say how reaching it is measured."""
 
+    onderdeel_van = "initiatief"
     initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="doelen")
     omschrijving = models.TextField(_("doel"))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -107,7 +109,8 @@ class Doel(Auditable):
         return self.omschrijving[:80]
 
 
-class Indicator(Auditable):
+class Indicator(Onderdeel):
+    onderdeel_van = "doel"
     doel = models.ForeignKey(Doel, on_delete=models.CASCADE, related_name="indicatoren")
     omschrijving = models.CharField(_("indicator"), max_length=300)
     streefwaarde = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True)
@@ -224,6 +227,8 @@ class Adviesaanvraag(Lifecycle):
         AdviesStatus.VERLOPEN: ("Geen advies binnen de termijn", "No advice within the term"),
         AdviesStatus.INGETROKKEN: ("Adviesvraag ingetrokken", "Request for advice withdrawn"),
     }
+    # The question as it was sent stays; while it is open the behandelaar can give the adviser more time.
+    wijzigbaar = {AdviesStatus.GEVRAAGD: ("termijn_tot",)}
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="adviesaanvragen")
     adviseur = models.ForeignKey(Organisatie, on_delete=models.PROTECT, null=True, blank=True,

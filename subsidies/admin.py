@@ -3,13 +3,16 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from workflows.admin import AuditedAdmin, ReadOnlyAdmin, transition_action
+from workflows.admin import AuditedAdmin, ReadOnlyAdmin, VasteVeldenForm, transition_action
 
 from . import models
 
 
 class PlafondInline(admin.TabularInline):
+    """A published ceiling shows what Plafond.vaste_velden fixed read-only."""
+
     model = models.Plafond
+    form = VasteVeldenForm
     extra = 0
 
 

@@ -53,3 +53,21 @@ def remembered(key, compute):
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+_transitie: ContextVar = ContextVar("in_transitie", default=False)
+
+
+@contextlib.contextmanager
+def in_transitie():
+    """Mark the block as the inside of a transition run by `transitions.perform`: what it changes (the object, its
+    lines, related records) is the lifecycle's own doing, so the rules for changes by hand do not apply there."""
+    token = _transitie.set(True)
+    try:
+        yield
+    finally:
+        _transitie.reset(token)
+
+
+def transitie_loopt() -> bool:
+    return _transitie.get()

@@ -2,14 +2,38 @@
 
 `Auditable` writes a trail record for every create, change and delete in the same transaction. `Lifecycle` adds a
 protected django-fsm status field: only transitions change it, and only `workflows.transitions.perform` runs them.
+
+What may still change by hand (through the admin, the API, a job) is one rule per model, kept here in its save
+path so that every door obeys it: `Auditable.vaste_velden()` names the fields that are fixed now and
+`controleer_wijziging()` refuses a change of them (and any rule of the model's own, such as a ceiling that may not
+go below what is committed). A `Lifecycle` declares per status which fields stay open (`wijzigbaar`); an `Onderdeel`
+(a line of a request, a document) asks the object it belongs to. Inside a transition these rules do not apply:
+there the lifecycle itself makes the change.
 """
 import functools
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django_fsm import ConcurrentTransitionMixin
 
 from . import audit
+from .context import transitie_loopt
+from .errors import DomainError, TransitionNotPossible
 from .models import AuditRecord
+
+ALLE = "__all__"  # in `Lifecycle.wijzigbaar`: every field may still change in this status
+
+
+def niet_meer_wijzigbaar(obj, velden=()) -> TransitionNotPossible:
+    """The refusal of a change the lifecycle (or the row's legal effect) has fixed."""
+    labels = [str(obj._meta.get_field(naam).verbose_name) for naam in velden]
+    wat = f" ({', '.join(labels)})" if labels else ""
+    status = f" in status '{obj.get_status_display()}'" if hasattr(obj, "get_status_display") else ""
+    return TransitionNotPossible(
+        f"Dit kunt u niet meer wijzigen{wat}: {obj._meta.verbose_name} '{obj}'{status} ligt vast.",
+        f"This can no longer be changed{wat}: {obj._meta.verbose_name_raw} '{obj}'{status} is fixed.",
+        code="niet_meer_wijzigbaar", details={"velden": list(velden)} if velden else None,
+    )
 
 
 def condition(nl: str, en: str, code: str = "voorwaarde_niet_vervuld"):
@@ -60,7 +84,35 @@ class Auditable(models.Model):
         super().refresh_from_db(*args, **kwargs)
         self._audit_snapshot = self._audit_values()
 
+    # --- what may still change by hand -------------------------------------------------------------------------
+    def vaste_velden(self) -> frozenset[str]:
+        """The names of the fields that may no longer change outside a transition (the admin shows them read-only)."""
+        return frozenset()
+
+    def controleer_wijziging(self) -> None:
+        """Raise the DomainError that refuses saving this row as it is now; models add rules of their own (and call
+        super). Not inside a transition: there the lifecycle itself makes the change."""
+        if self._state.adding or transitie_loopt():
+            return
+        vast = self.vaste_velden()
+        gewijzigd = self.audit_changes()
+        velden = [f.name for f in self._meta.concrete_fields if f.name in vast and f.attname in gewijzigd]
+        if velden:
+            raise niet_meer_wijzigbaar(self, velden)
+
+    def controleer_verwijdering(self) -> None:
+        """Raise the DomainError that refuses deleting this row; by default anything may go that the database lets go."""
+
+    def clean(self):
+        """Forms (the admin) show the same refusal as the save path, as an error on the form."""
+        super().clean()
+        try:
+            self.controleer_wijziging()
+        except DomainError as refusal:
+            raise ValidationError(refusal.nl, code=refusal.code) from refusal
+
     def save(self, *args, audit_action: str | None = None, **kwargs):
+        self.controleer_wijziging()
         # Row and record land together; inside a caller's transaction no savepoint of its own is needed for that.
         with transaction.atomic(savepoint=False):
             audit.lock_chain()
@@ -83,6 +135,7 @@ class Auditable(models.Model):
             audit.lock_chain()
             for obj in objects:
                 obj._check_status_unchanged()
+                obj.controleer_wijziging()
                 changes = {name: change for name, change in obj.audit_changes().items() if name in attnames}
                 if changes:
                     audit.record(obj, AuditRecord.Actie.GEWIJZIGD, wijzigingen=changes)
@@ -98,6 +151,8 @@ class Auditable(models.Model):
         """Only a lifecycle has a status to protect (see Lifecycle)."""
 
     def delete(self, *args, **kwargs):
+        if not transitie_loopt():
+            self.controleer_verwijdering()
         with transaction.atomic():
             audit.record(self, AuditRecord.Actie.VERWIJDERD, wijzigingen={"id": [self.pk, None]})
             return super().delete(*args, **kwargs)
@@ -118,6 +173,9 @@ class Lifecycle(ConcurrentTransitionMixin, Auditable):
     """
 
     PUBLIEKE_STATUS: dict = {}  # status -> (Dutch, English)
+    # Per status: the fields (and the related names of its `Onderdeel` rows) that may still change outside a
+    # transition, or ALLE. A status not named fixes everything: from there on only transitions change the object.
+    wijzigbaar: dict[str, tuple[str, ...] | str] = {}
     # Related rows (select_related paths) that transitions change: read and locked together with the object.
     lock_with: tuple[str, ...] = ()
 
@@ -136,6 +194,31 @@ class Lifecycle(ConcurrentTransitionMixin, Auditable):
         if self._audit_snapshot.get("status") != self.status and not getattr(self, "_performing", False):
             raise RuntimeError("A status changes only through workflows.transitions.perform().")
 
+    def _open(self) -> tuple[str, ...] | str:
+        """What `wijzigbaar` leaves open in the status the object was loaded in (the status of the saved row)."""
+        return self.wijzigbaar.get(self._audit_snapshot.get("status", self.status), ())
+
+    def mag_wijzigen(self, naam: str) -> bool:
+        """Whether field or `Onderdeel` rows `naam` may still change outside a transition."""
+        open_ = self._open()
+        return open_ == ALLE or naam in open_
+
+    def vaste_velden(self) -> frozenset[str]:
+        if self._open() == ALLE:
+            return frozenset()
+        velden = [*self._meta.concrete_fields, *self._meta.many_to_many]
+        return frozenset(f.name for f in velden if f.name != "status" and not self.mag_wijzigen(f.name))
+
+    def controleer_onderdeel(self, naam: str) -> None:
+        """Raise when rows `naam` that belong to this object (see Onderdeel) may no longer be added, changed or removed."""
+        if not self.mag_wijzigen(naam):
+            raise niet_meer_wijzigbaar(self)
+
+    def controleer_verwijdering(self) -> None:
+        """Only what is still wholly open (a draft) may be removed; after that it is part of the file."""
+        if self._open() != ALLE:
+            raise niet_meer_wijzigbaar(self)
+
     @classmethod
     def lifecycle_summary(cls) -> str:
         """The first paragraph of the model's own docstring (Django's generated one says nothing)."""
@@ -148,14 +231,58 @@ class Lifecycle(ConcurrentTransitionMixin, Auditable):
         return {"nl": nl, "en": en}
 
 
+class Onderdeel(Auditable):
+    """A row that belongs to a lifecycle object (a line of a request's budget, a document, a family's data): it is
+    added, changed and removed only while that object is open for it, as its `wijzigbaar` says under this row's
+    related name. Rows that belong to an Onderdeel follow the object that one belongs to."""
+
+    onderdeel_van: str = ""  # the foreign key to the object this row belongs to
+
+    class Meta:
+        abstract = True
+
+    def _eigenaar(self):
+        """The owner as it is in the database now: an instance kept in memory may be from before its transition."""
+        field = self._meta.get_field(self.onderdeel_van)
+        return field.related_model._base_manager.get(pk=getattr(self, field.attname))
+
+    @classmethod
+    def onderdeel_naam(cls) -> str:
+        """The name under which the owner's `wijzigbaar` names rows of this model: the foreign key's related name."""
+        field = cls._meta.get_field(cls.onderdeel_van)
+        return field.remote_field.related_name or field.related_query_name()
+
+    def mag_wijzigen(self, naam: str = "") -> bool:
+        """Whether this row, and the rows that belong to it, may still change outside a transition."""
+        return self._eigenaar().mag_wijzigen(self.onderdeel_naam())
+
+    def controleer_onderdeel(self, naam: str = "") -> None:
+        self._eigenaar().controleer_onderdeel(self.onderdeel_naam())
+
+    def vaste_velden(self) -> frozenset[str]:
+        if getattr(self, self._meta.get_field(self.onderdeel_van).attname) is None or self.mag_wijzigen():
+            return frozenset()
+        return frozenset(f.name for f in [*self._meta.concrete_fields, *self._meta.many_to_many])
+
+    def controleer_wijziging(self) -> None:
+        if self._state.adding and not transitie_loopt():
+            self.controleer_onderdeel()
+        super().controleer_wijziging()
+
+    def controleer_verwijdering(self) -> None:
+        self.controleer_onderdeel()
+
+
 def _audit_m2m_change(sender, instance, action, reverse, model, pk_set, **kwargs):
     """Membership changes (e.g. who belongs to an organisation) are changes of the owning object."""
     if reverse or not isinstance(instance, Auditable):
         return
     if action in ("pre_add", "pre_remove", "pre_clear"):
+        field = _m2m_field(instance, sender)
+        if not transitie_loopt() and field.name in instance.vaste_velden():
+            raise niet_meer_wijzigbaar(instance, [field.name])
         audit.lock_chain()  # take the chain lock before the through-table write, like every other writer
         if action == "pre_clear":
-            field = _m2m_field(instance, sender)
             instance._audit_cleared = sorted(getattr(instance, field.name).values_list("pk", flat=True))
         return
     field = _m2m_field(instance, sender)

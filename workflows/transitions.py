@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django_fsm import ConcurrentTransition
 
 from . import audit
-from .context import acting_as, remembering
+from .context import acting_as, in_transitie, remembering
 from .errors import DomainError, InvalidInput, NotPermitted, TransitionNotPossible
 from .models import AuditRecord
 
@@ -144,11 +144,12 @@ def _run(obj, actie: str, user, reden: str, params: dict):
     method = getattr(obj, actie)
     params = _accepted_params(method, params)
     van_status = obj.status
-    method(user=user, reden=reden, **params)
-    changes = obj.audit_changes()
     obj._performing = True
     try:
-        obj.save(audit_action="none")
+        with in_transitie():
+            method(user=user, reden=reden, **params)
+            changes = obj.audit_changes()
+            obj.save(audit_action="none")
     except ConcurrentTransition as exc:
         raise TransitionNotPossible(
             "Iemand anders heeft dit tegelijk gewijzigd; bekijk de actuele stand en probeer opnieuw.",

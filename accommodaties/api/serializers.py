@@ -94,7 +94,7 @@ class ExploitatiebegrotingSerializer(serializers.ModelSerializer):
         return begroting
 
     def update(self, instance, validated_data):
-        services.controleer_wijzigbaar(instance)
+        instance.controleer_onderdeel("regels")
         regels = validated_data.pop("regels", None)
         begroting = super().update(instance, validated_data)
         if regels is not None:

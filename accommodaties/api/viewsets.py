@@ -12,7 +12,6 @@ from subsidies.api.viewsets import ScopedMixin, TransitionsMixin, met_acties
 from subsidies.rollen import Rol, heeft_rol
 from workflows.context import acting_as
 
-from .. import services
 from ..models import Accommodatie, Accommodatiegegevens, Exploitatiebegroting, Onderhoudspost
 from . import filters, serializers
 
@@ -67,12 +66,7 @@ class OnderhoudspostViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateM
     filterset_class = filters.OnderhoudspostFilter
     ordering_fields = ["jaar", "geraamde_kosten", "id"]
 
-    def perform_update(self, serializer):
-        services.controleer_post_wijzigbaar(serializer.instance)
-        super().perform_update(serializer)
-
     def perform_destroy(self, instance):
-        services.controleer_post_wijzigbaar(instance)
         with acting_as(self.request.user), transaction.atomic():
             instance.delete()
 

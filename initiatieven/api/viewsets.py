@@ -22,7 +22,6 @@ from subsidies.api.viewsets import ActingAsMixin, ScopedMixin, TransitionsMixin,
 from subsidies.models import Aanvraag, Organisatie
 from subsidies.rollen import ziet_alles
 from workflows.context import acting_as
-from workflows.errors import TransitionNotPossible
 
 from ..models import Adviesaanvraag, Bereik, Dimensie, Doel, Indicator, Initiatief, Thema
 from ..services import advies, bereik, monitoring
@@ -76,11 +75,7 @@ class InitiatiefViewSet(ScopedMixin, mixins.CreateModelMixin, mixins.UpdateModel
 
     def _save(self, serializer, aanvraag):
         """Goals that were sent replace the draft's goals (with their indicators); left out, they stay."""
-        if aanvraag.status != Aanvraag.Status.CONCEPT:
-            raise TransitionNotPossible(
-                "De gegevens van een ingediende aanvraag kunnen niet meer gewijzigd worden.",
-                "The details of a submitted request can no longer be changed.", code="niet_meer_wijzigbaar",
-            )
+        aanvraag.controleer_onderdeel("initiatief")
         doelen = serializer.validated_data.pop("doelen", None)
         with acting_as(self.request.user), transaction.atomic():
             initiatief = serializer.save()

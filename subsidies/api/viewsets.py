@@ -17,7 +17,6 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from workflows.context import acting_as
-from workflows.errors import TransitionNotPossible
 from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
@@ -131,13 +130,7 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
         self._save(serializer)
 
     def perform_update(self, serializer):
-        if serializer.instance.status != Aanvraag.Status.CONCEPT:
-            raise TransitionNotPossible(
-                "Een ingediende aanvraag kan niet meer gewijzigd worden; stuur een aanvulling of neem contact op.",
-                "A submitted request can no longer be changed; send additional information or contact us.",
-                code="niet_meer_wijzigbaar",
-            )
-        self._save(serializer)
+        self._save(serializer)  # the model refuses what its lifecycle has fixed (Lifecycle.wijzigbaar)
 
     def _save(self, serializer):
         """Lines that were sent replace the draft's lines; lines that were left out stay as they were."""

@@ -15,7 +15,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 
 from workflows import termijnen
 from workflows.errors import InvalidInput, NotPermitted
-from workflows.lifecycle import Auditable, Lifecycle, condition
+from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
 
 from .. import rollen
 from ..opslag import documenten_opslag, opslagnaam
@@ -117,6 +117,9 @@ class Aanvraag(Lifecycle):
         Status.BUITEN_BEHANDELING: ("Niet in behandeling genomen", "Not considered"),
         Status.INGETROKKEN: ("Ingetrokken", "Withdrawn"),
     }
+    # The applicant writes the draft; once sent it is what is decided on (Awb 4:5): only documents can still be
+    # added, when an aanvulling was asked. Its lines and the family's data follow under their related names.
+    wijzigbaar = {Status.CONCEPT: ALLE, Status.AANVULLING_GEVRAAGD: ("documenten",)}
 
     regeling = models.ForeignKey(Regeling, on_delete=models.PROTECT, related_name="aanvragen")
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="aanvragen")
@@ -394,9 +397,10 @@ class Aanvraag(Lifecycle):
         """The applicant withdraws the request before a decision."""
 
 
-class Jaarbedrag(Auditable):
+class Jaarbedrag(Onderdeel):
     """One boekjaar of a multi-year request: the amount asked (meerjarenbegroting) and the amount proposed."""
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="jaarbedragen")
     boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
     gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), **MONEY)
@@ -413,13 +417,14 @@ class Jaarbedrag(Auditable):
         return f"{self.boekjaar}: € {self.gevraagd_bedrag}"
 
 
-class Begrotingsregel(Auditable):
+class Begrotingsregel(Onderdeel):
     """One line of the applicant's budget: a cost, or income that covers part of it."""
 
     class Soort(models.TextChoices):
         KOSTEN = "kosten", _("kosten")
         DEKKING = "dekking", _("eigen bijdrage of andere financiering")
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="begroting")
     soort = models.CharField(max_length=10, choices=Soort.choices, default=Soort.KOSTEN)
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
@@ -433,11 +438,12 @@ class Begrotingsregel(Auditable):
         return f"{self.omschrijving}: € {self.bedrag}"
 
 
-class Document(Auditable):
+class Document(Onderdeel):
     """A file sent with a request, checked by `services.documenten`. It lies under a random name in the private
     folder (`subsidies.opslag`); the client's own name is only the name the download gets. Its size and SHA-256
     land in the audit trail with the other fields."""
 
+    onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
     bestand = models.FileField(_("bestand"), upload_to=opslagnaam, storage=documenten_opslag)

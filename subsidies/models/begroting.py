@@ -2,11 +2,27 @@
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from workflows.context import transitie_loopt
+from workflows.errors import TransitionNotPossible
 from workflows.lifecycle import Auditable
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+def controleer_niet_onder_verplicht(obj) -> None:
+    """A budget or a published ceiling does not go below what is already committed on it."""
+    if obj._state.adding or transitie_loopt() or "bedrag" not in obj.audit_changes():
+        return
+    verplicht = obj.verplichtingen.aggregate(totaal=Sum("bedrag"))["totaal"] or Decimal("0")
+    if obj.bedrag < verplicht:
+        raise TransitionNotPossible(
+            f"Het bedrag kan niet lager worden dan wat er al op is verplicht (€ {verplicht:.2f}).",
+            f"The amount cannot go below what has already been committed on it (€ {verplicht:.2f}).",
+            code="onder_verplicht", details={"velden": ["bedrag"], "verplicht": str(verplicht)},
+        )
 
 
 class Fondsbron(Auditable):
@@ -97,3 +113,13 @@ class Budget(Auditable):
     def __str__(self):
         gebied = f", {self.gebied}" if self.gebied_id else ""
         return f"{self.begrotingspost} {self.boekjaar} ({self.fondsbron}{gebied})"
+
+    def vaste_velden(self) -> frozenset[str]:
+        """Once commitments are booked on it, the budget stays where they were booked."""
+        if self.pk is None or not self.verplichtingen.exists():
+            return frozenset()
+        return frozenset({"begrotingspost", "boekjaar", "fondsbron", "gebied"})
+
+    def controleer_wijziging(self) -> None:
+        super().controleer_wijziging()
+        controleer_niet_onder_verplicht(self)

@@ -10,7 +10,7 @@ from workflows.lifecycle import Auditable
 
 from .. import families
 
-from .begroting import MONEY, Begrotingspost, Budget, Fondsbron
+from .begroting import MONEY, Begrotingspost, Budget, Fondsbron, controleer_niet_onder_verplicht
 from .organisaties import Rechtsvorm
 
 
@@ -128,7 +128,14 @@ class Regeling(Auditable):
     def __str__(self):
         return self.naam
 
+    def vaste_velden(self) -> frozenset[str]:
+        """A published ceiling (Awb 4:27) draws on the regeling's begrotingspost and fondsbron: they stay."""
+        if self.pk is None or not self.plafonds.filter(gepubliceerd_op__isnull=False).exists():
+            return frozenset()
+        return frozenset({"begrotingspost", "fondsbron"})
+
     def clean(self):
+        super().clean()
         unknown = set(self.toegestane_rechtsvormen or []) - set(Rechtsvorm.values)
         if unknown:
             raise ValidationError({"toegestane_rechtsvormen": f"Onbekende rechtsvorm(en): {', '.join(sorted(unknown))}"})
@@ -197,7 +204,19 @@ class Plafond(Auditable):
         gebied = f" {self.gebied}" if self.gebied_id else ""
         return f"{self.regeling}{gebied} {self.boekjaar}: € {self.bedrag}"
 
+    def vaste_velden(self) -> frozenset[str]:
+        """Published (Awb 4:27), a ceiling binds requests: what it is a ceiling of, and since when, stay."""
+        if self._audit_snapshot.get("gepubliceerd_op") is None:
+            return frozenset()
+        return frozenset({"regeling", "boekjaar", "budget", "gebied", "gepubliceerd_op"})
+
+    def controleer_wijziging(self) -> None:
+        super().controleer_wijziging()
+        if self._audit_snapshot.get("gepubliceerd_op") is not None:
+            controleer_niet_onder_verplicht(self)
+
     def clean(self):
+        super().clean()
         if self.budget_id and self.regeling_id and (
             self.budget.begrotingspost_id != self.regeling.begrotingspost_id or self.budget.boekjaar != self.boekjaar
             or self.budget.gebied_id != self.gebied_id

@@ -111,6 +111,8 @@ class Subsidie(Lifecycle):
         Status.AFGESLOTEN: ("Afgerond", "Closed"),
         Status.INGETROKKEN: ("Ingetrokken", "Withdrawn"),
     }
+    # What the beschikking fixed stays; only the date a requested report is due can be moved.
+    wijzigbaar = {Status.VERANTWOORDING_GEVRAAGD: ("verantwoording_uiterlijk",)}
 
     aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="subsidie")
     verleend_bedrag = models.DecimalField(_("verleend bedrag"), **MONEY)
@@ -313,6 +315,8 @@ class Betaling(Lifecycle):
         Status.UITGEVOERD: ("Uitgevoerd", "Done"),
         Status.GEANNULEERD: ("Geannuleerd", "Cancelled"),
     }
+    # Who, from which commitment, what and how much are fixed; a planned payment can still be moved in time.
+    wijzigbaar = {Status.GEPLAND: ("gepland_op",)}
 
     subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="betalingen")
     verplichting = models.ForeignKey(Verplichting, on_delete=models.PROTECT, related_name="betalingen")

@@ -97,6 +97,12 @@ class Jaartranche(Lifecycle):
         Status.VERVALLEN: ("Vervallen", "Lapsed"),
     }
     lock_with = ("verplichting",)  # its amount and condition move with the tranche's
+    # The amounts follow from the beschikking, indexation and the voorbehoud; only the deadlines can be moved, and
+    # the yearly jobs note when they asked for the werkplan and the report and when it was late (save_fields).
+    wijzigbaar = dict.fromkeys(OPEN_TRANCHE_STATUSSEN, (
+        "werkplan_uiterlijk", "verantwoording_uiterlijk", "werkplan_gevraagd_op", "verantwoording_gevraagd_op",
+        "te_laat_gemeld_op",
+    ))
 
     subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="tranches")
     verplichting = models.OneToOneField(Verplichting, on_delete=models.PROTECT, related_name="tranche")
@@ -284,3 +290,8 @@ class Beeindiging(Auditable):
 
     def __str__(self):
         return f"Beëindiging {self.subsidie} na {self.laatste_boekjaar}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise RuntimeError("A beëindiging is a decision and never changed; take a new decision instead.")
+        super().save(*args, **kwargs)

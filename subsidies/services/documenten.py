@@ -20,14 +20,13 @@ from . import bestandscontrole, virusscan
 
 TOEGESTANE_SOORTEN = frozenset(bestandscontrole.SOORTEN)
 MAX_MB = 10
-OPEN_VOOR_DOCUMENTEN = {Aanvraag.Status.CONCEPT, Aanvraag.Status.AANVULLING_GEVRAAGD}
 
 
 def voeg_document_toe(aanvraag, *, bestand, omschrijving: str, user) -> Document:
     if not rollen.aanvrager_of_behandelaar(aanvraag, user):
         raise NotPermitted("U kunt bij deze aanvraag geen documenten toevoegen.",
                            "You cannot add documents to this request.")
-    if aanvraag.status not in OPEN_VOOR_DOCUMENTEN:
+    if not aanvraag.mag_wijzigen("documenten"):  # Aanvraag.wijzigbaar: a draft, or an aanvulling was asked
         raise TransitionNotPossible(
             "Documenten toevoegen kan zolang de aanvraag een concept is, of als wij om aanvulling hebben gevraagd.",
             "Documents can be added while the request is a draft, or when we asked for more information.",
