@@ -45,12 +45,13 @@ def validate_postcode(value: str) -> None:
 
 
 # --- bounds every door applies (field validators: the admin's forms and the API's serializers pick them up) -------
-BEDRAG_MAX = Decimal("99999999.99")  # far above any subsidy or budget line; a slip of a few zeros stays out
+# Above any award: the demo's largest, four years of sociaal werk, totals € 172.8 million; a slip of a few zeros stays out.
+BEDRAG_MAX = Decimal("999999999.99")
 CENT = Decimal("0.01")
 BOEKJAAR_MIN, BOEKJAAR_MAX = 2000, 2100  # a boekjaar the engine can hold: no older files; an MJOP looks decades ahead
 
 _TE_HOOG = MaxValueValidator(BEDRAG_MAX, message=(
-    "Vul een bedrag van ten hoogste € 99.999.999,99 in. / Enter an amount of at most € 99,999,999.99."))
+    "Vul een bedrag van ten hoogste € 999.999.999,99 in. / Enter an amount of at most € 999,999,999.99."))
 BEDRAG_POSITIEF = [
     MinValueValidator(CENT, message="Vul een bedrag groter dan € 0 in. / Enter an amount above € 0."), _TE_HOOG,
 ]

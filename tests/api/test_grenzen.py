@@ -37,7 +37,7 @@ def _nieuw(organisatie, **anders) -> dict:
     pytest.param({"periode_van": "9999-01-01", "periode_tot": "9999-12-31"}, "periode_van", id="jaar-9999"),
     pytest.param({"periode_van": "1899-01-01"}, "periode_van", id="jaar-1899"),
     pytest.param({"periode_van": "2026-06-30", "periode_tot": "2026-03-01"}, "periode_tot", id="einde-voor-begin"),
-    pytest.param({"gevraagd_bedrag": "100000000.00"}, "gevraagd_bedrag", id="bedrag-boven-het-plafond-van-de-invoer"),
+    pytest.param({"gevraagd_bedrag": "1000000000.00"}, "gevraagd_bedrag", id="bedrag-boven-het-plafond-van-de-invoer"),
     pytest.param({"begroting": [{"soort": "kosten", "omschrijving": "Koffie", "bedrag": "-100.00"}]}, "begroting",
                  id="begrotingsregel-min-100"),
     pytest.param({"begroting": [{"soort": "dekking", "omschrijving": "Eigen bijdrage", "bedrag": "-100.00"}]},
@@ -101,7 +101,7 @@ def test_a_family_line_out_of_bounds_is_refused(aanvrager, organisatie):
     client = client_for(aanvrager)
     voor = database_state()
     response = client.patch(f"/api/exploitatiebegrotingen/{begroting.pk}/", {
-        "regels": [{"post": "energie", "bedrag": "100000000.00"}]}, format="json")
+        "regels": [{"post": "energie", "bedrag": "1000000000.00"}]}, format="json")
     _geweigerd(response, "regels")
     _geweigerd(client.patch(f"/api/exploitatiebegrotingen/{begroting.pk}/", {"boekjaar": 9999}, format="json"),
                "boekjaar")
@@ -130,6 +130,6 @@ def test_the_schema_shows_the_bounds(db):
     aanvraag = schema["AanvraagRequest"]["properties"]
     assert (aanvraag["omschrijving"]["maxLength"], aanvraag["werkplan"]["maxLength"]) == (10_000, 20_000)
     bedrag = schema["BegrotingsregelRequest"]["properties"]["bedrag"]
-    assert (bedrag["minimum"], bedrag["maximum"]) == (0.01, 99999999.99)
-    assert bedrag["pattern"] == r"^\d{0,8}(?:\.\d{0,2})?$", "no minus sign, at most eight whole digits"
+    assert (bedrag["minimum"], bedrag["maximum"]) == (0.01, 999999999.99)
+    assert bedrag["pattern"] == r"^\d{0,9}(?:\.\d{0,2})?$", "no minus sign, at most nine whole digits"
     assert schema["ExploitatiebegrotingRequest"]["properties"]["boekjaar"]["maximum"] == 2100
