@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django_fsm import FSMField, transition
 from subsidies import rollen
 from subsidies.models import Aanvraag, Gebied, Organisatie, Rechtsvorm, Wijk
 from subsidies.models.begroting import MONEY
-from subsidies.validators import validate_postcode
+from subsidies.validators import BEDRAG_POSITIEF, BOEKJAAR, tekst, validate_postcode
 from workflows.context import transitie_loopt
 from workflows.errors import InvalidInput, TransitionNotPossible
 from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
@@ -53,10 +53,12 @@ class Accommodatie(Auditable):
     bestuur = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="accommodaties",
                                 help_text=_("De stichting of vereniging die de accommodatie beheert."))
     eigendom = models.CharField(_("eigendom"), max_length=10, choices=Eigendom.choices)
-    vloeroppervlak = models.PositiveIntegerField(_("vloeroppervlak (m²)"), validators=[MinValueValidator(1)])
-    openingsuren = models.TextField(_("openingsuren"), blank=True)
-    activiteiten = models.TextField(_("activiteiten"), blank=True)
-    gebruikers_per_week = models.PositiveIntegerField(_("gebruikers per week"), default=0)
+    vloeroppervlak = models.PositiveIntegerField(_("vloeroppervlak (m²)"), validators=[
+        MinValueValidator(1), MaxValueValidator(100_000, message=_("Ten hoogste 100.000 m². / At most 100,000 m²."))])
+    openingsuren = models.TextField(_("openingsuren"), blank=True, **tekst(2_000))
+    activiteiten = models.TextField(_("activiteiten"), blank=True, **tekst(5_000))
+    gebruikers_per_week = models.PositiveIntegerField(_("gebruikers per week"), default=0, validators=[
+        MaxValueValidator(1_000_000, message=_("Ten hoogste 1.000.000. / At most 1,000,000."))])
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -152,15 +154,15 @@ class Exploitatiebegroting(Lifecycle):
     wijzigbaar = {BegrotingStatus.CONCEPT: ALLE}
 
     accommodatie = models.ForeignKey(Accommodatie, on_delete=models.PROTECT, related_name="exploitatiebegrotingen")
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), validators=BOEKJAAR)
+    toelichting = models.TextField(_("toelichting"), blank=True, **tekst(5_000))
     status = FSMField(_("status"), max_length=20, choices=BegrotingStatus.choices, default=BegrotingStatus.CONCEPT,
                       protected=True)
     ingediend_op = models.DateField(_("ingediend op"), null=True, blank=True)
     beoordeeld_op = models.DateField(_("beoordeeld op"), null=True, blank=True)
     beoordeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                         related_name="+")
-    motivering = models.TextField(_("motivering van het oordeel"), blank=True)
+    motivering = models.TextField(_("motivering van het oordeel"), blank=True, **tekst(5_000))
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     objects = BegrotingQuerySet.as_manager()
@@ -236,7 +238,7 @@ class Exploitatiepost(Onderdeel):
     begroting = models.ForeignKey(Exploitatiebegroting, on_delete=models.CASCADE, related_name="regels")
     post = models.CharField(_("post"), max_length=20, choices=Post.choices)
     omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
-    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+    bedrag = models.DecimalField(_("bedrag"), validators=BEDRAG_POSITIEF, **MONEY)
 
     class Meta:
         ordering = ["begroting_id", "id"]
@@ -254,9 +256,9 @@ class Onderhoudspost(Auditable):
 
     accommodatie = models.ForeignKey(Accommodatie, on_delete=models.PROTECT, related_name="onderhoudsposten")
     element = models.CharField(_("element"), max_length=200, help_text=_("Bijv. dakbedekking, cv-ketel, kozijnen."))
-    jaar = models.PositiveSmallIntegerField(_("jaar"))
-    geraamde_kosten = models.DecimalField(_("geraamde kosten"), **MONEY)
-    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=BOEKJAAR)
+    geraamde_kosten = models.DecimalField(_("geraamde kosten"), validators=BEDRAG_POSITIEF, **MONEY)
+    omschrijving = models.TextField(_("omschrijving"), blank=True, **tekst(5_000))
 
     class Meta:
         ordering = ["accommodatie__naam", "jaar", "element", "id"]

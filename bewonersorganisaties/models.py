@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, DecimalField, ExpressionWrapper, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -17,11 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from subsidies.models import Gebied, Organisatie, Regeling, Subsidie, Verplichting, Wijk
 from subsidies.models.begroting import MONEY
+from subsidies.validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, Datumvenster
 from workflows.lifecycle import Auditable
 
 FAMILIE = "bewonersorganisatie"  # Regeling.familie of the yearly subsidy for bewonersorganisaties
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
+REGISTER = Datumvenster(vanaf=1900)  # some organisations were registered long before this register began
 
 
 def controleer_wijken(gebied, wijken) -> None:
@@ -75,12 +77,13 @@ class Bewonersorganisatie(Auditable):
         help_text=_("Bij een buurt of een deel van een wijk: welke buurt of straten, bijv. 'Zeeheldenbuurt'."),
     )
     aantal_bewoners = models.PositiveIntegerField(
-        _("aantal bewoners vertegenwoordigd"), null=True, blank=True, validators=[MinValueValidator(1)],
+        _("aantal bewoners vertegenwoordigd"), null=True, blank=True, validators=[
+            MinValueValidator(1), MaxValueValidator(1_000_000, message=_("Ten hoogste 1.000.000. / At most 1,000,000."))],
         help_text=_("Het aantal inwoners van het werkgebied; leeg zolang het niet is vastgesteld."),
     )
-    registratiedatum = models.DateField(_("geregistreerd op"))
+    registratiedatum = models.DateField(_("geregistreerd op"), validators=[REGISTER])
     afgemeld_op = models.DateField(
-        _("afgemeld op"), null=True, blank=True,
+        _("afgemeld op"), null=True, blank=True, validators=[REGISTER],
         help_text=_("Vanaf deze dag staat de organisatie niet meer geregistreerd (opgeheven, gefuseerd, op eigen "
                     "verzoek)."),
     )
@@ -137,13 +140,13 @@ class Formule(Auditable):
     represented, rounded to cents, at most the maximum. The behandelaar may still propose less, with grounds."""
 
     regeling = models.OneToOneField(Regeling, on_delete=models.PROTECT, related_name="formule")
-    basisbedrag = models.DecimalField(_("basisbedrag per jaar"), validators=[MinValueValidator(ZERO)], **MONEY)
+    basisbedrag = models.DecimalField(_("basisbedrag per jaar"), validators=BEDRAG_NIET_NEGATIEF, **MONEY)
     bedrag_per_bewoner = models.DecimalField(
         _("bedrag per bewoner per jaar"), max_digits=8, decimal_places=4, validators=[MinValueValidator(ZERO)],
         help_text=_("Tot op 0,0001 euro; het jaarbedrag wordt op centen afgerond."),
     )
-    maximum = models.DecimalField(_("ten hoogste per jaar"), null=True, blank=True,
-                                  validators=[MinValueValidator(CENT)], **MONEY)
+    maximum = models.DecimalField(_("ten hoogste per jaar"), null=True, blank=True, validators=BEDRAG_POSITIEF,
+                                  **MONEY)
 
     class Meta:
         verbose_name = _("formule")

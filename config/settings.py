@@ -169,7 +169,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "subsidies.api.pagination.Pagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "subsidies.api.schema.AutoSchema",  # amounts show their bounds
     "EXCEPTION_HANDLER": "subsidies.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -5,6 +5,7 @@ The Aanvraag (core) holds what every request has: title, description, amount, pe
 `Initiatief` holds what this family adds; its soort follows from the regeling's family.
 """
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +13,12 @@ from django_fsm import FSMField, transition
 
 from subsidies import rollen
 from subsidies.models import Aanvraag, Gebied, Organisatie, Subsidie
-from subsidies.validators import normalize_email
+from subsidies.validators import BOEKJAAR, normalize_email, tekst
 from workflows.errors import InvalidInput, NotPermitted
 from workflows.lifecycle import Auditable, Lifecycle, Onderdeel, condition
+
+
+AANTAL = [MaxValueValidator(10_000_000, message=_("Ten hoogste 10.000.000. / At most 10,000,000."))]
 
 
 class Soort(models.TextChoices):
@@ -75,7 +79,7 @@ class Initiatief(Onderdeel):
     wanneer = models.CharField(_("wanneer"), max_length=300, blank=True,
                                help_text=_("Bijv. elke woensdagmiddag; begin- en einddatum staan bij de aanvraag."))
     verwachte_deelnemers = models.PositiveIntegerField(_("verwachte deelnemers"), null=True, blank=True,
-                                                       help_text=_("Hoeveel bewoners doen mee?"))
+                                                       validators=AANTAL, help_text=_("Hoeveel bewoners doen mee?"))
     themas = models.ManyToManyField(Thema, blank=True, related_name="initiatieven", verbose_name=_("thema's"))
     dimensies = models.ManyToManyField(Dimensie, blank=True, related_name="initiatieven",
                                        verbose_name=_("dimensies van positieve gezondheid"))
@@ -97,7 +101,7 @@ class Doel(Onderdeel):
 
     onderdeel_van = "initiatief"
     initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="doelen")
-    omschrijving = models.TextField(_("doel"))
+    omschrijving = models.TextField(_("doel"), **tekst(2_000))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -134,11 +138,12 @@ class Bereik(Auditable):
     """
 
     subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="bereik")
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
-    deelnemers = models.PositiveIntegerField(_("deelnemers"), help_text=_("Hoeveel bewoners deden mee?"))
-    vrijwilligers = models.PositiveIntegerField(_("vrijwilligers"),
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), validators=BOEKJAAR)
+    deelnemers = models.PositiveIntegerField(_("deelnemers"), validators=AANTAL,
+                                             help_text=_("Hoeveel bewoners deden mee?"))
+    vrijwilligers = models.PositiveIntegerField(_("vrijwilligers"), validators=AANTAL,
                                                 help_text=_("Hoeveel vrijwilligers zetten zich in?"))
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, **tekst(20_000))
     gemeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
@@ -162,7 +167,7 @@ class Resultaat(Auditable):
     bereik = models.ForeignKey(Bereik, on_delete=models.CASCADE, related_name="resultaten")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="resultaten")
     gerealiseerd = models.DecimalField(_("gerealiseerd"), max_digits=12, decimal_places=2)
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, **tekst(5_000))
 
     class Meta:
         ordering = ["indicator__doel__volgorde", "indicator_id"]
@@ -235,11 +240,11 @@ class Adviesaanvraag(Lifecycle):
                                  related_name="adviesaanvragen", verbose_name=_("bewonersorganisatie"))
     gebiedsteam = models.ForeignKey(Gebiedsteam, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="adviesaanvragen")
-    vraag = models.TextField(_("vraag"), help_text=_("Waarover wordt advies gevraagd?"))
+    vraag = models.TextField(_("vraag"), **tekst(5_000), help_text=_("Waarover wordt advies gevraagd?"))
     gevraagd_op = models.DateField(_("gevraagd op"))
     gevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     termijn_tot = models.DateField(_("advies uiterlijk"))
-    advies = models.TextField(_("advies"), blank=True)
+    advies = models.TextField(_("advies"), blank=True, **tekst(20_000))
     uitgebracht_op = models.DateField(_("uitgebracht op"), null=True, blank=True)
     uitgebracht_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                          related_name="+")

@@ -45,6 +45,18 @@ class InvalidInput(DomainError):
     status = 400
     default_code = "ongeldige_invoer"
 
+    @classmethod
+    def uit_validatie(cls, exc) -> "InvalidInput":
+        """A Django ValidationError per field (messages "Nederlands. / English.") as one refusal naming the fields."""
+        fouten = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        nl, en = [], []
+        for veld, berichten in fouten.items():
+            for bericht in berichten:
+                tekst_nl, _, tekst_en = bericht.partition(" / ")
+                nl.append(f"{veld}: {tekst_nl}")
+                en.append(f"{veld}: {tekst_en or tekst_nl}")
+        return cls(" ".join(nl), " ".join(en), details={"velden": sorted(fouten), "fouten": fouten})
+
 
 class Unavailable(DomainError):
     """A service the action needs cannot be reached now; nothing was changed, try again later (HTTP 503)."""

@@ -14,7 +14,7 @@ import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django_fsm import ConcurrentTransitionMixin
+from django_fsm import ConcurrentTransitionMixin, FSMFieldMixin
 
 from . import audit
 from .context import transitie_loopt
@@ -79,6 +79,19 @@ class Auditable(models.Model):
             for name, value in current.items()
             if self._audit_snapshot.get(name) != value
         }
+
+    def controleer_velden(self, velden=None) -> None:
+        """Refuse (InvalidInput) what the model's field validators refuse, for `velden` (default: the fields changed
+        since loading): the bounds a form or serializer applies hold for what a transition or service writes too."""
+        from .errors import InvalidInput
+
+        namen = {f.attname: f.name for f in self._meta.concrete_fields  # the status is the transition's own business
+                 if not f.is_relation and not isinstance(f, FSMFieldMixin)}
+        te_controleren = set(velden) if velden is not None else {namen[n] for n in self.audit_changes() if n in namen}
+        try:
+            self.clean_fields(exclude={f.name for f in self._meta.concrete_fields} - te_controleren)
+        except ValidationError as exc:
+            raise InvalidInput.uit_validatie(exc) from exc
 
     def refresh_from_db(self, *args, **kwargs):
         super().refresh_from_db(*args, **kwargs)

@@ -21,6 +21,8 @@ from .context import acting_as, in_transitie, remembering
 from .errors import DomainError, InvalidInput, NotPermitted, TransitionNotPossible
 from .models import AuditRecord
 
+REDEN_MAX = 5000  # a toelichting in the trail (and the motivering it often becomes); the API's limit too
+
 
 def _transition_for(obj, actie: str):
     method = getattr(type(obj), actie, None)
@@ -144,10 +146,15 @@ def _run(obj, actie: str, user, reden: str, params: dict):
     method = getattr(obj, actie)
     params = _accepted_params(method, params)
     van_status = obj.status
+    if len(reden) > REDEN_MAX:
+        raise InvalidInput(f"Een toelichting heeft ten hoogste {REDEN_MAX} tekens.",
+                           f"An explanation has at most {REDEN_MAX} characters.", code="reden_te_lang",
+                           details={"velden": ["reden"]})
     obj._performing = True
     try:
         with in_transitie():
             method(user=user, reden=reden, **params)
+            obj.controleer_velden()  # what the transition wrote obeys the same bounds as a form
             changes = obj.audit_changes()
             obj.save(audit_action="none")
     except ConcurrentTransition as exc:

@@ -1,12 +1,12 @@
 """Shapes of the accommodation resources. The rules live in the models' transitions and in `services`."""
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from subsidies import families
 from subsidies.api.serializers import BOEKJAAR, PubliekeStatusField, eigen
+from subsidies.api.validation import ModelValidatie
 from subsidies.models import Aanvraag
 
 from .. import services
@@ -18,7 +18,7 @@ BEDRAG = {"max_digits": 14, "decimal_places": 2}
 GELD = serializers.DecimalField(**BEDRAG)  # renders an amount as the API does everywhere: a string
 
 
-class AccommodatieSerializer(serializers.ModelSerializer):
+class AccommodatieSerializer(ModelValidatie, serializers.ModelSerializer):
     """An accommodation in the register; behandelaars and beheerders keep it up to date."""
 
     bestuur_naam = serializers.CharField(source="bestuur.naam", read_only=True)
@@ -29,24 +29,15 @@ class AccommodatieSerializer(serializers.ModelSerializer):
                   "eigendom", "vloeroppervlak", "openingsuren", "activiteiten", "gebruikers_per_week"]
         extra_kwargs = {"openingsuren": {"max_length": 2000}, "activiteiten": {"max_length": 5000}}
 
-    def validate(self, attrs):
-        current = {} if self.instance is None else {
-            name: getattr(self.instance, name) for name in ("naam", "plaats", "gebied", "wijk", "bestuur")}
-        try:
-            Accommodatie(**{**current, **attrs}).clean()
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
-        return attrs
 
-
-class ExploitatiepostSerializer(serializers.ModelSerializer):
+class ExploitatiepostSerializer(ModelValidatie, serializers.ModelSerializer):
     class Meta:
         model = Exploitatiepost
         fields = ["post", "omschrijving", "bedrag"]
         extra_kwargs = {"bedrag": {"min_value": Decimal("0.01")}}
 
 
-class ExploitatiebegrotingSerializer(serializers.ModelSerializer):
+class ExploitatiebegrotingSerializer(ModelValidatie, serializers.ModelSerializer):
     """An exploitation budget for one boekjaar. `regels`, when sent, replace the lines of the concept."""
 
     accommodatie_naam = serializers.CharField(source="accommodatie.naam", read_only=True)
@@ -85,7 +76,7 @@ class ExploitatiebegrotingSerializer(serializers.ModelSerializer):
                 f"{accommodatie} heeft al een exploitatiebegroting voor {boekjaar}; wijzig die zolang ze een concept "
                 f"is. / {accommodatie} already has an exploitation budget for {boekjaar}; change it while it is a "
                 "draft."]})
-        return attrs
+        return super().validate(attrs)
 
     def create(self, validated_data):
         regels = validated_data.pop("regels", [])
@@ -111,7 +102,7 @@ class ExploitatiebegrotingSerializer(serializers.ModelSerializer):
             Exploitatiepost.objects.create(begroting=begroting, **regel)
 
 
-class OnderhoudspostSerializer(serializers.ModelSerializer):
+class OnderhoudspostSerializer(ModelValidatie, serializers.ModelSerializer):
     """An item of the accommodation's meerjarenonderhoudsplan (MJOP)."""
 
     aangevraagd = serializers.BooleanField(read_only=True, help_text="Er is een aanvraag op ingediend: de raming "
@@ -141,7 +132,7 @@ class TekortSerializer(serializers.Serializer):
     tekort = serializers.DecimalField(**BEDRAG, allow_null=True)
 
 
-class AccommodatiegegevensSerializer(serializers.ModelSerializer):
+class AccommodatiegegevensSerializer(ModelValidatie, serializers.ModelSerializer):
     """What an exploitatie- or onderhoudsaanvraag adds: the accommodation, and for onderhoud its MJOP items.
 
     The applicant writes it while the request is a draft; the behandelaar sees it with the checks it feeds.

@@ -4,13 +4,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from subsidies.api.serializers import BOEKJAAR
+from subsidies.api.validation import ModelValidatie, veldfouten
 
 from ..models import Bewonersorganisatie, controleer_wijken
 
-GECONTROLEERD = ("gebied", "registratiedatum", "afgemeld_op", "reden_afmelding")  # what the rules below look at
 
 
-class BewonersorganisatieSerializer(serializers.ModelSerializer):
+class BewonersorganisatieSerializer(ModelValidatie, serializers.ModelSerializer):
     naam = serializers.CharField(source="organisatie.naam", read_only=True)
     rechtsvorm = serializers.CharField(source="organisatie.rechtsvorm", read_only=True)
     geregistreerd = serializers.BooleanField(read_only=True, help_text="Geregistreerd in (een deel van) het boekjaar.")
@@ -33,16 +33,14 @@ class BewonersorganisatieSerializer(serializers.ModelSerializer):
         return organisatie
 
     def validate(self, attrs):
-        """The register's rules, applied to the registration as it will be after this change."""
-        huidig = {veld: getattr(self.instance, veld) for veld in GECONTROLEERD} if self.instance is not None else {}
-        kandidaat = Bewonersorganisatie(**{**huidig, **{veld: attrs[veld] for veld in GECONTROLEERD if veld in attrs}})
+        """The register's rules (the model's, see ModelValidatie), and the wijken in the gebied as they will be."""
+        gebied = attrs.get("gebied", getattr(self.instance, "gebied", None))
         wijken = attrs.get("wijken", self.instance.wijken.all() if self.instance is not None else [])
         try:
-            kandidaat.clean()
-            controleer_wijken(kandidaat.gebied, wijken)
+            controleer_wijken(gebied, wijken)
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
-        return attrs
+            raise serializers.ValidationError(veldfouten(exc)) from exc
+        return super().validate(attrs)
 
 
 class BoekjaarSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 from rest_framework import serializers
 
 from subsidies.api.serializers import BOEKJAAR, PubliekeStatusField, eigen
+from subsidies.api.validation import ModelValidatie
 from subsidies.models import Aanvraag, Organisatie, Subsidie
 
 from ..models import (
@@ -21,13 +22,13 @@ class DimensieSerializer(serializers.ModelSerializer):
         fields = ["code", "naam"]
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(ModelValidatie, serializers.ModelSerializer):
     class Meta:
         model = Indicator
         fields = ["id", "omschrijving", "streefwaarde", "eenheid"]
 
 
-class InitiatiefDoelSerializer(serializers.ModelSerializer):
+class InitiatiefDoelSerializer(ModelValidatie, serializers.ModelSerializer):
     """A goal with its indicators; the ids are what results are reported against."""
 
     indicatoren = IndicatorSerializer(many=True, required=False, max_length=20)
@@ -50,7 +51,7 @@ class AdviesInHetDossierSerializer(serializers.ModelSerializer):
                   "publieke_status", "advies", "uitgebracht_op"]
 
 
-class InitiatiefSerializer(serializers.ModelSerializer):
+class InitiatiefSerializer(ModelValidatie, serializers.ModelSerializer):
     """The initiative's own data beside its Aanvraag; editable while the request is a draft.
 
     `doelen` (with their indicators), when sent, replace the draft's goals; left out, they stay as they are.
@@ -89,14 +90,14 @@ class InitiatiefSerializer(serializers.ModelSerializer):
         return aanvraag
 
 
-class IndicatorResultaatSerializer(serializers.ModelSerializer):
+class IndicatorResultaatSerializer(ModelValidatie, serializers.ModelSerializer):
     class Meta:
         model = Resultaat
         fields = ["indicator", "gerealiseerd", "toelichting"]
         extra_kwargs = {"toelichting": {"max_length": 5000}}
 
 
-class BereikSerializer(serializers.ModelSerializer):
+class BereikSerializer(ModelValidatie, serializers.ModelSerializer):
     """What an initiative reached in a boekjaar. `resultaten`, when sent, replace the year's results."""
 
     resultaten = IndicatorResultaatSerializer(many=True, required=False, max_length=100)
@@ -129,7 +130,7 @@ class BereikSerializer(serializers.ModelSerializer):
         return subsidie
 
 
-class AdviesaanvraagSerializer(serializers.ModelSerializer):
+class AdviesaanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     """A request for advice with what the adviser needs to know about the plan."""
 
     publieke_status = PubliekeStatusField()

@@ -2,12 +2,12 @@
 import re
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from workflows.models import AuditRecord
+from workflows.transitions import REDEN_MAX
 
 from ..models import (
     Aanvraag, Beeindiging, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Document,
@@ -15,8 +15,11 @@ from ..models import (
 )
 from ..models.aanvragen import Uitkomst
 from ..rollen import ziet_alles, zichtbaar
+from ..validators import BEDRAG_MAX, BOEKJAAR_MAX, BOEKJAAR_MIN
+from .validation import ModelValidatie
 
-BOEKJAAR = {"min_value": 1900, "max_value": 2999}  # a year a budget can have; outside it dates would not fit
+BOEKJAAR = {"min_value": BOEKJAAR_MIN, "max_value": BOEKJAAR_MAX}  # as the models' boekjaar fields (validators.py)
+BEDRAG = {"max_digits": 14, "decimal_places": 2, "max_value": BEDRAG_MAX}  # an amount a transition takes
 
 
 def PubliekeStatusField():  # noqa: N802 - reads like a field declaration
@@ -56,8 +59,9 @@ class ContactpersoonSerializer(serializers.ModelSerializer):
         fields = ["id", "naam", "functie", "email", "telefoon"]
 
 
-class OrganisatieSerializer(serializers.ModelSerializer):
+class OrganisatieSerializer(ModelValidatie, serializers.ModelSerializer):
     contactpersonen = ContactpersoonSerializer(many=True, read_only=True)
+    genormaliseerd = ("iban", "email")
 
     class Meta:
         model = Organisatie
@@ -65,20 +69,6 @@ class OrganisatieSerializer(serializers.ModelSerializer):
             "id", "naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",
             "gebied", "wijk", "email", "telefoon", "contactpersonen",
         ]
-
-    def validate(self, attrs):
-        candidate = Organisatie(**{**self._current_values(), **attrs})
-        try:
-            candidate.clean()
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
-        attrs["iban"], attrs["email"] = candidate.iban, candidate.email  # as clean() normalised them
-        return attrs
-
-    def _current_values(self) -> dict:
-        if self.instance is None:
-            return {}
-        return {name: getattr(self.instance, name) for name in self.Meta.fields if name not in ("id", "contactpersonen")}
 
 
 class StrictSerializer(serializers.Serializer):
@@ -95,9 +85,10 @@ class StrictSerializer(serializers.Serializer):
 class BedragenPerJaarField(serializers.DictField):
     """{boekjaar: bedrag}, e.g. `{"2027": "80000.00", "2028": "82000.00"}`."""
 
-    child = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0.01"))
+    child = serializers.DecimalField(**BEDRAG, min_value=Decimal("0.01"))
     default_error_messages = {
-        "boekjaar": "Elke sleutel is een boekjaar van 1900 tot en met 2999. / Every key is a year from 1900 to 2999.",
+        "boekjaar": f"Elke sleutel is een boekjaar van {BOEKJAAR_MIN} tot en met {BOEKJAAR_MAX}. / Every key is a "
+                    f"year from {BOEKJAAR_MIN} to {BOEKJAAR_MAX}.",
         "te_veel": "Ten hoogste 20 boekjaren. / At most 20 years.",
     }
 
@@ -137,7 +128,7 @@ class ResultaatSerializer(StrictSerializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
-class BegrotingsregelSerializer(serializers.ModelSerializer):
+class BegrotingsregelSerializer(ModelValidatie, serializers.ModelSerializer):
     class Meta:
         model = Begrotingsregel
         fields = ["soort", "omschrijving", "bedrag"]
@@ -162,7 +153,7 @@ class AanvraagListSerializer(serializers.ModelSerializer):
         ]
 
 
-class JaarbedragSerializer(serializers.ModelSerializer):
+class JaarbedragSerializer(ModelValidatie, serializers.ModelSerializer):
     """One boekjaar of the meerjarenbegroting: the amount asked, and later the amount proposed."""
 
     class Meta:
@@ -172,7 +163,7 @@ class JaarbedragSerializer(serializers.ModelSerializer):
         extra_kwargs = {"boekjaar": BOEKJAAR, "gevraagd_bedrag": {"min_value": Decimal("0.01")}}
 
 
-class AanvraagSerializer(serializers.ModelSerializer):
+class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     """A request; editable by its applicant while it is a draft (concept).
 
     `begroting` and `jaarbedragen`, when sent, replace the draft's lines; left out, they stay as they are.
@@ -236,7 +227,7 @@ class AanvraagSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError({"voortzetting_van": [
                 "Een voortzetting hoort bij een subsidie van dezelfde organisatie als deze aanvraag. / A continuation "
                 "belongs to a subsidy of the same organisation as this request."]})
-        return attrs
+        return super().validate(attrs)
 
 
 class DownloadField(serializers.FileField):
@@ -248,7 +239,7 @@ class DownloadField(serializers.FileField):
         return reverse("document-download", args=[value.instance.pk], request=self.context.get("request"))
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(ModelValidatie, serializers.ModelSerializer):
     bestand = DownloadField(help_text="Bij uploaden het bestand (multipart). In een antwoord de downloadlink "
                                       "(`GET /api/documenten/{id}/download/`): alleen wie de aanvraag mag zien, "
                                       "krijgt het bestand, onder de oorspronkelijke naam.")
@@ -263,15 +254,15 @@ class DocumentSerializer(serializers.ModelSerializer):
 class TransitieSerializer(serializers.Serializer):
     """Input for an action. Each action uses the fields it needs; `reden` is the toelichting in the trail."""
 
-    reden = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    reden = serializers.CharField(required=False, allow_blank=True, default="", max_length=REDEN_MAX)
     ontvangen_op = serializers.DateField(required=False)
     termijn_tot = serializers.DateField(required=False)
     uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, required=False)
-    bedrag = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
+    bedrag = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
     weken = serializers.IntegerField(required=False, min_value=1, max_value=8)
     uiterlijk = serializers.DateField(required=False)
     activiteitenverslag = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    werkelijke_kosten = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
+    werkelijke_kosten = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
     accountantsverklaring = serializers.BooleanField(required=False)
     uitgevoerd_op = serializers.DateField(required=False)
     # the multi-year path
@@ -279,13 +270,13 @@ class TransitieSerializer(serializers.Serializer):
     voorwaarden = VoorwaardenSerializer(required=False)
     werkplan = serializers.CharField(required=False, allow_blank=True, max_length=20000)
     doelen = DoelSerializer(many=True, required=False, max_length=50)
-    eigen_inkomsten = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
+    eigen_inkomsten = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
     resultaten = ResultaatSerializer(many=True, required=False, max_length=50)
     grond = serializers.ChoiceField(choices=Beeindiging.Grond.choices, required=False)
     einde_boekjaar = serializers.IntegerField(required=False, help_text="Het laatste gesubsidieerde boekjaar.",
                                               **BOEKJAAR)
     afbouw = BedragenPerJaarField(required=False, help_text="Afbouwbedrag per boekjaar van de opzegtermijn.")
-    compensatie = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, min_value=0)
+    compensatie = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
     # advice during review (initiatieven)
     advies = serializers.CharField(required=False, allow_blank=True, max_length=20000,
                                    help_text="Het advies van de bewonersorganisatie of het gebiedsteam.")
@@ -387,7 +378,7 @@ class ReserveSerializer(serializers.Serializer):
     mutaties = ReservemutatieSerializer(many=True)
 
 
-class BegrotingsjaarSerializer(serializers.ModelSerializer):
+class BegrotingsjaarSerializer(ModelValidatie, serializers.ModelSerializer):
     """The council's budget for a boekjaar: its adoption date and the wage/price compensation (beheerder)."""
 
     class Meta:
@@ -403,15 +394,6 @@ class BegrotingsjaarSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError("Het boekjaar van een begroting verandert niet. / The year of a budget "
                                               "does not change.")
         return boekjaar
-
-    def validate(self, attrs):
-        boekjaar = attrs.get("boekjaar", getattr(self.instance, "boekjaar", None))
-        vastgesteld_op = attrs.get("vastgesteld_op")
-        if vastgesteld_op and boekjaar and vastgesteld_op.year > boekjaar:
-            raise serializers.ValidationError({"vastgesteld_op": [
-                "Een begroting wordt uiterlijk in haar eigen boekjaar vastgesteld. / A budget is adopted in its own "
-                "year at the latest."]})
-        return attrs
 
 
 class MeerjarenramingSerializer(serializers.Serializer):

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
 from .. import rollen
 from ..opslag import documenten_opslag, opslagnaam
 from ..rollen import mag_behandelen, mag_beslissen
+from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, BOEKJAAR, PERIODE, JsonOmvang, tekst
 from .begroting import MONEY
 from .gebieden import Gebied, Wijk
 from .organisaties import Organisatie
@@ -124,14 +126,15 @@ class Aanvraag(Lifecycle):
     regeling = models.ForeignKey(Regeling, on_delete=models.PROTECT, related_name="aanvragen")
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="aanvragen")
     titel = models.CharField(_("titel"), max_length=200, blank=True)
-    omschrijving = models.TextField(_("wat gaat u doen, en voor wie?"), blank=True)
-    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), null=True, blank=True, **MONEY)
-    periode_van = models.DateField(_("begindatum"), null=True, blank=True)
-    periode_tot = models.DateField(_("einddatum"), null=True, blank=True)
+    omschrijving = models.TextField(_("wat gaat u doen, en voor wie?"), blank=True, **tekst(10_000))
+    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), null=True, blank=True, validators=BEDRAG_POSITIEF,
+                                          **MONEY)
+    periode_van = models.DateField(_("begindatum"), null=True, blank=True, validators=PERIODE)
+    periode_tot = models.DateField(_("einddatum"), null=True, blank=True, validators=PERIODE)
     gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     werkplan = models.TextField(
-        _("werkplan voor het eerste jaar"), blank=True,
+        _("werkplan voor het eerste jaar"), blank=True, **tekst(20_000),
         help_text=_("Bij een meerjarige aanvraag: wat u het eerste jaar gaat doen en wat u wilt bereiken."),
     )
     voortzetting_van = models.ForeignKey(
@@ -158,10 +161,10 @@ class Aanvraag(Lifecycle):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     voorstel_uitkomst = models.CharField(max_length=10, choices=Uitkomst.choices, blank=True)
-    voorstel_bedrag = models.DecimalField(null=True, blank=True, **MONEY)
-    voorstel_motivering = models.TextField(blank=True)
+    voorstel_bedrag = models.DecimalField(null=True, blank=True, validators=BEDRAG_POSITIEF, **MONEY)
+    voorstel_motivering = models.TextField(blank=True, **tekst(5_000))
     voorstel_voorwaarden = models.JSONField(
-        default=dict, blank=True, help_text=_("Meerjarig: indexatie, voorschotschema en egalisatiereserve van het voorstel.")
+        default=dict, blank=True, validators=[JsonOmvang(max_items=10, max_tekens=1_000)], help_text=_("Meerjarig: indexatie, voorschotschema en egalisatiereserve van het voorstel.")
     )
     voorgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -229,6 +232,22 @@ class Aanvraag(Lifecycle):
         familie = families.van(self)
         voorstel = familie.voorstel(self) if familie is not None and familie.voorstel is not None else None
         return self.gevraagd_bedrag if voorstel is None else min(voorstel, self.gevraagd_bedrag)
+
+    def clean(self):
+        """What makes even a draft impossible, whichever door it comes through; what a complete request needs, and
+        the regeling's own limits on amount and dates, are checked at submission (services/intake.py)."""
+        errors = {}
+        if self.periode_van and self.periode_tot and self.periode_tot < self.periode_van:
+            errors["periode_tot"] = _("De einddatum ligt vóór de begindatum. / The end date is before the start date.")
+        elif self.regeling_id and self.regeling.meerjarig and len(self.boekjaren) > self.regeling.max_boekjaren:
+            errors["periode_tot"] = _(
+                "U kunt voor ten hoogste %(max)d boekjaren aanvragen; de periode beslaat er %(jaren)d. / You can apply "
+                "for at most %(max)d years; the period covers %(jaren)d."
+            ) % {"max": self.regeling.max_boekjaren, "jaren": len(self.boekjaren)}
+        if self.wijk_id and self.gebied_id and self.wijk.gebied_id != self.gebied_id:
+            errors["wijk"] = _("Deze wijk hoort niet bij het gekozen gebied. / This wijk is not in the chosen gebied.")
+        if errors:
+            raise ValidationError(errors)
 
     def ontbrekende_gegevens(self) -> list[str]:
         required = ["titel", "omschrijving", "gevraagd_bedrag", "periode_van", "periode_tot"]
@@ -402,9 +421,10 @@ class Jaarbedrag(Onderdeel):
 
     onderdeel_van = "aanvraag"
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="jaarbedragen")
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
-    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), **MONEY)
-    voorstel_bedrag = models.DecimalField(_("voorgesteld bedrag"), null=True, blank=True, **MONEY)
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), validators=BOEKJAAR)
+    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), validators=BEDRAG_POSITIEF, **MONEY)
+    voorstel_bedrag = models.DecimalField(_("voorgesteld bedrag"), null=True, blank=True,
+                                          validators=BEDRAG_NIET_NEGATIEF, **MONEY)
 
     class Meta:
         ordering = ["boekjaar"]
@@ -428,11 +448,13 @@ class Begrotingsregel(Onderdeel):
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="begroting")
     soort = models.CharField(max_length=10, choices=Soort.choices, default=Soort.KOSTEN)
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
-    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+    bedrag = models.DecimalField(_("bedrag"), validators=BEDRAG_POSITIEF, **MONEY,
+                                 help_text=_("Altijd positief: de soort zegt of het kosten of dekking zijn."))
 
     class Meta:
         verbose_name = _("begrotingsregel")
         verbose_name_plural = _("begroting")
+        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="begrotingsregel_positief")]
 
     def __str__(self):
         return f"{self.omschrijving}: € {self.bedrag}"
@@ -465,7 +487,7 @@ class Aanvulling(Auditable):
     """A request for missing information (herstel verzuim, Awb 4:5) and the suspension it causes (4:15)."""
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="aanvullingen")
-    omschrijving = models.TextField(_("wat ontbreekt"))
+    omschrijving = models.TextField(_("wat ontbreekt"), **tekst(5_000))
     gevraagd_op = models.DateField(_("gevraagd op"))
     termijn_tot = models.DateField(_("aanvullen uiterlijk"))
     ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)

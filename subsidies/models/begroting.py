@@ -1,6 +1,8 @@
 """Budget lines: begrotingspost × boekjaar × fondsbron, the level at which every euro is traced (DESIGN §6)."""
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from workflows.context import transitie_loopt
 from workflows.errors import TransitionNotPossible
 from workflows.lifecycle import Auditable
+
+from ..validators import BEDRAG_NIET_NEGATIEF, BOEKJAAR, PERIODE
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -65,12 +69,14 @@ class Begrotingsjaar(Auditable):
     years not yet adopted are the meerjarenraming.
     """
 
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), unique=True)
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), unique=True, validators=BOEKJAAR)
     vastgesteld_op = models.DateField(
-        _("begroting vastgesteld op"), null=True, blank=True, help_text=_("De dag waarop de raad de begroting vaststelde.")
+        _("begroting vastgesteld op"), null=True, blank=True, validators=PERIODE, help_text=_("De dag waarop de raad de begroting vaststelde.")
     )
     indexatie_percentage = models.DecimalField(
         _("loon- en prijscompensatie (%)"), max_digits=5, decimal_places=2, default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("-99.99"), message=_("Ten minste -99,99%. / At least -99.99%.")),
+                    MaxValueValidator(Decimal("100.00"), message=_("Ten hoogste 100%. / At most 100%."))],
         help_text=_("Geldt voor meerjarige subsidies met indexatie, vanaf hun tweede boekjaar."),
     )
 
@@ -85,18 +91,24 @@ class Begrotingsjaar(Auditable):
     def __str__(self):
         return f"Begroting {self.boekjaar}"
 
+    def clean(self):
+        if self.vastgesteld_op and self.boekjaar and self.vastgesteld_op.year > self.boekjaar:
+            raise ValidationError({"vastgesteld_op": _(
+                "Een begroting wordt uiterlijk in haar eigen boekjaar vastgesteld. / A budget is adopted in its own "
+                "year at the latest.")})
+
 
 class Budget(Auditable):
     """The amount available on one begrotingspost in one boekjaar from one fondsbron."""
 
     begrotingspost = models.ForeignKey(Begrotingspost, on_delete=models.PROTECT, related_name="budgetten")
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), validators=BOEKJAAR)
     fondsbron = models.ForeignKey(Fondsbron, on_delete=models.PROTECT, related_name="budgetten")
     gebied = models.ForeignKey(
         "subsidies.Gebied", on_delete=models.PROTECT, null=True, blank=True, related_name="budgetten",
         help_text=_("Alleen bij een gebiedsbudget: elk gebied heeft een eigen budget op de begrotingspost."),
     )
-    bedrag = models.DecimalField(_("bedrag"), **MONEY)
+    bedrag = models.DecimalField(_("bedrag"), validators=BEDRAG_NIET_NEGATIEF, **MONEY)
 
     class Meta:
         ordering = ["begrotingspost__naam", "boekjaar", "fondsbron__naam", "gebied__naam"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from workflows.lifecycle import Auditable
 
 from .. import families
+from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, BOEKJAAR, PERCENTAGE, PERIODE, JsonOmvang, tekst
 
 from .begroting import MONEY, Begrotingspost, Budget, Fondsbron, controleer_niet_onder_verplicht
 from .organisaties import Rechtsvorm
@@ -43,7 +44,7 @@ class Voorschotschema(models.TextChoices):
 class Regeling(Auditable):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     naam = models.CharField(_("naam"), max_length=200)
-    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True, **tekst(10_000))
     juridische_grondslag = models.CharField(_("juridische grondslag"), max_length=300, blank=True)
     begrotingspost = models.ForeignKey(Begrotingspost, on_delete=models.PROTECT, related_name="regelingen")
     fondsbron = models.ForeignKey(Fondsbron, on_delete=models.PROTECT, related_name="regelingen")
@@ -54,10 +55,10 @@ class Regeling(Auditable):
     beslistermijn_weken = models.PositiveSmallIntegerField(
         _("beslistermijn (weken)"), default=8, help_text=_("Zonder eigen termijn geldt 8 weken (Awb 4:13).")
     )
-    min_bedrag = models.DecimalField(_("minimumbedrag"), default=Decimal("0"), **MONEY)
-    max_bedrag = models.DecimalField(_("maximumbedrag"), **MONEY)
+    min_bedrag = models.DecimalField(_("minimumbedrag"), default=Decimal("0"), validators=BEDRAG_NIET_NEGATIEF, **MONEY)
+    max_bedrag = models.DecimalField(_("maximumbedrag"), validators=BEDRAG_POSITIEF, **MONEY)
     toegestane_rechtsvormen = models.JSONField(
-        _("wie mag aanvragen"), default=list,
+        _("wie mag aanvragen"), default=list, validators=[JsonOmvang(max_items=10, max_tekens=1_000)],
         help_text=_("Rechtsvormen die mogen aanvragen, bijv. [\"stichting\", \"vereniging\", \"initiatiefgroep\"]."),
     )
     gedeeltelijk_verlenen = models.BooleanField(
@@ -65,13 +66,13 @@ class Regeling(Auditable):
         help_text=_("Bij een bijna bereikt plafond het resterende bedrag verlenen in plaats van weigeren."),
     )
     grens_direct_vaststellen = models.DecimalField(
-        _("direct vaststellen tot en met"), default=Decimal("5000"), **MONEY
+        _("direct vaststellen tot en met"), default=Decimal("5000"), validators=BEDRAG_NIET_NEGATIEF, **MONEY
     )
     grens_accountantsverklaring = models.DecimalField(
-        _("accountantsverklaring boven"), default=Decimal("125000"), **MONEY
+        _("accountantsverklaring boven"), default=Decimal("125000"), validators=BEDRAG_NIET_NEGATIEF, **MONEY
     )
     vier_ogen_drempel = models.DecimalField(
-        _("vier-ogendrempel"), default=Decimal("25000"), **MONEY,
+        _("vier-ogendrempel"), default=Decimal("25000"), validators=BEDRAG_NIET_NEGATIEF, **MONEY,
         help_text=_("Boven dit bedrag beslist een beslisser die het voorstel niet zelf deed."),
     )
     meerjarig = models.BooleanField(_("meerjarig (structureel)"), default=False)
@@ -103,10 +104,10 @@ class Regeling(Auditable):
     )
     reserve_max_percentage = models.DecimalField(
         _("egalisatiereserve ten hoogste (% van de jaarsubsidie)"), max_digits=5, decimal_places=2,
-        default=Decimal("10.00"),
+        default=Decimal("10.00"), validators=PERCENTAGE,
     )
-    open_vanaf = models.DateField(_("aanvragen vanaf"), null=True, blank=True)
-    open_tot = models.DateField(_("aanvragen tot en met"), null=True, blank=True)
+    open_vanaf = models.DateField(_("aanvragen vanaf"), null=True, blank=True, validators=PERIODE)
+    open_tot = models.DateField(_("aanvragen tot en met"), null=True, blank=True, validators=PERIODE)
     actief = models.BooleanField(_("actief"), default=True)
     familie = models.CharField(
         _("soort aanvraag"), max_length=40, blank=True,
@@ -122,7 +123,8 @@ class Regeling(Auditable):
         verbose_name = _("regeling")
         verbose_name_plural = _("regelingen")
         constraints = [
-            models.CheckConstraint(condition=models.Q(min_bedrag__lte=models.F("max_bedrag")), name="regeling_min_max")
+            models.CheckConstraint(condition=models.Q(min_bedrag__lte=models.F("max_bedrag")), name="regeling_min_max"),
+            models.CheckConstraint(condition=models.Q(min_bedrag__gte=0), name="regeling_min_niet_negatief"),
         ]
 
     def __str__(self):
@@ -145,6 +147,8 @@ class Regeling(Auditable):
             raise ValidationError({"familie": _("Onbekende soort aanvraag.")})
         if bool(self.aanvraag_uiterlijk_dag) != bool(self.aanvraag_uiterlijk_maand):
             raise ValidationError({"aanvraag_uiterlijk_dag": _("Vul dag én maand in, of laat beide leeg.")})
+        if self.open_vanaf and self.open_tot and self.open_tot < self.open_vanaf:
+            raise ValidationError({"open_tot": _("Het einde ligt vóór het begin. / The end is before the start.")})
         if self.aanvraag_uiterlijk_dag:
             try:
                 dt.date(2023, self.aanvraag_uiterlijk_maand, self.aanvraag_uiterlijk_dag)  # not a leap year
@@ -179,9 +183,9 @@ class Plafond(Auditable):
     """The subsidieplafond of a regeling for one boekjaar. It binds only from publication on (Awb 4:27)."""
 
     regeling = models.ForeignKey(Regeling, on_delete=models.PROTECT, related_name="plafonds")
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
-    bedrag = models.DecimalField(_("bedrag"), **MONEY)
-    gepubliceerd_op = models.DateField(_("gepubliceerd op"), null=True, blank=True)
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), validators=BOEKJAAR)
+    bedrag = models.DecimalField(_("bedrag"), validators=BEDRAG_NIET_NEGATIEF, **MONEY)
+    gepubliceerd_op = models.DateField(_("gepubliceerd op"), null=True, blank=True, validators=PERIODE)
     budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="plafonds")
     gebied = models.ForeignKey(
         "subsidies.Gebied", on_delete=models.PROTECT, null=True, blank=True, related_name="plafonds",

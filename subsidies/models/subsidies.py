@@ -20,6 +20,7 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
 from .. import families, rollen
+from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
 from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
 from .regelingen import Plafond, Verantwoordingsniveau, Voorschotschema
@@ -183,9 +184,11 @@ class Subsidie(Lifecycle):
                 custom={"label": _("Verantwoording vragen")})
     def verantwoording_vragen(self, *, user, reden="", uiterlijk: dt.date | None = None):
         """Ask the recipient for the report its tier requires, by a date."""
-        if uiterlijk is None or uiterlijk <= timezone.localdate():
-            raise InvalidInput("Geef een datum na vandaag waarop de verantwoording binnen moet zijn.",
-                               "Give a date after today by which the report is due.", code="termijn_ongeldig")
+        vandaag = timezone.localdate()
+        if uiterlijk is None or not vandaag < uiterlijk <= vandaag + dt.timedelta(days=2 * 365):
+            raise InvalidInput("Geef een datum na vandaag en binnen twee jaar waarop de verantwoording binnen moet zijn.",
+                               "Give a date after today and within two years by which the report is due.",
+                               code="termijn_ongeldig", details={"velden": ["uiterlijk"]})
         self.verantwoording_uiterlijk = uiterlijk
 
     @transition(status, source=Status.VERANTWOORDING_GEVRAAGD, target=Status.VERANTWOORDING_INGEDIEND,
@@ -198,9 +201,11 @@ class Subsidie(Lifecycle):
         controleer_verantwoording(self.verantwoordingsniveau, activiteitenverslag=activiteitenverslag,
                                   werkelijke_kosten=werkelijke_kosten, accountantsverklaring=accountantsverklaring)
         families.controleer_verantwoording(self, self.eerste_boekjaar)
-        Verantwoording.objects.create(subsidie=self, activiteitenverslag=activiteitenverslag,
-                                      werkelijke_kosten=werkelijke_kosten,
-                                      accountantsverklaring=accountantsverklaring, ingediend_door=user)
+        verantwoording = Verantwoording(subsidie=self, activiteitenverslag=activiteitenverslag,
+                                        werkelijke_kosten=werkelijke_kosten,
+                                        accountantsverklaring=accountantsverklaring, ingediend_door=user)
+        verantwoording.controleer_velden()
+        verantwoording.save()
 
     @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VERANTWOORDING_GEVRAAGD,
                 permission=rollen.behandelaar, custom={"label": _("Verantwoording terugsturen")})
@@ -350,8 +355,13 @@ class Betaling(Lifecycle):
     @transition(status, source=Status.GEPLAND, target=Status.UITGEVOERD, permission=rollen.behandelaar,
                 custom={"label": _("Uitgevoerd")})
     def uitvoeren(self, *, user, reden="", uitgevoerd_op: dt.date | None = None):
-        """Record that the money was paid out, or the recovered money came in."""
-        self.uitgevoerd_op = uitgevoerd_op or timezone.localdate()
+        """Record that the money was paid out, or the recovered money came in: today, or a day of the past year."""
+        vandaag = timezone.localdate()
+        if uitgevoerd_op is not None and not vandaag - dt.timedelta(days=365) <= uitgevoerd_op <= vandaag:
+            raise InvalidInput("De datum van uitvoering ligt in het afgelopen jaar, niet in de toekomst.",
+                               "The date of execution lies within the past year, not in the future.",
+                               code="datum_ongeldig", details={"velden": ["uitgevoerd_op"]})
+        self.uitgevoerd_op = uitgevoerd_op or vandaag
 
     @transition(status, source=Status.GEPLAND, target=Status.GEANNULEERD, permission=rollen.behandelaar,
                 custom={"label": _("Annuleren")})
@@ -363,20 +373,23 @@ class Betaling(Lifecycle):
 
 class Verantwoording(Auditable):
     subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="verantwoordingen")
-    activiteitenverslag = models.TextField(_("activiteitenverslag"))
-    werkelijke_kosten = models.DecimalField(_("werkelijke kosten"), **MONEY)
+    activiteitenverslag = models.TextField(_("activiteitenverslag"), **tekst(20_000))
+    werkelijke_kosten = models.DecimalField(_("werkelijke kosten"), validators=BEDRAG_NIET_NEGATIEF, **MONEY)
     accountantsverklaring = models.BooleanField(_("accountantsverklaring bijgevoegd"), default=False)
     ingediend_op = models.DateTimeField(auto_now_add=True)
     ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     tranche = models.ForeignKey("subsidies.Jaartranche", on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="verantwoordingen", help_text=_("Bij een meerjarige subsidie: het boekjaar."))
-    eigen_inkomsten = models.DecimalField(_("eigen inkomsten en andere bijdragen"), default=ZERO, **MONEY)
-    resultaten = models.JSONField(_("resultaten per doel"), default=list, blank=True)
+    eigen_inkomsten = models.DecimalField(_("eigen inkomsten en andere bijdragen"), default=ZERO,
+                                          validators=BEDRAG_NIET_NEGATIEF, **MONEY)
+    resultaten = models.JSONField(_("resultaten per doel"), default=list, blank=True, validators=[JsonOmvang()])
 
     class Meta:
         ordering = ["ingediend_op"]
         verbose_name = _("verantwoording")
         verbose_name_plural = _("verantwoordingen")
+        constraints = [models.CheckConstraint(condition=models.Q(werkelijke_kosten__gte=0, eigen_inkomsten__gte=0),
+                                              name="verantwoording_niet_negatief")]
 
     def __str__(self):
         return f"Verantwoording {self.subsidie.aanvraag.nummer}"

@@ -20,6 +20,7 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
 from .. import rollen
+from ..validators import JsonOmvang, tekst
 from .begroting import MONEY, Begrotingsjaar
 from .subsidies import Subsidie, Verplichting
 
@@ -112,9 +113,9 @@ class Jaartranche(Lifecycle):
     afbouw = models.BooleanField(
         _("afbouw"), default=False, help_text=_("Voortgezet tijdens de opzegtermijn, ook boven het plafond (Awb 4:51).")
     )
-    werkplan = models.TextField(_("werkplan"), blank=True)
+    werkplan = models.TextField(_("werkplan"), blank=True, **tekst(20_000))
     doelen = models.JSONField(
-        _("doelen"), default=list, blank=True,
+        _("doelen"), default=list, blank=True, validators=[JsonOmvang()],
         help_text=_("Per kernactiviteit: [{\"kernactiviteit\", \"doel\", \"indicator\", \"streefwaarde\"}]."),
     )
     werkplan_uiterlijk = models.DateField(_("werkplan uiterlijk"), null=True, blank=True)

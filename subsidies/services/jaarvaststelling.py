@@ -56,11 +56,14 @@ def ontvang_jaarverantwoording(tranche, user, *, activiteitenverslag: str, werke
             code="resultaten_onvolledig", details={"velden": ["resultaten"]},
         )
     families.controleer_verantwoording(tranche.subsidie, tranche.boekjaar)
-    return Verantwoording.objects.create(
+    verantwoording = Verantwoording(
         subsidie=tranche.subsidie, tranche=tranche, activiteitenverslag=activiteitenverslag,
         werkelijke_kosten=werkelijke_kosten, eigen_inkomsten=eigen_inkomsten,
         accountantsverklaring=accountantsverklaring, resultaten=resultaten, ingediend_door=user,
     )
+    verantwoording.controleer_velden()  # the text's length, the amounts' cap
+    verantwoording.save()
+    return verantwoording
 
 
 def reservesaldo(subsidie) -> Decimal:

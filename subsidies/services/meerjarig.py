@@ -15,12 +15,14 @@ from ..models import (
     Voorschotschema,
 )
 from ..models.tranches import begroting_vastgesteld_op
+from ..validators import binnen_bedraggrens
 from . import budget
 from .beschikkingen import maak_beschikking
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 STRUCTUREEL_NA_JAREN = 3  # Awb 4:51: from three consecutive years of funding on, ending needs a reasonable term
+AFBOUW_MAX_JAREN = 5  # a notice term (and its phase-out) reaches at most this many years past the award or the earliest end
 VOORWAARDEN = {"indexeren", "voorschotschema", "egalisatiereserve"}
 
 
@@ -341,8 +343,12 @@ def beeindig(subsidie, user, *, grond: str, einde_boekjaar, afbouw: dict | None,
             f"The last year is not before {vroegst}.",
             code="opzegtermijn_te_kort", details={"velden": ["einde_boekjaar"], "vroegst": vroegst},
         )
+    laatst = max(subsidie.laatste_boekjaar, vroegst) + AFBOUW_MAX_JAREN
+    if einde > laatst:
+        raise InvalidInput(f"Het laatste jaar ligt uiterlijk in {laatst}.", f"The last year is {laatst} at the latest.",
+                           code="einde_boekjaar_ongeldig", details={"velden": ["einde_boekjaar"], "uiterlijk": laatst})
     compensatie = _bedrag(compensatie or 0, "compensatie")
-    if compensatie < ZERO or (compensatie and grond != Beeindiging.Grond.GEWIJZIGDE_OMSTANDIGHEDEN):
+    if not binnen_bedraggrens(compensatie) or (compensatie and grond != Beeindiging.Grond.GEWIJZIGDE_OMSTANDIGHEDEN):
         raise InvalidInput("Compensatie hoort alleen bij intrekking wegens veranderde omstandigheden (Awb 4:50).",
                            "Compensation belongs only to withdrawal for changed circumstances (Awb 4:50).",
                            code="compensatie_ongeldig", details={"velden": ["compensatie"]})
