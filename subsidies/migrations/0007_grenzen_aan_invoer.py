@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('subsidies', '0005_families_en_gebiedsbudgetten'),
+        ('subsidies', '0006_document_private_storage'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
