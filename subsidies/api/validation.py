@@ -31,7 +31,8 @@ class ModelValidatie:
         for naam in geschreven:
             setattr(kandidaat, naam, attrs[naam])
         relaties = {f.name for f in model._meta.concrete_fields if f.is_relation}
-        kandidaat.controleer_wijziging()  # a change the lifecycle has fixed is refused as such (409), not as bad input
+        if isinstance(self.instance, model):  # a change the lifecycle has fixed is refused as such (409), not as input
+            kandidaat.controleer_wijziging()
         try:
             kandidaat.clean_fields(exclude=(velden - geschreven) | relaties)
             kandidaat.clean()
