@@ -3,11 +3,14 @@
 Every file here is built byte by byte (tests/bestanden.py): real, minimal files of each accepted type, and the
 dangerous ones a browser would send under an innocent name.
 """
+import hashlib
+import importlib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from subsidies.models import Document
 from subsidies.services.documenten import voeg_document_toe
 from tests import bestanden
 from tests.bestanden import upload
@@ -97,6 +100,9 @@ def test_the_original_name_loses_its_folders_and_control_characters(concept, aan
                  id="pdf-javascript-als-hex-naam"),
     pytest.param("begroting.pdf", bestanden.PDF_MET_LAUNCH, "actieve_inhoud", id="pdf-launch"),
     pytest.param("begroting.pdf", bestanden.PDF_MET_BIJLAGE, "actieve_inhoud", id="pdf-ingesloten-bestand"),
+    pytest.param("begroting.pdf", bestanden.pdf(b"/AcroForm << /Fields [] /XFA 4 0 R >>",
+                                                 b"<< /Length 9 >>\nstream\n<xdp:xdp>\nendstream"),
+                 "actieve_inhoud", id="pdf-xfa-formulier"),
     pytest.param("plan.docx", bestanden.docx(extra={"word/vbaProject.bin": b"\xd0\xcf"}), "actieve_inhoud",
                  id="docx-met-vbaproject"),
     pytest.param("plan.docx", bestanden.docx(main="application/vnd.ms-word.document.macroEnabled.main+xml"),
@@ -118,3 +124,25 @@ def test_no_documents_after_submission_or_from_strangers(concept, aanvrager, aud
     ingediend = breng_naar(concept, "ingediend", aanvrager=aanvrager)
     with geweigerd(TransitionNotPossible, "documenten_gesloten"):
         voeg_document_toe(ingediend, bestand=pdf(), omschrijving="Bijlage", user=aanvrager)
+
+
+def test_the_migration_moves_earlier_documents_into_the_private_folder(concept, settings,
+                                                                         django_capture_on_commit_callbacks):
+    """Before, files lay under MEDIA_ROOT by the client's name; the migration gives each a random private name."""
+    from django.apps import apps
+
+    migratie = importlib.import_module("subsidies.migrations.0006_document_private_storage")
+    oud = Path(settings.MEDIA_ROOT) / "aanvragen" / "2025" / "Begroting De Wilg.pdf"
+    oud.parent.mkdir(parents=True)
+    oud.write_bytes(bestanden.pdf())
+    document = Document.objects.create(aanvraag=concept, omschrijving="Begroting", grootte=0,
+                                       bestand="aanvragen/2025/Begroting De Wilg.pdf")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        migratie.naar_prive_opslag(apps, None)
+
+    document.refresh_from_db()
+    assert (document.oorspronkelijke_naam, document.content_type, document.grootte, document.sha256) == (
+        "Begroting De Wilg.pdf", "application/pdf", len(bestanden.pdf()), hashlib.sha256(bestanden.pdf()).hexdigest())
+    assert "Wilg" not in document.bestand.name and document.bestand.read() == bestanden.pdf()
+    assert not oud.exists()
