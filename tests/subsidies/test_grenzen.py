@@ -112,7 +112,7 @@ def test_a_notice_term_without_end_is_refused(geweigerd, vandaag, aanvrager, beh
         perform(subsidie, "beeindigen", beslisser, reden="Beleid gewijzigd.", grond="4:51", einde_boekjaar=2999)
 
 
-def test_the_demo_regeling_bounds_are_consistent():
+def test_a_regeling_maximum_above_the_cap_is_refused():
     """A beheerder cannot configure a scheme whose maximum is above what any amount field accepts."""
     regeling = PlafondFactory().regeling
     regeling.max_bedrag = Decimal("1000000000.00")
