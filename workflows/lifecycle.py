@@ -270,9 +270,8 @@ class Onderdeel(Auditable):
         return self._eigenaar().mag_wijzigen(self.onderdeel_naam())
 
     def controleer_onderdeel(self, naam: str = "") -> None:
-        if getattr(self, self._meta.get_field(self.onderdeel_van).attname) is None:
-            return  # not yet attached (a form's candidate row): its owner is asked when it is saved with one
-        self._eigenaar().controleer_onderdeel(self.onderdeel_naam())
+        if getattr(self, self._meta.get_field(self.onderdeel_van).attname) is not None:  # else the database refuses
+            self._eigenaar().controleer_onderdeel(self.onderdeel_naam())
 
     def vaste_velden(self) -> frozenset[str]:
         if getattr(self, self._meta.get_field(self.onderdeel_van).attname) is None or self.mag_wijzigen():
