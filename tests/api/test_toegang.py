@@ -180,3 +180,11 @@ def test_existing_drf_tokens_are_taken_over_hashed_and_the_plaintext_table_dropp
     assert "authtoken_token" not in connection.introspection.table_names()
     assert met_token("0123456789abcdef0123456789abcdef01234567").get("/api/aanvragen/").status_code == 200
     assert ApiToken.objects.get().verloopt_op > timezone.now()
+
+
+def test_a_login_without_a_request_is_not_counted_but_still_checked(marleen):
+    """A script or the test client's login() calls authenticate() without a request: no lockout, no crash."""
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="marleen", password=WACHTWOORD) == marleen
+    assert authenticate(username="marleen", password="fout") is None
