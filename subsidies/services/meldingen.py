@@ -3,8 +3,8 @@ with its text (Dutch, then English; B1; formal "u").
 
 Each queues its message in the outbox (`workflows.berichten.plaats`) inside the transaction of the event, so a
 refused or rolled-back change tells nobody anything. The key names the event, so calling it again (a retried job)
-queues nothing new. Applicants are reached through `ontvangers` (the organisation, its contact persons and members)
-and the user who submitted the request; officers through their own address.
+queues nothing new. Applicants are reached through `ontvangers` (the organisation, its contact persons and members,
+among them the user who submitted the request); officers through their own address.
 """
 import datetime as dt
 
@@ -37,9 +37,10 @@ def _datum(dag: dt.date) -> str:
 
 
 def _aan_aanvrager(aanvraag, sleutel: str, onderwerp: str, nl: str, en: str, obj=None) -> int:
-    indiener = [aanvraag.ingediend_door.email] if aanvraag.ingediend_door_id else []
-    return plaats(sleutel, [*ontvangers(aanvraag.organisatie), *indiener], f"{onderwerp} {aanvraag.nummer}",
-                  f"{nl}\n\n{en}", obj=obj or aanvraag)
+    """To the organisation (`ontvangers`; the applicant who submitted is one of its members). Not to an officer who
+    registered a paper request for it."""
+    return plaats(sleutel, ontvangers(aanvraag.organisatie), f"{onderwerp} {aanvraag.nummer}", f"{nl}\n\n{en}",
+                  obj=obj or aanvraag)
 
 
 def _aan_medewerker(user, sleutel: str, onderwerp: str, tekst: str, obj) -> int:
