@@ -260,7 +260,7 @@ INITIATIEVEN = [
                 verhaal.indienen() + verhaal.behandelen()
                 + advies_vragen("gebiedsteam", 5, "Werkt het gebiedsteam al met scholen in de wijk aan "
                                 "huiswerkbegeleiding?")
-                + advies_verlopen(7) + verhaal.volledig(1), doelgroep="Kinderen van 10 tot 13 jaar",
+                + advies_verlopen(10) + verhaal.volledig(1), doelgroep="Kinderen van 10 tot 13 jaar",
                 locatie="Buurthuis De Korrel", wanneer="Maandag tot en met donderdag na school", deelnemers=45,
                 themas=["jeugd", "armoede", "taal"], dimensies=["zingeving", "dagelijks_functioneren"],
                 activiteit=(60, 300), doel=("Kinderen beginnen goed voorbereid aan de middelbare school",

@@ -1,6 +1,10 @@
 """The five roles (DESIGN §1) as Django groups, and the checks transitions and API permissions share."""
+from collections.abc import Callable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from workflows.errors import NotPermitted
 
 
 class Rol(models.TextChoices):
@@ -62,6 +66,43 @@ def mag_behandelen(user, organisatie) -> bool:
 
 def mag_beslissen(user, organisatie) -> bool:
     return heeft_rol(user, Rol.BESLISSER) and not heeft_belang(user, organisatie)
+
+
+class VierOgen:
+    """Four-eyes (DESIGN §5): above the regeling's `vier_ogen_drempel` a beslisser decides who is not `niet_door` of
+    the request ("voorgesteld_door": who made the proposal; "behandelaar": who handled the request).
+
+    A transition names it as its guard (`custom={"guard": ...}`), so `transitions.check` and the available actions
+    apply and explain it; `bedrag(obj)` is the amount at stake, None when it is only known from the action's input —
+    then the transition calls `toets(obj, user, bedrag)` itself once it knows the amount.
+    """
+
+    WIE = {"voorgesteld_door": ("het voorstel niet zelf deed", "the proposer"),
+           "behandelaar": ("de aanvraag niet zelf behandelde", "the officer who handled the request")}
+
+    def __init__(self, bedrag: Callable, niet_door: str, op: str, aanvraag: Callable = lambda obj: obj):
+        self.bedrag, self.niet_door, self.aanvraag = bedrag, niet_door, aanvraag
+        # what docs/lifecycle.md shows for this guard
+        self.__doc__ = f"vier ogen: boven de drempel ({op}) beslist een beslisser die {self.WIE[niet_door][0]}"
+
+    def __call__(self, obj, user) -> None:
+        bedrag = self.bedrag(obj)
+        if bedrag is not None:
+            self.toets(obj, user, bedrag)
+
+    def toets(self, obj, user, bedrag) -> None:
+        aanvraag = self.aanvraag(obj)
+        drempel = aanvraag.regeling.vier_ogen_drempel
+        if bedrag <= drempel:
+            return
+        if mag_beslissen(user, aanvraag.organisatie) and user.pk != getattr(aanvraag, f"{self.niet_door}_id"):
+            return
+        wie_nl, wie_en = self.WIE[self.niet_door]
+        raise NotPermitted(
+            f"Boven € {drempel} beslist een beslisser die {wie_nl} (vier-ogenprincipe).",
+            f"Above € {drempel} a beslisser other than {wie_en} decides (four eyes).",
+            code="vier_ogen",
+        )
 
 
 # Transition permissions (django-fsm `permission=`): the object tells whose it is through `obj.organisatie`.

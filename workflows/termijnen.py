@@ -41,6 +41,7 @@ __all__ = [
     "Opschorting",
     "erkende_feestdagen",
     "gelijkgestelde_dagen_uit_db",
+    "gestelde_termijn",
     "is_werkdag",
     "termijn_einde",
     "volgende_werkdag",
@@ -168,3 +169,9 @@ def gelijkgestelde_dagen_uit_db() -> frozenset[date]:
     from workflows.models import GelijkgesteldeDag
 
     return frozenset(GelijkgesteldeDag.objects.values_list("datum", flat=True))
+
+
+def gestelde_termijn(dag: date) -> date:
+    """A deadline an officer sets (an aanvulling, an advice, a report): moved off a weekend, holiday or
+    gelijkgestelde dag to the next working day (Atw art. 1), so the date stored and shown is the real last day."""
+    return volgende_werkdag(dag, gelijkgestelde_dagen_uit_db())

@@ -3,11 +3,15 @@ wijk are first put to it) or from the gebiedsteam of its gebied. Who represents 
 it answers through `subsidies.families.adviseurs(wijk)`."""
 import datetime as dt
 
+from django.db import transaction
 from django.utils import timezone
 
 from subsidies import families
 from subsidies.models import Aanvraag
 from subsidies.rollen import mag_behandelen
+from subsidies.services import meldingen
+from subsidies.services.meldingen import ontvangers
+from workflows import termijnen
 from workflows.context import acting_as
 from workflows.errors import InvalidInput, NotPermitted, TransitionNotPossible
 
@@ -52,6 +56,7 @@ def vraag_advies(aanvraag, user, *, vraag: str, termijn_tot: dt.date, adviseur=N
         raise InvalidInput("Schrijf waarover u advies vraagt.", "Write what you ask advice about.",
                            code="vraag_leeg", details={"velden": ["vraag"]})
     today = timezone.localdate()
+    termijn_tot = termijnen.gestelde_termijn(termijn_tot) if termijn_tot else termijn_tot
     if not today < termijn_tot <= aanvraag.uiterste_beslisdatum:
         raise InvalidInput(
             f"Geef een adviestermijn na vandaag en uiterlijk op de beslisdatum "
@@ -66,7 +71,9 @@ def vraag_advies(aanvraag, user, *, vraag: str, termijn_tot: dt.date, adviseur=N
         raise TransitionNotPossible("Deze adviseur heeft al een openstaande adviesvraag over deze aanvraag.",
                                     "This adviser already has an open request for advice on this request.",
                                     code="advies_al_gevraagd")
-    with acting_as(user):
-        return Adviesaanvraag.objects.create(aanvraag=aanvraag, adviseur=adviseur, gebiedsteam=gebiedsteam,
-                                             vraag=vraag, gevraagd_op=today, gevraagd_door=user,
-                                             termijn_tot=termijn_tot)
+    with acting_as(user), transaction.atomic():
+        adviesaanvraag = Adviesaanvraag.objects.create(aanvraag=aanvraag, adviseur=adviseur, gebiedsteam=gebiedsteam,
+                                                       vraag=vraag, gevraagd_op=today, gevraagd_door=user,
+                                                       termijn_tot=termijn_tot)
+        meldingen.adviesvraag(adviesaanvraag, [gebiedsteam.email] if gebiedsteam else ontvangers(adviseur))
+    return adviesaanvraag

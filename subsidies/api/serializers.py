@@ -3,6 +3,7 @@ import re
 from decimal import Decimal
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -10,11 +11,12 @@ from workflows.models import AuditRecord
 from workflows.transitions import REDEN_MAX
 
 from ..models import (
-    Aanvraag, Beeindiging, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Contactpersoon, Document,
-    Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie, Verplichting, Voorschotschema,
+    Aanvraag, Aanvulling, Beeindiging, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling,
+    Contactpersoon, Document, Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie, Verplichting, Voorschotschema,
 )
 from ..models.aanvragen import Uitkomst
 from ..rollen import ziet_alles, zichtbaar
+from ..services import budgetstatus
 from ..validators import BEDRAG_MAX, BOEKJAAR_MAX, BOEKJAAR_MIN
 from .validation import ModelValidatie
 
@@ -39,9 +41,28 @@ class PlafondSerializer(serializers.ModelSerializer):
         fields = ["boekjaar", "bedrag", "gepubliceerd_op"]
 
 
+class BudgetstatusSerializer(serializers.Serializer):
+    """Whether the money for a boekjaar is there yet (`services.budgetstatus`), with what that means for a request."""
+
+    boekjaar = serializers.IntegerField()
+    gebied = serializers.IntegerField(allow_null=True)
+    code = serializers.ChoiceField(choices=["geen_budget", "begroting_niet_vastgesteld", "geen_plafond",
+                                            "plafond_gepubliceerd"])
+    budget_vastgelegd = serializers.BooleanField(help_text="Er is een budget voor dit jaar (en gebied).")
+    begroting_vastgesteld_op = serializers.DateField(allow_null=True, help_text="Wanneer de raad de begroting "
+                                                                                "vaststelde; leeg: nog niet.")
+    plafond = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True,
+                                       help_text="Het bekendgemaakte subsidieplafond; leeg: nog niet bekendgemaakt.")
+    plafond_gepubliceerd_op = serializers.DateField(allow_null=True)
+    toelichting = serializers.DictField(child=serializers.CharField())
+
+
 class RegelingSerializer(serializers.ModelSerializer):
     plafonds = PlafondSerializer(many=True, read_only=True)
     begrotingspost = serializers.StringRelatedField()
+    budgetstatus = serializers.SerializerMethodField(
+        help_text="Per boekjaar met budget of plafond, en dit en volgend jaar: is er budget, een vastgestelde "
+                  "begroting, een bekendgemaakt plafond.")
 
     class Meta:
         model = Regeling
@@ -49,8 +70,12 @@ class RegelingSerializer(serializers.ModelSerializer):
             "id", "code", "naam", "omschrijving", "juridische_grondslag", "begrotingspost", "verdeelmethode",
             "beslistermijn_weken", "min_bedrag", "max_bedrag", "toegestane_rechtsvormen", "gedeeltelijk_verlenen",
             "grens_direct_vaststellen", "grens_accountantsverklaring", "vier_ogen_drempel", "meerjarig",
-            "max_boekjaren", "open_vanaf", "open_tot", "plafonds",
+            "max_boekjaren", "open_vanaf", "open_tot", "plafonds", "budgetstatus",
         ]
+
+    @extend_schema_field(BudgetstatusSerializer(many=True))
+    def get_budgetstatus(self, regeling):
+        return BudgetstatusSerializer(budgetstatus.van_regeling(regeling), many=True).data
 
 
 class ContactpersoonSerializer(serializers.ModelSerializer):
@@ -163,6 +188,14 @@ class JaarbedragSerializer(ModelValidatie, serializers.ModelSerializer):
         extra_kwargs = {"boekjaar": BOEKJAAR, "gevraagd_bedrag": {"min_value": Decimal("0.01")}}
 
 
+class AanvullingSerializer(serializers.ModelSerializer):
+    """A request for missing information: what is asked (`omschrijving`), when, by when, and when it came in."""
+
+    class Meta:
+        model = Aanvulling
+        fields = ["omschrijving", "gevraagd_op", "termijn_tot", "ontvangen_op"]
+
+
 class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     """A request; editable by its applicant while it is a draft (concept).
 
@@ -175,8 +208,11 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     jaarbedragen = JaarbedragSerializer(many=True, required=False, max_length=20,
                                         help_text="Meerjarig: het gevraagde bedrag per boekjaar (meerjarenbegroting).")
     voorstel_voorwaarden = VoorwaardenSerializer(read_only=True)
-    # Declared so the schema admits the blank of "no proposal yet" (DRF drops allow_blank from read-only fields).
-    voorstel_uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, allow_blank=True, read_only=True)
+    aanvulling = serializers.SerializerMethodField(
+        help_text="De openstaande vraag om aanvulling: wat wij van u nodig hebben en uiterlijk wanneer.")
+    aanvullingen = AanvullingSerializer(many=True, read_only=True, help_text="Alle vragen om aanvulling.")
+    budgetstatus = serializers.SerializerMethodField(
+        help_text="Per boekjaar van de aanvraag: is het budget er al (zie de regeling).")
 
     class Meta:
         model = Aanvraag
@@ -185,7 +221,8 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
             "periode_tot", "gebied", "wijk", "begroting", "werkplan", "jaarbedragen", "voortzetting_van", "status",
             "publieke_status", "ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum",
             "verdaagd_weken", "behandelaar", "voorstel_uitkomst", "voorstel_bedrag", "voorstel_motivering",
-            "voorstel_voorwaarden", "voorgesteld_door", "aangemaakt_op", "gewijzigd_op",
+            "voorstel_voorwaarden", "voorgesteld_door", "aangemaakt_op", "gewijzigd_op", "aanvulling", "aanvullingen",
+            "budgetstatus",
         ]
         read_only_fields = [
             "status", "ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum", "verdaagd_weken",
@@ -212,6 +249,18 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
             fields["organisatie"].queryset = eigen
             fields["voortzetting_van"].queryset = Subsidie.objects.filter(aanvraag__organisatie__in=eigen)
         return fields
+
+    @extend_schema_field(AanvullingSerializer(allow_null=True))
+    def get_aanvulling(self, aanvraag):
+        if aanvraag.status != Aanvraag.Status.AANVULLING_GEVRAAGD:
+            return None
+        open_aanvulling = max((a for a in aanvraag.aanvullingen.all() if a.ontvangen_op is None),
+                              key=lambda a: (a.gevraagd_op, a.pk), default=None)  # from the prefetch
+        return AanvullingSerializer(open_aanvulling).data if open_aanvulling else None
+
+    @extend_schema_field(BudgetstatusSerializer(many=True))
+    def get_budgetstatus(self, aanvraag):
+        return BudgetstatusSerializer(budgetstatus.budgetstatus(aanvraag), many=True).data
 
     def validate_jaarbedragen(self, jaarbedragen):
         jaren = [regel["boekjaar"] for regel in jaarbedragen]
@@ -287,6 +336,23 @@ class ActieSerializer(serializers.Serializer):
     label = serializers.CharField()
     mogelijk = serializers.BooleanField()
     reden = serializers.DictField(child=serializers.CharField(), allow_null=True)
+
+
+class BelangenverklaringSerializer(serializers.ModelSerializer):
+    """An officer's own declared tie to an organisation; from then on they cannot act on its requests."""
+
+    organisatie_naam = serializers.CharField(source="organisatie.naam", read_only=True)
+
+    class Meta:
+        model = Belangenverklaring
+        fields = ["id", "organisatie", "organisatie_naam", "toelichting", "verklaard_op"]
+        read_only_fields = ["verklaard_op"]
+
+    def validate_organisatie(self, organisatie):
+        if Belangenverklaring.objects.filter(medewerker=self.context["request"].user, organisatie=organisatie).exists():
+            raise serializers.ValidationError("U hebt een band met deze organisatie al gemeld. / You have already "
+                                              "declared a tie to this organisation.")
+        return organisatie
 
 
 class BeschikkingSerializer(serializers.ModelSerializer):

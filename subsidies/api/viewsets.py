@@ -21,8 +21,8 @@ from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
 from ..models import (
-    Aanvraag, Begrotingsjaar, Begrotingsregel, Beschikking, Betaling, Budget, Document, Jaarbedrag, Jaartranche,
-    Organisatie, Regeling, Reservemutatie, Subsidie,
+    Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Budget, Document, Jaarbedrag,
+    Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie,
 )
 from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
@@ -124,7 +124,8 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        return queryset if self.action == "list" else queryset.prefetch_related("begroting", "jaarbedragen")
+        return queryset if self.action == "list" else queryset.prefetch_related("begroting", "jaarbedragen",
+                                                                                 "aanvullingen")
 
     def perform_create(self, serializer):
         self._save(serializer)
@@ -262,6 +263,24 @@ class BetalingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewS
         betalingen = betaalrun_service.betaalrun(params.validated_data.get("peildatum"), request.user)
         return Response(serializers.BetaalrunResultaatSerializer({"aantal": len(betalingen),
                                                                   "betalingen": betalingen}).data)
+
+
+class BelangenverklaringViewSet(ActingAsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """An officer declares their own ties (DESIGN §5): each blocks them at once from that organisation's requests
+    (`rollen.heeft_belang`). They see their own declarations only and cannot remove one; a beheerder can, in the
+    admin."""
+
+    queryset = Belangenverklaring.objects.select_related("organisatie").order_by("-verklaard_op", "-pk")
+    serializer_class = serializers.BelangenverklaringSerializer
+    permission_classes = [permissions.Medewerker]
+    filter_backends = []
+
+    def get_queryset(self):
+        return super().get_queryset().filter(medewerker=self.request.user)
+
+    def perform_create(self, serializer):
+        with acting_as(self.request.user), transaction.atomic():
+            serializer.save(medewerker=self.request.user)
 
 
 class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):

@@ -20,7 +20,7 @@ from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
 
 from .. import rollen
 from ..opslag import documenten_opslag, opslagnaam
-from ..rollen import mag_behandelen, mag_beslissen
+from ..rollen import mag_behandelen
 from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, BOEKJAAR, PERIODE, JsonOmvang, tekst
 from .begroting import MONEY
 from .gebieden import Gebied, Wijk
@@ -66,6 +66,15 @@ def _voorstel_is_weigeren(aanvraag) -> bool:
     return aanvraag.voorstel_uitkomst == Uitkomst.WEIGEREN
 
 
+BUITEN_BEHANDELING_WEKEN = 4  # Awb 4:5 lid 4: made known within four weeks after the term passed unused
+
+
+def laatste_dag_buiten_behandeling(aanvulling) -> dt.date:
+    """The last day a request can be put buiten behandeling for this aanvulling (Awb 4:5 lid 4)."""
+    return termijnen.termijn_einde(aanvulling.termijn_tot, weken=BUITEN_BEHANDELING_WEKEN,
+                                   gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db())
+
+
 @condition(
     "De termijn voor de aanvulling loopt nog; buiten behandeling stellen kan pas daarna (Awb 4:5).",
     "The term for supplying the information has not yet passed (Awb 4:5).",
@@ -77,6 +86,18 @@ def _aanvullingstermijn_verstreken(aanvraag) -> bool:
 
 
 @condition(
+    "De aanvullingstermijn is meer dan vier weken geleden verstreken. Buiten behandeling stellen kan niet meer "
+    "(Awb 4:5 lid 4): beoordeel de aanvraag zoals hij is, en verleen of weiger.",
+    "The term for supplying the information passed more than four weeks ago. The request can no longer be left "
+    "unconsidered (Awb 4:5(4)): assess it as it is, and grant or refuse.",
+    "buiten_behandeling_te_laat",
+)
+def _binnen_vier_weken_na_aanvullingstermijn(aanvraag) -> bool:
+    open_aanvulling = aanvraag.open_aanvulling
+    return open_aanvulling is not None and timezone.localdate() <= laatste_dag_buiten_behandeling(open_aanvulling)
+
+
+@condition(
     "De beslistermijn is al eens verdaagd; dat kan maar één keer (Awb 4:14 lid 3).",
     "The decision term can be extended only once (Awb 4:14(3)).",
     "al_verdaagd",
@@ -85,17 +106,11 @@ def _nog_niet_verdaagd(aanvraag) -> bool:
     return aanvraag.verdaagd_weken == 0
 
 
-def _vier_ogen(aanvraag, user) -> None:
-    """Above the regeling's threshold a beslisser decides who did not make the proposal (four-eyes)."""
-    drempel = aanvraag.regeling.vier_ogen_drempel
-    if aanvraag.voorstel_bedrag is None or aanvraag.voorstel_bedrag <= drempel:
-        return
-    if not mag_beslissen(user, aanvraag.organisatie) or user.pk == aanvraag.voorgesteld_door_id:
-        raise NotPermitted(
-            f"Boven € {drempel} beslist een beslisser die het voorstel niet zelf deed (vier-ogenprincipe).",
-            f"Above € {drempel} a beslisser other than the proposer decides (four eyes).",
-            code="vier_ogen",
-        )
+# Four-eyes above the regeling's threshold: a beslisser who did not make the proposal decides an award (on the
+# amount proposed) and a refusal (on the amount asked: what the applicant loses).
+_vier_ogen = rollen.VierOgen(lambda aanvraag: aanvraag.voorstel_bedrag, "voorgesteld_door", "het voorgestelde bedrag")
+_vier_ogen_weigering = rollen.VierOgen(lambda aanvraag: aanvraag.gevraagd_bedrag, "voorgesteld_door",
+                                       "het gevraagde bedrag")
 
 
 class Aanvraag(Lifecycle):
@@ -103,7 +118,7 @@ class Aanvraag(Lifecycle):
 
     concept → ingediend → in_behandeling ⇄ aanvulling_gevraagd → in_beoordeling → besluit_voorgesteld →
     verleend | geweigerd | buiten_behandeling; the applicant can withdraw it (ingetrokken) before the decision.
-    Four-eyes: above the regeling's threshold a beslisser who did not make the proposal decides (checked in verlenen).
+    Four-eyes: above the regeling's threshold a beslisser who did not make the proposal decides (verlenen, weigeren).
     """
 
     Status = Status
@@ -213,7 +228,11 @@ class Aanvraag(Lifecycle):
 
     @property
     def open_aanvulling(self):
-        return self.aanvullingen.filter(ontvangen_op__isnull=True).order_by("-gevraagd_op").first()
+        """The aanvulling the request waits for; only while its status says so (one left unanswered after
+        `verder_zonder_aanvulling` is no longer open)."""
+        if self.status != Status.AANVULLING_GEVRAAGD:
+            return None
+        return self.aanvullingen.filter(ontvangen_op__isnull=True).order_by("-gevraagd_op", "-pk").first()
 
     # --- deadlines -----------------------------------------------------------------------------------------
     def herbereken_uiterste_beslisdatum(self) -> None:
@@ -273,6 +292,9 @@ class Aanvraag(Lifecycle):
             dt.datetime.combine(ontvangen_op, dt.time.min)
         )
         self.herbereken_uiterste_beslisdatum()
+        from ..services import meldingen
+
+        meldingen.ontvangst(self)
 
     @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=rollen.behandelaar,
                 custom={"label": _("In behandeling nemen")})
@@ -294,9 +316,12 @@ class Aanvraag(Lifecycle):
                 "Give a deadline for the information after today and within a year (Awb 4:5).",
                 code="termijn_ongeldig",
             )
-        Aanvulling.objects.create(aanvraag=self, gevraagd_op=today, termijn_tot=termijn_tot, omschrijving=reden,
-                                  gevraagd_door=user)
+        from ..services import meldingen
+
+        aanvulling = Aanvulling.objects.create(aanvraag=self, gevraagd_op=today, omschrijving=reden,
+                                               termijn_tot=termijnen.gestelde_termijn(termijn_tot), gevraagd_door=user)
         self.herbereken_uiterste_beslisdatum()
+        meldingen.aanvulling_gevraagd(aanvulling)
 
     @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.IN_BEHANDELING,
                 permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Aanvulling ontvangen")})
@@ -315,16 +340,28 @@ class Aanvraag(Lifecycle):
         aanvulling.save()
         self.volledig_op = timezone.now()
         self.herbereken_uiterste_beslisdatum()
+        from ..services import meldingen
+
+        meldingen.aanvulling_ontvangen(aanvulling)
 
     @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.BUITEN_BEHANDELING,
-                permission=rollen.behandelaar, conditions=[_aanvullingstermijn_verstreken],
+                permission=rollen.behandelaar,
+                conditions=[_aanvullingstermijn_verstreken, _binnen_vier_weken_na_aanvullingstermijn],
                 custom={"label": _("Buiten behandeling stellen")})
     def buiten_behandeling_stellen(self, *, user, reden=""):
-        """Do not consider the request: the aanvulling did not come in time (Awb 4:5)."""
+        """Do not consider the request: the aanvulling did not come in time (Awb 4:5), and at most four weeks after
+        its term passed (4:5 lid 4); after that the request is assessed as it is."""
         from ..services.beschikkingen import maak_beschikking
 
         maak_beschikking(self, "buiten_behandeling", beslisser=user,
                          motivering=reden or "De gevraagde aanvulling is niet binnen de termijn ontvangen (Awb 4:5).")
+
+    @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.IN_BEHANDELING,
+                permission=rollen.behandelaar, conditions=[_aanvullingstermijn_verstreken],
+                custom={"label": _("Verder zonder aanvulling")})
+    def verder_zonder_aanvulling(self, *, user, reden=""):
+        """The term passed unused and the request is assessed as it is (required four weeks after the term,
+        Awb 4:5 lid 4). The suspension ended when the term passed (4:15); the aanvulling stays unanswered."""
 
     @transition(status, source=[Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD,
                                 Status.IN_BEOORDELING, Status.BESLUIT_VOORGESTELD],
@@ -341,6 +378,9 @@ class Aanvraag(Lifecycle):
                                code="termijn_verstreken")
         self.verdaagd_weken = int(weken)
         self.herbereken_uiterste_beslisdatum()
+        from ..services import meldingen
+
+        meldingen.verdaagd(self, reden)
 
     @transition(status, source=Status.IN_BEHANDELING, target=Status.IN_BEOORDELING, permission=rollen.behandelaar,
                 custom={"label": _("Volledig verklaren")})
@@ -375,6 +415,11 @@ class Aanvraag(Lifecycle):
                 )
         self.voorstel_uitkomst, self.voorstel_bedrag = uitkomst, bedrag if uitkomst == Uitkomst.VERLENEN else None
         self.voorstel_motivering, self.voorgesteld_door = reden, user
+        vier_ogen = _vier_ogen if uitkomst == Uitkomst.VERLENEN else _vier_ogen_weigering
+        if vier_ogen.bedrag(self) > self.regeling.vier_ogen_drempel:
+            from ..services import meldingen
+
+            meldingen.voorstel_ter_beslissing(self)
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.IN_BEOORDELING, permission=rollen.behandelaar,
                 custom={"label": _("Voorstel terugsturen")})
@@ -399,7 +444,7 @@ class Aanvraag(Lifecycle):
         return verleen(self, user, reden)
 
     @transition(status, source=Status.BESLUIT_VOORGESTELD, target=Status.GEWEIGERD, permission=rollen.behandelaar,
-                conditions=[_voorstel_is_weigeren], custom={"label": _("Weigeren")})
+                conditions=[_voorstel_is_weigeren], custom={"label": _("Weigeren"), "guard": _vier_ogen_weigering})
     def weigeren(self, *, user, reden="", einde_boekjaar: int | None = None, afbouw: dict | None = None):
         """Refuse, on the proposal's grounds. Refusing to continue 3+ years of funding needs a notice term (Awb 4:51)."""
         from ..services.beschikkingen import maak_beschikking

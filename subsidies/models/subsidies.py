@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from workflows import termijnen
 from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
@@ -23,6 +24,7 @@ from .. import families, rollen
 from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
 from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
+from .beschikkingen import Beschikking
 from .regelingen import Plafond, Verantwoordingsniveau, Voorschotschema
 
 ZERO = Decimal("0.00")
@@ -85,6 +87,51 @@ def _verrekend(subsidie) -> bool:
            "Nothing is left to settle, or its payment or recovery is already planned.", "niets_te_verrekenen")
 def _saldo_zonder_geplande_betaling(subsidie) -> bool:
     return not subsidie.betalingen.filter(status="gepland").exists() and subsidie.saldo() != ZERO
+
+
+VERJARING_MAANDEN = 60  # Awb 4:49 lid 3, 4:57 lid 4: five years after the vaststelling was made known
+
+
+def vaststelling_onherroepelijk_sinds(subsidie) -> dt.date | None:
+    """The day after which the subsidie's latest vaststelling can no longer be changed to the recipient's
+    disadvantage nor money be recovered (five years after it was made known: its Beschikking.verzonden_op);
+    None while it has no vaststelling or the five years are still running."""
+    verzonden_op = subsidie.aanvraag.beschikkingen.filter(soort=Beschikking.Soort.VASTSTELLING).order_by(
+        "-verzonden_op").values_list("verzonden_op", flat=True).first()
+    if verzonden_op is None:
+        return None
+    einde = termijnen.termijn_einde(verzonden_op, maanden=VERJARING_MAANDEN,
+                                    gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db())
+    return einde if einde < timezone.localdate() else None
+
+
+VIJF_JAAR = ("De vaststelling is meer dan vijf jaar geleden bekendgemaakt. Daarna kan zij niet meer in het nadeel "
+             "van de ontvanger worden gewijzigd en kan niets meer worden teruggevorderd (Awb 4:49 lid 3, 4:57 lid 4).",
+             "The vaststelling was made known more than five years ago. After that it can no longer be changed to the "
+             "recipient's disadvantage and nothing can be recovered (Awb 4:49(3), 4:57(4)).", "vijf_jaar_verstreken")
+
+
+@condition(*VIJF_JAAR)
+def _binnen_vijf_jaar(subsidie) -> bool:
+    """Guards every transition that changes a vaststelling to the recipient's disadvantage or recovers money."""
+    return vaststelling_onherroepelijk_sinds(subsidie) is None
+
+
+@condition(*VIJF_JAAR)
+def _geen_verjaarde_terugvordering(subsidie) -> bool:
+    """Planning the settlement again: a payment to the recipient always, a recovery only within the five years."""
+    return subsidie.saldo() > ZERO or vaststelling_onherroepelijk_sinds(subsidie) is None
+
+
+def _verleend(subsidie) -> Decimal:
+    return subsidie.verleend_bedrag
+
+
+# Four-eyes (DESIGN §5): a withdrawal above the threshold, and a vaststelling that lowers the award by more than it,
+# are decided by a beslisser who did not handle the request. For the vaststelling the amount at stake is the
+# reduction (what the recipient loses); it is only known from the action's input, so `stel_vast` applies it.
+vier_ogen_intrekking = rollen.VierOgen(_verleend, "behandelaar", "het verleende bedrag", lambda s: s.aanvraag)
+vier_ogen_verlaging = rollen.VierOgen(lambda subsidie: None, "behandelaar", "de verlaging", lambda s: s.aanvraag)
 
 
 def netto_betaald(betalingen) -> Decimal:
@@ -183,13 +230,19 @@ class Subsidie(Lifecycle):
                 permission=rollen.behandelaar, conditions=[_eenmalig, _verantwoording_nodig],
                 custom={"label": _("Verantwoording vragen")})
     def verantwoording_vragen(self, *, user, reden="", uiterlijk: dt.date | None = None):
-        """Ask the recipient for the report its tier requires, by a date."""
+        """Ask the recipient for the report its tier requires, by a date (moved off a weekend or holiday)."""
+        from ..services import meldingen
+
         vandaag = timezone.localdate()
         if uiterlijk is None or not vandaag < uiterlijk <= vandaag + dt.timedelta(days=2 * 365):
             raise InvalidInput("Geef een datum na vandaag en binnen twee jaar waarop de verantwoording binnen moet zijn.",
                                "Give a date after today and within two years by which the report is due.",
                                code="termijn_ongeldig", details={"velden": ["uiterlijk"]})
-        self.verantwoording_uiterlijk = uiterlijk
+        self.verantwoording_uiterlijk = termijnen.gestelde_termijn(uiterlijk)
+        meldingen.gevraagd(
+            self, "verantwoording_vragen",
+            "Stuur ons uw verantwoording over de subsidie: wat u hebt gedaan en wat het heeft gekost.",
+            "Please send us your report on the subsidy: what you did and what it cost.", self.verantwoording_uiterlijk)
 
     @transition(status, source=Status.VERANTWOORDING_GEVRAAGD, target=Status.VERANTWOORDING_INGEDIEND,
                 permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Verantwoording indienen")})
@@ -211,14 +264,21 @@ class Subsidie(Lifecycle):
                 permission=rollen.behandelaar, custom={"label": _("Verantwoording terugsturen")})
     def verantwoording_terugsturen(self, *, user, reden=""):
         """The report is incomplete: ask again, saying what is missing."""
+        from ..services import meldingen
+
         if not reden.strip():
             raise InvalidInput("Zeg wat er aan de verantwoording ontbreekt.", "Say what the report is missing.",
                                code="reden_verplicht")
+        meldingen.gevraagd(self, "verantwoording_terugsturen",
+                           f"Uw verantwoording is nog niet compleet. Dit ontbreekt: {reden}",
+                           f"Your report is not complete yet. This is missing: {reden}", self.verantwoording_uiterlijk)
 
     @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VASTGESTELD, permission=rollen.behandelaar,
                 custom={"label": _("Vaststellen")})
     def vaststellen(self, *, user, reden="", bedrag: Decimal | None = None):
-        """Settle the final amount (Awb 4:46); lower than granted only with grounds."""
+        """Settle the final amount (Awb 4:46): lower only with grounds; by more than the threshold, four eyes.
+
+        A reduction above the regeling's four-eyes threshold is decided by a beslisser who did not handle the request."""
         from ..services.vaststelling import stel_vast
 
         stel_vast(self, Decimal(bedrag) if bedrag is not None else self.verleend_bedrag, user, reden)
@@ -243,7 +303,8 @@ class Subsidie(Lifecycle):
                  compensatie=compensatie, reden=reden)
 
     @transition(status, source=Status.VERLEEND, target=Status.VASTGESTELD, permission=rollen.behandelaar,
-                conditions=[_structureel, _alle_jaren_afgerond], custom={"label": _("Eindafrekening")})
+                conditions=[_structureel, _alle_jaren_afgerond, _binnen_vijf_jaar],
+                custom={"label": _("Eindafrekening")})
     def eindafrekening(self, *, user, reden=""):
         """Every year is settled: recover the subsidised share of the egalisatiereserve and settle the total (4:72)."""
         from ..services.jaarvaststelling import maak_eindafrekening
@@ -251,7 +312,8 @@ class Subsidie(Lifecycle):
         maak_eindafrekening(self, user, reden)
 
     @transition(status, source=Status.VASTGESTELD, target=None, permission=rollen.behandelaar,
-                conditions=[_saldo_zonder_geplande_betaling], custom={"label": _("Verrekening opnieuw plannen")})
+                conditions=[_saldo_zonder_geplande_betaling, _geen_verjaarde_terugvordering],
+                custom={"label": _("Verrekening opnieuw plannen")})
     def verrekening_plannen(self, *, user, reden=""):
         """Plan the saldo payment or recovery again, e.g. after a cancelled one."""
         from ..services.vaststelling import verreken
@@ -265,7 +327,7 @@ class Subsidie(Lifecycle):
 
     @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT, Status.VERANTWOORDING_GEVRAAGD,
                                 Status.VERANTWOORDING_INGEDIEND], target=Status.INGETROKKEN, permission=rollen.beslisser,
-                custom={"label": _("Intrekken")})
+                conditions=[_binnen_vijf_jaar], custom={"label": _("Intrekken"), "guard": vier_ogen_intrekking})
     def intrekken(self, *, user, reden=""):
         """Withdraw the award (Awb 4:48): the commitment is released and what was paid is recovered."""
         from ..services.vaststelling import trek_in

@@ -74,6 +74,17 @@ def _boekjaar_voorbij(tranche) -> bool:
     return timezone.localdate().year > tranche.boekjaar
 
 
+# Four-eyes (DESIGN §5) on what withdraws or lowers a year's funding: above the threshold a beslisser who did not
+# handle the request decides. Letting a year lapse puts its whole amount at stake; a lower vaststelling or the
+# begrotingsvoorbehoud the reduction, known only from the action's input (their services call `toets`).
+def _aanvraag(tranche):
+    return tranche.subsidie.aanvraag
+
+
+vier_ogen_vervallen = rollen.VierOgen(lambda tranche: tranche.bedrag, "behandelaar", "het bedrag van het jaar", _aanvraag)
+vier_ogen_verlaging = rollen.VierOgen(lambda tranche: None, "behandelaar", "de verlaging", _aanvraag)
+
+
 def _reden_verplicht(reden: str, nl: str, en: str) -> None:
     if not reden.strip():
         raise InvalidInput(nl, en, code="reden_verplicht")
@@ -187,7 +198,12 @@ class Jaartranche(Lifecycle):
     @transition(status, source=Status.WERKPLAN_INGEDIEND, target=Status.DEFINITIEF, permission=rollen.behandelaar,
                 custom={"label": _("Werkplan terugsturen")})
     def werkplan_terugsturen(self, *, user, reden=""):
+        from ..services import meldingen
+
         _reden_verplicht(reden, "Zeg wat er aan het werkplan moet veranderen.", "Say what the work plan needs.")
+        meldingen.gevraagd(self, "werkplan_terugsturen",
+                           f"Uw werkplan voor {self.boekjaar} moet nog worden aangepast: {reden}",
+                           f"Your work plan for {self.boekjaar} needs changes: {reden}", self.werkplan_uiterlijk)
 
     @transition(status, source=Status.WERKPLAN_INGEDIEND, target=Status.LOPEND, permission=rollen.behandelaar,
                 custom={"label": _("Werkplan goedkeuren")})
@@ -209,19 +225,28 @@ class Jaartranche(Lifecycle):
     @transition(status, source=Status.VERANTWOORD, target=Status.LOPEND, permission=rollen.behandelaar,
                 custom={"label": _("Jaarverantwoording terugsturen")})
     def verantwoording_terugsturen(self, *, user, reden=""):
+        from ..services import meldingen
+
         _reden_verplicht(reden, "Zeg wat er aan de jaarverantwoording ontbreekt.", "Say what the report is missing.")
+        meldingen.gevraagd(
+            self, "verantwoording_terugsturen",
+            f"Uw jaarverantwoording over {self.boekjaar} is nog niet compleet. Dit ontbreekt: {reden}",
+            f"Your annual report on {self.boekjaar} is not complete yet. This is missing: {reden}",
+            self.verantwoording_uiterlijk)
 
     @transition(status, source=Status.VERANTWOORD, target=Status.VASTGESTELD, permission=rollen.behandelaar,
                 custom={"label": _("Jaar vaststellen")})
     def vaststellen(self, *, user, reden="", bedrag: Decimal | None = None):
-        """Vaststelling for this boekjaar (Awb 4:73): surplus or deficit through the egalisatiereserve (4:72)."""
+        """Vaststelling for this boekjaar (Awb 4:73) via the egalisatiereserve (4:72); a large reduction: four eyes.
+
+        A reduction above the regeling's four-eyes threshold is decided by a beslisser who did not handle the request."""
         from ..services.jaarvaststelling import stel_jaar_vast
 
         stel_jaar_vast(self, user, None if bedrag is None else Decimal(bedrag), reden)
 
     @transition(status, source=[Status.GEPLAND, Status.DEFINITIEF, Status.WERKPLAN_INGEDIEND, Status.LOPEND,
                                 Status.VERANTWOORD], target=Status.VERVALLEN,
-                permission=rollen.behandelaar, custom={"label": _("Laten vervallen")})
+                permission=rollen.behandelaar, custom={"label": _("Laten vervallen"), "guard": vier_ogen_vervallen})
     def vervallen(self, *, user, reden=""):
         """The year will not be funded (the subsidie ends or is withdrawn); its commitment returns to the budget."""
         from ..services.meerjarig import laat_vervallen

@@ -4,6 +4,7 @@ from django.utils import timezone
 from workflows import termijnen
 
 from ..models import Beschikking, Verantwoordingsniveau
+from . import meldingen
 
 VERPLICHTINGEN = {
     Verantwoordingsniveau.DIRECT: (
@@ -21,7 +22,7 @@ VERPLICHTINGEN = {
 def maak_beschikking(aanvraag, soort: str, *, beslisser, motivering: str, bedrag=None,
                      niveau: str | None = None, boekjaar: int | None = None) -> Beschikking:
     verzonden_op = timezone.localdate()
-    return Beschikking.objects.create(
+    beschikking = Beschikking.objects.create(
         aanvraag=aanvraag,
         soort=soort,
         bedrag=bedrag,
@@ -34,3 +35,5 @@ def maak_beschikking(aanvraag, soort: str, *, beslisser, motivering: str, bedrag
         ),
         beslisser=beslisser,
     )
+    meldingen.beschikking(beschikking)  # every decision is made known (Awb 3:41)
+    return beschikking

@@ -3,7 +3,8 @@
 - `open_boekjaar(N)`: year N's tranches become definitive once the begrotingsvoorbehoud has lapsed; the werkplan for
   N+1 and the jaarverantwoording over N-1 are asked for.
 - `bewaak_termijnen()`: daily; the voorbehoud lapses four weeks after adoption (Awb 4:34), reminders a week before
-  and on the due day, overdue jaarverantwoordingen are flagged to the behandelaar.
+  and on the due day, overdue jaarverantwoordingen are flagged to the behandelaar, and so is an aanvulling whose
+  term passed unused (with the last day to put the request buiten behandeling, Awb 4:5 lid 4).
 
 Every step is idempotent (what was done is recorded: a status, a date field, or the outbox key of the message) and
 works in batches of its own transaction, so a run that stops halfway is resumed by running it again.
@@ -13,19 +14,23 @@ from collections import Counter
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from workflows.berichten import opstellen, plaats, plaats_alle
 from workflows.transitions import batch, perform_each
 
-from ..models import Begrotingsjaar, Jaartranche
+from ..models import Aanvraag, Aanvulling, Begrotingsjaar, Jaartranche
+from ..models.aanvragen import laatste_dag_buiten_behandeling
 from ..models.tranches import voorbehoud_tot
+from . import meldingen
 from ..rollen import systeemgebruiker
+from .meldingen import ontvangers
 
 BATCH = 200
 Status = Jaartranche.Status
 ORGANISATIE = "subsidie__aanvraag__organisatie"
-MET_ONTVANGERS = (f"{ORGANISATIE}__contactpersonen", f"{ORGANISATIE}__leden")  # see `ontvangers`
+MET_ONTVANGERS = (f"{ORGANISATIE}__contactpersonen", f"{ORGANISATIE}__leden")  # see `meldingen.ontvangers`
 
 
 def _in_batches(queryset, stap, user) -> int:
@@ -110,13 +115,6 @@ def _markeer(tranches, veld: str, post, berichten) -> int:
     return len(vergrendeld)
 
 
-def ontvangers(organisatie) -> list[str]:
-    """The organisation's own address, its contact persons and its members with an account (prefetch
-    MET_ONTVANGERS when asking for many)."""
-    return [organisatie.email, *(c.email for c in organisatie.contactpersonen.all()),
-            *(lid.email for lid in organisatie.leden.all())]
-
-
 def _aan_organisatie(tranche, soort: str, onderwerp: str, tekst: str) -> list:
     return opstellen(f"{soort}-{tranche.pk}", ontvangers(tranche.organisatie), onderwerp, tekst, obj=tranche)
 
@@ -139,7 +137,22 @@ def bewaak_termijnen(vandaag: dt.date | None = None) -> dict:
                 telling[f"herinnering_{soort}"] += _herinner(tranche, soort, moment, getattr(tranche, veld), vandaag)
     te_laat = open_verantwoording.filter(verantwoording_uiterlijk__lt=vandaag, te_laat_gemeld_op__isnull=True)
     telling["te_laat_gemeld"] = _in_batches(te_laat, _meld_te_laat, systeemgebruiker())
+    telling["aanvulling_verstreken"] = _meld_verstreken_aanvullingen(vandaag)
     return dict(telling)
+
+
+def _meld_verstreken_aanvullingen(vandaag: dt.date) -> int:
+    """The behandelaar hears once (the outbox key) that a request's aanvulling term passed unused, and until when it
+    can still be put buiten behandeling."""
+    later = Aanvulling.objects.filter(aanvraag=OuterRef("aanvraag"), pk__gt=OuterRef("pk"))
+    verstreken = Aanvulling.objects.filter(
+        aanvraag__status=Aanvraag.Status.AANVULLING_GEVRAAGD, ontvangen_op__isnull=True, termijn_tot__lt=vandaag,
+    ).exclude(Exists(later)).select_related("aanvraag__behandelaar", "gevraagd_door").order_by("pk")
+    gemeld = 0
+    for aanvulling in verstreken:
+        with transaction.atomic():
+            gemeld += meldingen.aanvullingstermijn_verstreken(aanvulling, laatste_dag_buiten_behandeling(aanvulling))
+    return gemeld
 
 
 def _herinner(tranche, soort: str, moment: str, uiterlijk: dt.date, vandaag: dt.date) -> int:

@@ -16,6 +16,8 @@ from workflows.transitions import perform
 from .. import families
 from ..models import Beschikking, Betaling, Reservemutatie, Verantwoording, Verantwoordingsniveau, Verplichting
 from ..models.subsidies import netto_betaald
+from ..models.tranches import vier_ogen_verlaging
+from . import meldingen
 from .beschikkingen import maak_beschikking
 
 ZERO = Decimal("0.00")
@@ -112,6 +114,7 @@ def stel_jaar_vast(tranche, user, bedrag: Decimal | None, reden: str) -> None:
         vastgesteld = min(basis, netto_lasten)
         if vastgesteld < basis:
             toelichting.append(f"De netto kosten (€ {netto_lasten}) bleven onder de subsidie; vastgesteld op de kosten.")
+    vier_ogen_verlaging.toets(tranche, user, tranche.bedrag - vastgesteld)
     _vervallen_geplande_voorschotten(tranche, user)
     verplichting = Verplichting.objects.select_for_update().get(pk=tranche.verplichting_id)
     verplichting.bedrag = verplichting.vastgesteld_bedrag = tranche.vastgesteld_bedrag = vastgesteld
@@ -133,9 +136,11 @@ def _verreken_jaar(subsidie, verplichting) -> None:
     """Pay what the year still owes on its commitment, or recover what it overpaid (Awb 4:95, 4:57)."""
     saldo = verplichting.bedrag - netto_betaald(verplichting.betalingen.all())
     if saldo:
-        Betaling.objects.create(subsidie=subsidie, verplichting=verplichting,
-                                soort=Betaling.Soort.SALDO if saldo > ZERO else Betaling.Soort.TERUGVORDERING,
-                                bedrag=abs(saldo), gepland_op=timezone.localdate())
+        betaling = Betaling.objects.create(
+            subsidie=subsidie, verplichting=verplichting, bedrag=abs(saldo), gepland_op=timezone.localdate(),
+            soort=Betaling.Soort.SALDO if saldo > ZERO else Betaling.Soort.TERUGVORDERING)
+        if betaling.soort == Betaling.Soort.TERUGVORDERING:
+            meldingen.terugvordering(betaling)
 
 
 def maak_eindafrekening(subsidie, user, reden: str) -> None:

@@ -105,7 +105,8 @@ def controleer_aanvraagtermijn(aanvraag) -> None:
     """Apply before the boekjaar (Awb 4:60); a late request gets one new term (Groningen's nadere regels)."""
     regeling = aanvraag.regeling
     uiterlijk = regeling.aanvraag_uiterlijk(aanvraag.boekjaar)
-    nieuwe_termijn = uiterlijk + dt.timedelta(weeks=regeling.herkansing_weken)
+    nieuwe_termijn = termijnen.termijn_einde(uiterlijk, weken=regeling.herkansing_weken,
+                                             gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db())
     aanvraag.na_aanvraagtermijn = aanvraag.ontvangen_op > uiterlijk
     if aanvraag.ontvangen_op > nieuwe_termijn:
         raise InvalidInput(

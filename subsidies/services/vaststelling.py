@@ -11,6 +11,8 @@ from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
 from ..models import Beschikking, Betaling
+from ..models.subsidies import vier_ogen_verlaging
+from . import meldingen
 from .beschikkingen import maak_beschikking
 from .jaarvaststelling import rond_jaren_af
 
@@ -30,6 +32,7 @@ def stel_vast(subsidie, bedrag: Decimal, user, reden: str) -> None:
             "Give the grounds for settling below the amount granted (Awb 4:46(2)).",
             code="reden_verplicht",
         )
+    vier_ogen_verlaging.toets(subsidie, user, subsidie.verleend_bedrag - bedrag)
     _vervallen_geplande_voorschotten(subsidie, user)
     _zet_vast(subsidie, bedrag)
     maak_beschikking(subsidie.aanvraag, Beschikking.Soort.VASTSTELLING, beslisser=user, bedrag=bedrag,
@@ -74,5 +77,7 @@ def verreken(subsidie) -> None:
     if saldo == ZERO:
         return
     soort = Betaling.Soort.SALDO if saldo > ZERO else Betaling.Soort.TERUGVORDERING
-    Betaling.objects.create(subsidie=subsidie, verplichting=subsidie.verplichtingen.first(), soort=soort,
-                            bedrag=abs(saldo), gepland_op=timezone.localdate())
+    betaling = Betaling.objects.create(subsidie=subsidie, verplichting=subsidie.verplichtingen.first(), soort=soort,
+                                       bedrag=abs(saldo), gepland_op=timezone.localdate())
+    if soort == Betaling.Soort.TERUGVORDERING:
+        meldingen.terugvordering(betaling)

@@ -73,6 +73,8 @@ CORE = [
      "aanvulling_ontvangen", {}, "401 200 404 200 200 403 403"),
     ("aanvragen buiten_behandeling_stellen (term still running)", "post", "/api/aanvragen/{id}/acties/{actie}/",
      "aanvulling", "buiten_behandeling_stellen", {}, "401 403 404 409 409 403 403"),
+    ("aanvragen verder_zonder_aanvulling (term still running)", "post", "/api/aanvragen/{id}/acties/{actie}/",
+     "aanvulling", "verder_zonder_aanvulling", {}, "401 403 404 409 409 403 403"),
     ("aanvragen volledig_verklaren", "post", "/api/aanvragen/{id}/acties/{actie}/", "in_behandeling",
      "volledig_verklaren", {}, "401 403 404 200 200 403 403"),
     ("aanvragen besluit_voorstellen", "post", "/api/aanvragen/{id}/acties/{actie}/", "in_beoordeling",
@@ -85,6 +87,9 @@ CORE = [
      "voorstel_groot", "verlenen", {}, "401 403 404 403 200 403 403"),
     ("aanvragen weigeren", "post", "/api/aanvragen/{id}/acties/{actie}/", "voorstel_weigeren", "weigeren", {},
      "401 403 404 200 200 403 403"),
+    # four-eyes: above the threshold (on the amount asked) a beslisser who did not propose refuses
+    ("aanvragen weigeren above the four-eyes threshold", "post", "/api/aanvragen/{id}/acties/{actie}/",
+     "voorstel_weigeren_groot", "weigeren", {}, "401 403 404 403 200 403 403"),
     ("aanvragen create meerjarig concept (continuation)", "post", "/api/aanvragen/", None, None,
      "nieuwe_meerjarige_aanvraag", "401 201 400 201 201 403 201"),
     ("aanvragen besluit_voorstellen meerjarig", "post", "/api/aanvragen/{id}/acties/{actie}/",
@@ -177,6 +182,14 @@ CORE = [
     ("beschikkingen create", "post", "/api/beschikkingen/", None, None, {}, "401 405 405 405 405 403 405"),
     ("beschikkingen update", "put", "/api/beschikkingen/{id}/", "beschikking", None, {},
      "401 405 405 405 405 403 405"),
+
+    # an officer declares their own ties and sees only those; nobody removes one through the API
+    ("belangenverklaringen list", "get", "/api/belangenverklaringen/", None, None, None,
+     "401 403 403 200 200 403 403"),
+    ("belangenverklaringen create", "post", "/api/belangenverklaringen/", None, None, "nieuwe_belangenverklaring",
+     "401 403 403 201 201 403 403"),
+    ("belangenverklaringen retrieve (the behandelaar's own)", "get", "/api/belangenverklaringen/{id}/",
+     "belangenverklaring", None, None, "401 403 403 200 404 403 403"),
 
     ("begroting list", "get", "/api/begroting/", None, None, None, "401 403 403 200 200 200 200"),
     ("begroting create", "post", "/api/begroting/", None, None, {}, "401 403 403 403 403 403 403"),

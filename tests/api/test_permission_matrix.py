@@ -16,6 +16,7 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from access.services import uitgeven
+from subsidies.models import Belangenverklaring
 from subsidies.rollen import Rol
 from subsidies.services.documenten import voeg_document_toe
 from tests.accommodaties import matrix as accommodaties_matrix
@@ -93,8 +94,19 @@ class World:
         return perform(self.aanvraag("in_beoordeling"), "besluit_voorstellen", self.collega["behandelaar"],
                        uitkomst="weigeren", reden="Past niet in de regeling.")
 
+    def _voorstel_weigeren_groot(self):
+        return perform(self.aanvraag("in_beoordeling", gevraagd_bedrag=Decimal("30000.00")), "besluit_voorstellen",
+                       self.collega["behandelaar"], uitkomst="weigeren", reden="Past niet in de regeling.")
+
     def _subsidie(self):
         return self.aanvraag("verleend").subsidie
+
+    def _belangenverklaring(self):
+        return Belangenverklaring.objects.create(medewerker=self.users[Rol.BEHANDELAAR],
+                                                 organisatie=OrganisatieFactory(), toelichting="Bestuurslid")
+
+    def _nieuwe_belangenverklaring(self):
+        return {"organisatie": OrganisatieFactory().pk, "toelichting": "Mijn broer zit in het bestuur."}
 
     def _subsidie_gevraagd(self):
         return perform(self.get("subsidie"), "verantwoording_vragen", self.collega["behandelaar"],

@@ -189,3 +189,23 @@ def test_the_factory_builds_an_open_question_to_the_gebiedsteam(dag):
     adviesaanvraag = AdviesaanvraagFactory()
     assert adviesaanvraag.status == "gevraagd" and adviesaanvraag.gebiedsteam is not None
     assert adviesaanvraag.adviseur_naam == adviesaanvraag.gebiedsteam.naam
+
+
+# --- what the adviser is told (issue 9, finding 5) and its deadline on a working day (finding 10e) --------------
+def test_the_adviser_is_asked_by_message_with_the_question_and_the_deadline(in_behandeling, bo_beijum, behandelaar):
+    from workflows.models import Bericht
+
+    adviesaanvraag = vraag(in_behandeling, behandelaar, adviseur=bo_beijum, termijn_tot=dt.date(2026, 3, 7))
+    assert adviesaanvraag.termijn_tot == dt.date(2026, 3, 9)  # Saturday 7 March: the next working day
+    berichten = Bericht.objects.filter(sleutel__startswith=f"advies-{adviesaanvraag.pk}:")
+    assert {b.aan for b in berichten} == {lid.email for lid in bo_beijum.leden.all()}
+    tekst = berichten.first().tekst
+    assert VRAAG in tekst and "uiterlijk 09-03-2026" in tekst and in_behandeling.titel in tekst
+
+
+def test_the_gebiedsteam_is_asked_at_its_own_address(in_behandeling, gebiedsteam, behandelaar):
+    from workflows.models import Bericht
+
+    adviesaanvraag = vraag(in_behandeling, behandelaar, gebiedsteam=gebiedsteam)
+    assert [b.aan for b in Bericht.objects.filter(sleutel__startswith=f"advies-{adviesaanvraag.pk}:")] == [
+        gebiedsteam.email]

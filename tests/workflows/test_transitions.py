@@ -80,7 +80,8 @@ def test_available_actions_explain_why_an_action_cannot_be_done_yet(in_behandeli
 
     acties = {a["actie"]: a for a in available_actions(aanvraag, behandelaar)}
 
-    assert set(acties) == {"aanvulling_ontvangen", "buiten_behandeling_stellen", "beslistermijn_verdagen"}
+    assert set(acties) == {"aanvulling_ontvangen", "buiten_behandeling_stellen", "verder_zonder_aanvulling",
+                           "beslistermijn_verdagen"}
     assert acties["aanvulling_ontvangen"] == {"actie": "aanvulling_ontvangen", "label": "Aanvulling ontvangen",
                                               "mogelijk": True, "reden": None}
     termijn = acties["buiten_behandeling_stellen"]
