@@ -12,7 +12,8 @@ from workflows.transitions import REDEN_MAX
 
 from ..models import (
     Aanvraag, Aanvulling, Beeindiging, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling,
-    Contactpersoon, Document, Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie, Verplichting, Voorschotschema,
+    Contactpersoon, Document, Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie,
+    Verplichting, Voorschotschema,
 )
 from ..models.aanvragen import Uitkomst
 from ..rollen import ziet_alles, zichtbaar
