@@ -45,7 +45,9 @@ def test_the_verantwoording_needs_the_reach_first(gevraagd, aanvrager, geweigerd
 
 def test_and_a_result_for_every_indicator(gevraagd, aanvrager, geweigerd):
     eerste = indicator_van(gevraagd)
-    tweede = IndicatorFactory(doel=eerste.doel, omschrijving="Aantal nieuwe vrijwilligers")
+    # as if it had been in the plan from the start: after submission the model refuses a new indicator
+    [tweede] = type(eerste).objects.bulk_create([IndicatorFactory.build(doel=eerste.doel,
+                                                                        omschrijving="Aantal nieuwe vrijwilligers")])
     meld_bereik(gevraagd, aanvrager, boekjaar=None, deelnemers=41, vrijwilligers=7,
                 resultaten=[{"indicator": eerste, "gerealiseerd": Decimal("38")}])
     with geweigerd(InvalidInput, "resultaten_onvolledig") as refusal:
