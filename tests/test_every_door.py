@@ -53,7 +53,8 @@ def aanvraag(status, concept, a):
                        reden="De begroting ontbreekt.", termijn_tot=timezone.localdate() + dt.timedelta(days=1))
     if status == "aanvulling_gevraagd":
         return gevraagd
-    gevraagd.aanvullingen.update(gevraagd_op=dt.date(2020, 1, 1), termijn_tot=dt.date(2020, 1, 2))
+    vandaag = timezone.localdate()  # the term passed unused, within the four weeks of Awb 4:5 lid 4
+    gevraagd.aanvullingen.update(gevraagd_op=vandaag - dt.timedelta(days=10), termijn_tot=vandaag - dt.timedelta(days=3))
     return perform(gevraagd, "buiten_behandeling_stellen", a["behandelaar"])  # buiten_behandeling
 
 

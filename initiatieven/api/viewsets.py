@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from subsidies.api import permissions
 from subsidies.api.viewsets import ActingAsMixin, ScopedMixin, TransitionsMixin, met_acties
-from subsidies.models import Aanvraag, Organisatie
+from subsidies.models import Organisatie
 from subsidies.rollen import ziet_alles
 from workflows.context import acting_as
 

@@ -209,6 +209,8 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     jaarbedragen = JaarbedragSerializer(many=True, required=False, max_length=20,
                                         help_text="Meerjarig: het gevraagde bedrag per boekjaar (meerjarenbegroting).")
     voorstel_voorwaarden = VoorwaardenSerializer(read_only=True)
+    # Declared so the schema admits the blank of "no proposal yet" (DRF drops allow_blank from read-only fields).
+    voorstel_uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, allow_blank=True, read_only=True)
     aanvulling = serializers.SerializerMethodField(
         help_text="De openstaande vraag om aanvulling: wat wij van u nodig hebben en uiterlijk wanneer.")
     aanvullingen = AanvullingSerializer(many=True, read_only=True, help_text="Alle vragen om aanvulling.")

@@ -15,7 +15,7 @@ from workflows.context import acting_as
 from workflows.errors import InvalidInput, NotPermitted, TransitionNotPossible
 
 from .. import rollen
-from ..models import Aanvraag, Document
+from ..models import Document
 from . import bestandscontrole, virusscan
 
 TOEGESTANE_SOORTEN = frozenset(bestandscontrole.SOORTEN)

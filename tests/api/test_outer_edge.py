@@ -9,9 +9,8 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from subsidies.models import Organisatie
-from subsidies.rollen import Rol
 from tests.api import assert_error, client_for
-from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker
+from tests.factories import OrganisatieFactory
 
 DIEP = "[" * 1000 + "]" * 1000
 

@@ -9,7 +9,6 @@ import pytest
 from subsidies.models import Aanvraag
 from tests.factories import breng_naar
 from workflows.errors import InvalidInput, TransitionNotPossible
-from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
 pytestmark = pytest.mark.time_machine(dt.datetime(2026, 2, 2, 10, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False)
