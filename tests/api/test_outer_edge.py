@@ -124,6 +124,7 @@ def test_the_api_docs_load_nothing_from_outside_and_declare_their_language(db):
     assert assets, page
     assert not [url for url in assets if urlparse(url).netloc], "the page loads from another host"
     assert not re.search(r"https?://", page.replace("http://www.w3.org", "")), "an external address in the page"
+    assert "<style" not in page and "<script>" not in page, "inline code: a Content-Security-Policy would block it"
     for url in assets:
         asset = client.get(url)
         assert asset.status_code == 200, url
