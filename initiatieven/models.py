@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from subsidies import rollen
-from subsidies.models import Aanvraag, Gebied, Organisatie, Subsidie
+from subsidies.models import Aanvraag, Gebied, Jaartranche, Organisatie, Subsidie, Verantwoordingsniveau
 from subsidies.validators import BOEKJAAR, normalize_email, tekst
-from workflows.errors import InvalidInput, NotPermitted
+from workflows.context import transitie_loopt
+from workflows.errors import InvalidInput, NotPermitted, TransitionNotPossible
 from workflows.lifecycle import Auditable, Lifecycle, Onderdeel, condition
 
 
@@ -130,6 +131,29 @@ class Indicator(Onderdeel):
         return self.omschrijving
 
 
+# Reach is reported before the verantwoording of the subsidie (one-off) or of the year's tranche (structural) is in.
+OPEN_EENMALIG = [Subsidie.Status.VERLEEND, Subsidie.Status.BEVOORSCHOT, Subsidie.Status.VERANTWOORDING_GEVRAAGD]
+OPEN_DIRECT = [Subsidie.Status.VASTGESTELD, Subsidie.Status.AFGESLOTEN]
+OPEN_TRANCHE = [Jaartranche.Status.DEFINITIEF, Jaartranche.Status.WERKPLAN_INGEDIEND, Jaartranche.Status.LOPEND]
+
+
+def controleer_meldbaar(subsidie, boekjaar: int) -> None:
+    """Reach can be reported, corrected or removed until the verantwoording it belongs to is in — at every door."""
+    if subsidie.structureel:
+        open_ = subsidie.tranches.filter(boekjaar=boekjaar, status__in=OPEN_TRANCHE).exists()
+    elif subsidie.verantwoordingsniveau == Verantwoordingsniveau.DIRECT:
+        open_ = subsidie.status in OPEN_DIRECT
+    else:
+        open_ = subsidie.status in OPEN_EENMALIG
+    if not open_:
+        raise TransitionNotPossible(
+            f"Het bereik over {boekjaar} kan niet (meer) worden gemeld: de verantwoording is al ingediend, of de "
+            "subsidie loopt niet.",
+            f"Reach for {boekjaar} cannot be reported (any more): the report is already in, or the subsidy is not "
+            "running.", code="bereik_niet_wijzigbaar",
+        )
+
+
 class Bereik(Auditable):
     """What an initiative reached in one boekjaar: participants, volunteers and the result per indicator.
 
@@ -162,6 +186,17 @@ class Bereik(Auditable):
     def organisatie(self):
         return self.subsidie.organisatie
 
+    def _controleer_meldbaar(self) -> None:
+        if self.subsidie_id is not None and not transitie_loopt():
+            controleer_meldbaar(self.subsidie, self._audit_snapshot.get("boekjaar") or self.boekjaar)
+
+    def controleer_wijziging(self) -> None:
+        super().controleer_wijziging()
+        self._controleer_meldbaar()
+
+    def controleer_verwijdering(self) -> None:
+        self._controleer_meldbaar()
+
 
 class Resultaat(Auditable):
     bereik = models.ForeignKey(Bereik, on_delete=models.CASCADE, related_name="resultaten")
@@ -177,6 +212,16 @@ class Resultaat(Auditable):
 
     def __str__(self):
         return f"{self.indicator}: {self.gerealiseerd}"
+
+    def controleer_wijziging(self) -> None:
+        """A result follows its report: it changes only while the report may (see `controleer_meldbaar`)."""
+        super().controleer_wijziging()
+        if self.bereik_id is not None:
+            self.bereik._controleer_meldbaar()
+
+    def controleer_verwijdering(self) -> None:
+        if self.bereik_id is not None:
+            self.bereik._controleer_meldbaar()
 
 
 class Gebiedsteam(Auditable):

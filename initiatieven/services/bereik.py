@@ -6,16 +6,10 @@ settled directly at verlening needs none, but its recipient may still report wha
 """
 from django.db import transaction
 
-from subsidies.models import Jaartranche, Subsidie, Verantwoordingsniveau
 from workflows.context import acting_as
 from workflows.errors import InvalidInput, TransitionNotPossible
 
-from ..models import Bereik, Indicator, Resultaat, Soort
-
-# Before the verantwoording of the subsidie (one-off) or of the year's tranche (structural) is in.
-OPEN_EENMALIG = [Subsidie.Status.VERLEEND, Subsidie.Status.BEVOORSCHOT, Subsidie.Status.VERANTWOORDING_GEVRAAGD]
-OPEN_DIRECT = [Subsidie.Status.VASTGESTELD, Subsidie.Status.AFGESLOTEN]
-OPEN_TRANCHE = [Jaartranche.Status.DEFINITIEF, Jaartranche.Status.WERKPLAN_INGEDIEND, Jaartranche.Status.LOPEND]
+from ..models import Bereik, Indicator, Resultaat, Soort, controleer_meldbaar
 
 
 def is_initiatief(subsidie) -> bool:
@@ -37,23 +31,6 @@ def boekjaar_van(subsidie, boekjaar: int | None) -> int:
     return boekjaar
 
 
-def controleer_open(subsidie, boekjaar: int) -> None:
-    """Reach can be reported until the verantwoording it belongs to is in."""
-    if subsidie.structureel:
-        open_ = subsidie.tranches.filter(boekjaar=boekjaar, status__in=OPEN_TRANCHE).exists()
-    elif subsidie.verantwoordingsniveau == Verantwoordingsniveau.DIRECT:
-        open_ = subsidie.status in OPEN_DIRECT
-    else:
-        open_ = subsidie.status in OPEN_EENMALIG
-    if not open_:
-        raise TransitionNotPossible(
-            f"Het bereik over {boekjaar} kan niet (meer) worden gemeld: de verantwoording is al ingediend, of de "
-            "subsidie loopt niet.",
-            f"Reach for {boekjaar} cannot be reported (any more): the report is already in, or the subsidy is not "
-            "running.", code="bereik_niet_wijzigbaar",
-        )
-
-
 def meld_bereik(subsidie, user, *, boekjaar: int | None, deelnemers: int, vrijwilligers: int, toelichting: str = "",
                 resultaten: list[dict] | None = None, bereik: Bereik | None = None) -> Bereik:
     """Record (or correct) a year's reach; `resultaten` — {indicator, gerealiseerd, toelichting} — replace the
@@ -63,7 +40,7 @@ def meld_bereik(subsidie, user, *, boekjaar: int | None, deelnemers: int, vrijwi
                            "Reach is reported only for a subsidy for an initiative.", code="geen_initiatief",
                            details={"velden": ["subsidie"]})
     boekjaar = boekjaar_van(subsidie, boekjaar)
-    controleer_open(subsidie, boekjaar)
+    controleer_meldbaar(subsidie, boekjaar)
     bestaand = Bereik.objects.filter(subsidie=subsidie, boekjaar=boekjaar).exclude(pk=getattr(bereik, "pk", None))
     if bestaand.exists():
         raise TransitionNotPossible(f"Het bereik over {boekjaar} is al gemeld; wijzig die melding.",

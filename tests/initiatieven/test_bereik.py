@@ -138,3 +138,29 @@ def test_factories_for_reach_and_results(regeling, groep, aanvrager):
                                                      gebied=groep.gebied, wijk=groep.wijk), "verleend").subsidie
     resultaat = ResultaatFactory(bereik=BereikFactory(subsidie=subsidie), indicator=indicator_van(subsidie))
     assert resultaat.bereik.boekjaar == subsidie.eerste_boekjaar and Bereik.objects.count() == 1
+
+
+def test_the_admin_cannot_change_a_report_once_the_verantwoording_is_in(gevraagd, aanvrager, beheerder, client):
+    """The lock lives in the model, so the admin (and any other door) obeys it, not only `meld_bereik`."""
+    from tests.conftest import database_state, in_beheer
+
+    bereik = meld_bereik(gevraagd, aanvrager, boekjaar=None, deelnemers=41, vrijwilligers=7,
+                         resultaten=[{"indicator": indicator_van(gevraagd), "gerealiseerd": Decimal("38")}])
+    perform(gevraagd, "verantwoording_indienen", aanvrager, **VERSLAG)
+    voor = database_state()
+
+    response = in_beheer(client, beheerder).post(f"/admin/initiatieven/bereik/{bereik.pk}/change/", {
+        "subsidie": gevraagd.pk, "boekjaar": bereik.boekjaar, "deelnemers": 410, "vrijwilligers": 7,
+        "toelichting": "", "gemeld_door": aanvrager.pk,
+    })
+
+    assert response.status_code in (200, 302)
+    bereik.refresh_from_db()
+    assert bereik.deelnemers == 41
+    assert {k: v for k, v in database_state().items() if k != "workflows.AuditRecord"} == {
+        k: v for k, v in voor.items() if k != "workflows.AuditRecord"}
+    bereik.deelnemers = 410
+    with pytest.raises(TransitionNotPossible):
+        bereik.save()
+    with pytest.raises(TransitionNotPossible):
+        bereik.resultaten.get().delete()
