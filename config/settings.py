@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # the form templates of web/ override Django's own
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "accommodaties",
     "bewonersorganisaties",
     "initiatieven",
+    # The web faces: web/ is what they share; each face is its own app.
+    "web",
+    "portaal",
 ]
 
 MIDDLEWARE = [

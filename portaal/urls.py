@@ -1,0 +1,10 @@
+"""Every page of the applicant portal, with the module its view lives in."""
+from django.urls import path
+
+from .views import overzicht
+
+app_name = "portaal"
+
+urlpatterns = [
+    path("", overzicht.OverzichtView.as_view(), name="overzicht"),
+]
