@@ -1,7 +1,7 @@
 """Lockout after repeated failed logins (django-axes), in our voice, and written to the audit trail.
 
-Axes counts failures per username and client IP (AXES_LOCKOUT_PARAMETERS) for the admin login and the token
-endpoint alike: both call django.contrib.auth.authenticate() with the request.
+Axes counts failures per username and client IP (AXES_LOCKOUT_PARAMETERS) for the admin login, the token
+endpoint and the portal's login page (allauth) alike: all call django.contrib.auth.authenticate() with the request.
 """
 import datetime as dt
 
@@ -23,6 +23,23 @@ from workflows.models import AuditRecord
 def client_ip(request) -> str:
     """The client's address as DRF's throttles see it (NUM_PROXIES), so throttling and lockout agree."""
     return BaseThrottle().get_ident(request)
+
+
+def username(request, credentials) -> str | None:
+    """AXES_USERNAME_CALLABLE: whom a login try is for, the same whether it was typed as username or email address.
+
+    The admin and the token endpoint send `username`; allauth's login page sends `login`, which reaches
+    authenticate() as `username` or `email`. An address that belongs to an account counts as that account's
+    username, so switching between the two does not escape the lockout.
+    """
+    credentials = credentials or {}
+    data = getattr(request, "data", None) or getattr(request, "POST", {})
+    typed = credentials.get("username") or credentials.get("email") or data.get("username") or data.get("login")
+    if not typed or "@" not in typed:
+        return typed
+    User = get_user_model()  # noqa: N806
+    accounts = list(User._default_manager.filter(email__iexact=typed).values_list(User.USERNAME_FIELD, flat=True)[:2])
+    return accounts[0] if len(accounts) == 1 else typed.lower()
 
 
 def _attempt(request, credentials) -> AccessAttempt | None:

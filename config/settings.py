@@ -52,6 +52,12 @@ INSTALLED_APPS = [
     # The web faces: web/ is what they share; each face is its own app.
     "web",
     "portaal",
+    # Accounts (the ACCOUNTS block below): allauth, after web/ so that web's templates of its pages win.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "access.sessies.InactivityMiddleware",  # keeps an active session alive; an idle one expires (ACCOUNTS)
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "workflows.middleware.AuditContextMiddleware",
@@ -95,8 +103,9 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: it refuses a locked-out login before the password is checked.
-AUTHENTICATION_BACKENDS = ["access.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses a locked-out login before the password is checked. allauth's backend logs in by
+# username or email address (the portal's login page); it also does what ModelBackend does (the admin, the API).
+AUTHENTICATION_BACKENDS = ["access.backends.LockoutBackend", "allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -131,8 +140,6 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
-
 # Lockout after repeated failed logins (admin and /api/token/), per username and client address; recorded in the
 # audit trail (access.lockout). The cool-off runs from the last failed try and is not extended by tries during it.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -142,6 +149,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "access.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "access.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "access.lockout.username"  # the admin's `username`, allauth's `login` (email or username)
 AXES_VERBOSE = False
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=30)
 # Throttle counters live in this cache; per process by default, set e.g. redis://127.0.0.1:6379/2 to share them.
@@ -197,6 +205,72 @@ SPECTACULAR_SETTINGS = {
         "DimensieEnum": "initiatieven.models.Dimensie.Code",
     },
 }
+
+# --- ACCOUNTS: login, registration, sessions, OpenID Connect (django-allauth) -----------------------------------
+# Every face shares one login at /account/ (allauth); staff keep the admin's own login at /admin/login/. Templates in
+# web/templates/allauth/ and web/templates/account/; README.md, section "Accounts and login", explains the choices.
+ACCOUNT_ADAPTER = "access.adapter.AccountAdapter"  # our B1 wording of the main messages
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "portaal:overzicht"
+ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST (a link or an image cannot log someone out)
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+# Staff and the demo logins have usernames; applicants register with their email address and log in with it.
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# Mandatory verification by a six-character code rather than a link: the code can be typed on the phone the person
+# is registering on even when the mail arrives elsewhere, and a link opened from a mail app often lands in another
+# (in-app) browser without the person's session. The code is valid for 15 minutes.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT = 15 * 60
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # reset by link: it may be opened on any device
+ACCOUNT_PREVENT_ENUMERATION = True  # signup and reset answer the same whether the address is known or not
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Gemeente Groningen: "
+ACCOUNT_SESSION_REMEMBER = False  # no "remember me": a shared computer in a library must not stay logged in
+# Per client address (ip), per typed address or login (key), per user. Axes' lockout (above) comes on top.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/10s/key",  # a new verification code at most every 10 seconds per address
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Subsidies gemeente Groningen"
+
+# Sessions expire after SESSION_IDLE_MINUTES without a request (access.sessies refreshes an active session at most
+# once a minute instead of writing it on every request) and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+SESSION_REFRESH_SECONDS = 60
+
+# OpenID Connect (e.g. a DigiD or eHerkenning broker): switched on by OIDC_SERVER_URL, no database rows needed.
+# access.oidc adds what allauth's provider leaves out: a nonce, and the id_token's signature always checked.
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an OIDC address never takes over an existing account by itself
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts; a GET shows a confirmation page
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"provider_class": "access.oidc.provider.OIDCProvider", "APPS": []}}
+if env.str("OIDC_SERVER_URL", default=""):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append({
+        "provider_id": env.str("OIDC_PROVIDER_ID", default="oidc"),
+        "name": env.str("OIDC_NAAM", default="DigiD"),
+        "client_id": env.str("OIDC_CLIENT_ID"),
+        "secret": env.str("OIDC_CLIENT_SECRET", default=""),
+        "settings": {
+            "server_url": env.str("OIDC_SERVER_URL"),
+            "oauth_pkce_enabled": env.bool("OIDC_PKCE", default=True),
+            "scope": env.list("OIDC_SCOPES", default=["openid", "email", "profile"]),
+        },
+    })
+# --- end of ACCOUNTS --------------------------------------------------------------------------------------------
 
 # Celery: eager (in-process) unless a broker is configured.
 REDIS_URL = env("REDIS_URL", default="")

@@ -7,6 +7,7 @@ from subsidies.views import StartView
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("portaal/", include("portaal.urls")),
+    path("account/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("access.urls")),
     path("api/", include("subsidies.api.urls")),
