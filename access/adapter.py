@@ -1,12 +1,19 @@
-"""allauth's account adapter with our own words where the message matters most: allauth's Dutch says "jij",
-the faces speak to people as "u" at B1 level (ACCOUNT_ADAPTER)."""
+"""allauth, our way: our own words where the message matters most (allauth's Dutch says "jij"; the faces speak
+to people as "u", at B1 level), and every newcomer an aanvrager."""
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.signals import user_signed_up
+from django.contrib.auth.models import Group
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+
+from subsidies.rollen import Rol
 
 VERKEERD = _("Het e-mailadres (of de gebruikersnaam) of het wachtwoord klopt niet. Kijk goed wat u heeft getypt.")
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    """ACCOUNT_ADAPTER."""
+
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         # One message whether the address exists or not: the page reveals nothing about who has an account.
@@ -17,3 +24,10 @@ class AccountAdapter(DefaultAccountAdapter):
         "incorrect_code": _("Deze code klopt niet. Kijk goed in de e-mail en typ de code opnieuw."),
         "unverified_primary_email": _("U moet eerst uw e-mailadres bevestigen."),
     }
+
+
+@receiver(user_signed_up)
+def nieuwe_aanvrager(sender, request, user, **kwargs):
+    """Whoever makes an account, by the form or through OpenID Connect, is an aanvrager; staff roles are given in
+    the admin."""
+    user.groups.add(Group.objects.get_or_create(name=Rol.AANVRAGER)[0])

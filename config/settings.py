@@ -10,6 +10,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from access.oidc import apps_uit_omgeving
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -257,19 +259,10 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an OIDC address never takes over an existing account by itself
 SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts; a GET shows a confirmation page
 SOCIALACCOUNT_STORE_TOKENS = False
-SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"provider_class": "access.oidc.provider.OIDCProvider", "APPS": []}}
-if env.str("OIDC_SERVER_URL", default=""):
-    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append({
-        "provider_id": env.str("OIDC_PROVIDER_ID", default="oidc"),
-        "name": env.str("OIDC_NAAM", default="DigiD"),
-        "client_id": env.str("OIDC_CLIENT_ID"),
-        "secret": env.str("OIDC_CLIENT_SECRET", default=""),
-        "settings": {
-            "server_url": env.str("OIDC_SERVER_URL"),
-            "oauth_pkce_enabled": env.bool("OIDC_PKCE", default=True),
-            "scope": env.list("OIDC_SCOPES", default=["openid", "email", "profile"]),
-        },
-    })
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {
+    "provider_class": "access.oidc.provider.OIDCProvider",
+    "APPS": apps_uit_omgeving(env),  # OIDC_SERVER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAAM, ...
+}}
 # --- end of ACCOUNTS --------------------------------------------------------------------------------------------
 
 # Celery: eager (in-process) unless a broker is configured.

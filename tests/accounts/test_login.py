@@ -21,7 +21,7 @@ def test_the_login_page_is_ours_in_dutch_with_utrecht_markup(client):
     assert '<h1 class="utrecht-heading-1">Inloggen</h1>' in page
     assert "utrecht-button utrecht-button--primary-action" in page
     assert 'href="/account/signup/"' in page and "Maak een account" in page
-    assert 'href="/account/password/reset/"' in page
+    assert 'href="/account/password/reset/"' in page  # beside the password field
     assert "style=" not in page and "<script" not in page  # a Content-Security-Policy forbids them
     assert "demo-" not in page  # the demo logins are in the README, not on the page
 
