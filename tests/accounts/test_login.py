@@ -84,3 +84,11 @@ def test_five_wrong_passwords_lock_the_account_out_and_the_trail_says_so(client,
 def test_the_admin_keeps_its_own_login(client, anouk):
     assert client.get("/admin/login/").status_code == 200
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_the_login_page_and_its_refusal_in_english(client, anouk, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(LOGIN).content.decode()
+    assert '<h1 class="utrecht-heading-1">Log in</h1>' in page and "Create an account" in page
+    wrong = login(client, "anouk", "verkeerd").content.decode()
+    assert "The email address (or username) or the password is not correct." in wrong
