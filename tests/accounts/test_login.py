@@ -92,3 +92,15 @@ def test_the_login_page_and_its_refusal_in_english(client, anouk, settings):
     assert '<h1 class="utrecht-heading-1">Log in</h1>' in page and "Create an account" in page
     wrong = login(client, "anouk", "verkeerd").content.decode()
     assert "The email address (or username) or the password is not correct." in wrong
+
+
+@pytest.mark.parametrize("pagina", ["/account/email/", "/account/password/change/", "/account/2fa/",
+                                    "/account/logout/"])
+def test_the_account_pages_are_in_our_layout_with_a_way_out(client, anouk, pagina):
+    login(client, "anouk")
+    response = client.get(pagina)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('class="utrecht-heading-1"') == 1 and 'href="/portaal/"' in page
+    assert '<form method="post" action="/account/logout/">' in page
+    assert "style=" not in page
