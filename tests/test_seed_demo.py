@@ -16,6 +16,7 @@ import time_machine
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 
 from subsidies.demo.builder import VERHALEN
@@ -54,7 +55,7 @@ SPUK = {
 }
 GEBIEDEN = {"Centrum", "Oude Wijken", "Oost", "Zuid", "West", "Haren", "Ten Boer"}
 KERNACTIVITEITEN = ("1. Samenlevingsopbouw en preventie", "2. Basisondersteuning", "3. Toegangsfunctie")
-LOGIN_LINE = re.compile(r"^\s+(\w+)\s+(demo-\S+)\s+(\S+)$", re.MULTILINE)
+LOGIN_LINE = re.compile(r"^\s+(\w+)\s+(demo-\S+)\s+(\S+)\s+\S+@\S+$", re.MULTILINE)
 
 
 @pytest.fixture
@@ -173,6 +174,24 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
             assert user.is_superuser == user.is_staff == (rol == Rol.BEHEERDER)
         aanvrager = User.objects.get(username=next(u for rol, u, _ in logins if rol == Rol.AANVRAGER))
         assert 2 <= aanvrager.organisaties.count() <= 3
+
+    with subtests.test("every demo login logs in on the faces' login page with its printed email address"):
+        adressen = dict(re.findall(r"^\s+\w+\s+(demo-\S+)\s+\S+\s+(\S+@\S+)$", first_output, re.MULTILINE))
+        assert adressen.keys() == {username for _, username, _ in logins}
+        for rol, username, password in logins:
+            response = Client().post("/account/login/", {"login": adressen[username], "password": password})
+            assert response.status_code == 302 and response["Location"] == "/portaal/", username
+
+    with subtests.test("an aanvrager login for each family, a member of an organisation with its requests"):
+        families = {}
+        for rol, username, _ in logins:
+            if rol == Rol.AANVRAGER:
+                families[username] = set(Aanvraag.objects.filter(organisatie__leden__username=username)
+                                         .values_list("regeling__familie", flat=True))
+        assert "maatschappelijk_initiatief" in families["demo-aanvrager"]
+        assert "bewonersinitiatief" in families["demo-bewonersinitiatief"]
+        assert {"exploitatiesubsidie", "onderhoudssubsidie"} <= families["demo-accommodatie"]
+        assert "bewonersorganisatie" in families["demo-bewonersorganisatie"]
 
     check_structural_subsidies(subtests)
 

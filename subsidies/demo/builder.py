@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import time_machine
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -151,7 +152,8 @@ def referentiegegevens(vandaag: dt.date) -> Referentie:
 
 
 def zorg_voor_gebruikers() -> dict:
-    """One login per role with its published demo password; a changed password is set back.
+    """One login per role (and an aanvrager per family) with its published demo password and a verified address;
+    a changed password is set back.
 
     Only the beheerder is staff (and superuser): the admin is the configuration tool, and it edits records
     directly. Behandelaars, beslisser and auditor work in the workbench and the API, where their role checks apply.
@@ -162,13 +164,14 @@ def zorg_voor_gebruikers() -> dict:
         if user is None:
             beheerder = login.rol == Rol.BEHEERDER
             user = User(username=login.username, first_name=login.voornaam, last_name=login.achternaam,
-                        email=f"{login.username}@example.org", is_staff=beheerder, is_superuser=beheerder)
+                        email=login.email, is_staff=beheerder, is_superuser=beheerder)
             user.set_password(login.wachtwoord)
             user.save()
         elif not user.check_password(login.wachtwoord):
             user.set_password(login.wachtwoord)
             user.save(update_fields=["password"])
         user.groups.add(Group.objects.get_or_create(name=login.rol)[0])
+        EmailAddress.objects.get_or_create(user=user, email=login.email, defaults={"verified": True, "primary": True})
         gebruikers[login.username] = user
     return gebruikers
 
@@ -228,8 +231,9 @@ def zorg_voor_organisaties(gebruikers: dict, wijken: dict) -> tuple[dict, dict]:
         zorg_voor(Contactpersoon, organisatie=organisatie, naam=contactnaam,
                    defaults={"functie": functie, "email": spec.contact_email, "telefoon": telefoon})
         lid = gebruikers[AANVRAGER] if spec.lid_is_demo_aanvrager else _contactgebruiker(spec)
-        if not organisatie.leden.filter(pk=lid.pk).exists():
-            organisatie.leden.add(lid)
+        for gebruiker in [lid] + [gebruikers[login.username] for login in LOGINS if key in login.lid_van]:
+            if not organisatie.leden.filter(pk=gebruiker.pk).exists():
+                organisatie.leden.add(gebruiker)
         organisaties[key], leden[key] = organisatie, lid
     return organisaties, leden
 

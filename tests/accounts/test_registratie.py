@@ -92,3 +92,12 @@ def test_a_reset_for_an_unknown_address_looks_the_same(client):
     assert response["Location"] == "/account/password/reset/done/"
     (bericht,) = mail.outbox  # the address's owner hears that it has no account here; the page says nothing
     assert "geen account" in bericht.body
+
+
+def test_too_many_reset_requests_for_one_address_are_refused_in_plain_words(client, anouk):
+    for _ in range(5):  # ACCOUNT_RATE_LIMITS["reset_password"]: 5 a minute per address
+        client.post("/account/password/reset/", {"email": "anouk@buurtkamer.example.org"})
+    response = client.post("/account/password/reset/", {"email": "anouk@buurtkamer.example.org"})
+    assert response.status_code == 429
+    assert "U doet te veel pogingen achter elkaar" in response.content.decode()
+    assert len(mail.outbox) == 5

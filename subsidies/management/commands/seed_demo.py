@@ -82,7 +82,7 @@ class Command(BaseCommand):
             f"{jaar.boekjaar} vastgesteld {jaar.vastgesteld_op} (+{jaar.indexatie_percentage}%)"
             for jaar in Begrotingsjaar.objects.filter(vastgesteld_op__isnull=False)))
         self.stdout.write(f"{'Audit trail:':14}{AuditRecord.objects.count()} records")
-        self.stdout.write("\nLogins (demo only; these passwords are public):")
-        self.stdout.write(f"  {'rol':12} {'gebruikersnaam':20} wachtwoord")
+        self.stdout.write("\nLogins at /account/login/, by username or email (demo only; the passwords are public):")
+        self.stdout.write(f"  {'rol':12} {'gebruikersnaam':26} {'wachtwoord':31} e-mailadres")
         for login in logins.LOGINS:
-            self.stdout.write(f"  {login.rol:12} {login.username:20} {login.wachtwoord}")
+            self.stdout.write(f"  {login.rol:12} {login.username:26} {login.wachtwoord:31} {login.email}")
