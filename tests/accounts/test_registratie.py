@@ -71,17 +71,20 @@ def test_two_different_passwords_keep_the_address_and_say_why(client):
 
 
 def test_forgotten_password_is_replaced_through_the_link_in_the_mail(client, anouk):
+    assert "U krijgt een e-mail met een link" in client.get("/account/password/reset/").content.decode()
     response = client.post("/account/password/reset/", {"email": "anouk@buurtkamer.example.org"})
     assert response["Location"] == "/account/password/reset/done/"
+    assert "Kijk in uw e-mail" in client.get(response["Location"]).content.decode()
     (bericht,) = mail.outbox
     assert bericht.subject == "Gemeente Groningen: Kies een nieuw wachtwoord"
     link = re.search(r"http://testserver(/account/password/reset/key/\S+/)", bericht.body).group(1)
 
     form_page = client.get(link, follow=True)
-    assert form_page.status_code == 200
+    assert form_page.status_code == 200 and "Kies een nieuw wachtwoord" in form_page.content.decode()
     form_url = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
     response = client.post(form_url, {"password1": NIEUW, "password2": NIEUW})
     assert response["Location"] == "/account/password/reset/key/done/"
+    assert "Uw wachtwoord is gewijzigd" in client.get(response["Location"]).content.decode()
 
     assert client.post("/account/login/", {"login": "anouk", "password": WACHTWOORD}).status_code == 200
     assert client.post("/account/login/", {"login": "anouk", "password": NIEUW})["Location"] == "/portaal/"
