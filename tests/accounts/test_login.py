@@ -30,6 +30,7 @@ def test_the_login_page_is_ours_in_dutch_with_utrecht_markup(client):
 def test_log_in_with_email_address_lands_in_the_portal(client, anouk):
     response = login(client, "anouk@buurtkamer.example.org")
     assert response.status_code == 302 and response["Location"] == "/portaal/"
+    assert "U bent ingelogd." in client.get("/portaal/").content.decode()
     assert ingelogd(client) == anouk
 
 
@@ -61,9 +62,10 @@ def test_an_unverified_address_is_asked_to_verify_first(client):
 
 def test_logging_out_takes_a_post(client, anouk):
     client.force_login(anouk)
-    client.get("/account/logout/")  # a link or an image cannot log someone out
+    assert "Wilt u uitloggen?" in client.get("/account/logout/").content.decode()  # a GET only asks
     assert ingelogd(client) == anouk
-    client.post("/account/logout/")
+    response = client.post("/account/logout/", follow=True)
+    assert "U bent uitgelogd." in response.content.decode()
     assert ingelogd(client) is None
 
 
