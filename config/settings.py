@@ -142,8 +142,9 @@ STORAGES = {
     },
 }
 
-# Lockout after repeated failed logins (admin and /api/token/), per username and client address; recorded in the
-# audit trail (access.lockout). The cool-off runs from the last failed try and is not extended by tries during it.
+# Lockout after repeated failed logins (/account/login/, the admin, /api/token/), per account and client address;
+# recorded in the audit trail (access.lockout). The cool-off runs from the last failed try; tries during it do not
+# extend it.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -221,11 +222,13 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
-# Mandatory verification by a six-character code rather than a link: the code can be typed on the phone the person
-# is registering on even when the mail arrives elsewhere, and a link opened from a mail app often lands in another
-# (in-app) browser without the person's session. The code is valid for 15 minutes.
+# Mandatory verification by a code rather than a link: the code can be typed on the phone the person is registering
+# on even when the mail arrives elsewhere, and a link opened from a mail app often lands in another (in-app) browser
+# without the person's session. Six digits, as banks send them; valid for 15 minutes, three tries per code.
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT = 15 * 60
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # reset by link: it may be opened on any device

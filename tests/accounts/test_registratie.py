@@ -38,6 +38,7 @@ def test_register_verify_with_the_code_and_land_in_the_portal(client):
     assert "De code werkt 15 minuten." in bericht.body
     assert not bericht.alternatives  # plain text only
     code = code_uit(bericht)
+    assert re.fullmatch(r"\d{6}", code)  # six digits: easy to type on a phone
 
     pagina = client.get("/account/confirm-email/").content.decode()
     assert "Vul de code uit de e-mail in" in pagina and "bram@moestuin.example.org" in pagina
