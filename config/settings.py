@@ -213,7 +213,7 @@ SPECTACULAR_SETTINGS = {
 # Every face shares one login at /account/ (allauth); staff keep the admin's own login at /admin/login/. Templates in
 # web/templates/allauth/ and web/templates/account/; README.md, section "Accounts and login", explains the choices.
 ACCOUNT_ADAPTER = "access.adapter.AccountAdapter"  # our B1 wording of the main messages
-ACCOUNT_FORMS = {"login": "access.forms.LoginForm"}  # a label that says what to type
+ACCOUNT_FORMS = {"login": "access.forms.LoginForm", "confirm_email_verification_code": "access.forms.CodeForm"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portaal:overzicht"
 ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST (a link or an image cannot log someone out)

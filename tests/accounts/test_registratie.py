@@ -42,6 +42,8 @@ def test_register_verify_with_the_code_and_land_in_the_portal(client):
 
     pagina = client.get("/account/confirm-email/").content.decode()
     assert "Vul de code uit de e-mail in" in pagina and "bram@moestuin.example.org" in pagina
+    veld = re.search(r'<input[^>]* name="code"[^>]*>', pagina).group()
+    assert 'inputmode="numeric"' in veld and 'autocomplete="one-time-code"' in veld  # a phone's number pad
 
     fout = client.post("/account/confirm-email/", {"code": "VERKEERD"})
     assert "Deze code klopt niet" in fout.content.decode()
