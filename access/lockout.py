@@ -68,11 +68,13 @@ def locked_out(request, credentials) -> LockedOut:
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """AXES_LOCKOUT_CALLABLE, for the admin login: a page of our own. (The token endpoint raises `locked_out()`
-    itself: axes marks the DRF request it was given, which this middleware hook does not see.)"""
+    """AXES_LOCKOUT_CALLABLE, for the admin's login and the faces' (/account/login/): a page of our own in the look
+    of each. (The token endpoint raises `locked_out()` itself: axes marks the DRF request it was given, which this
+    middleware hook does not see.)"""
     refusal = locked_out(request, credentials)
-    response = render(request, "access/geblokkeerd.html", {"nl": refusal.nl, "en": refusal.en},
-                      status=refusal.status_code)
+    admin = getattr(request.resolver_match, "app_name", "") == "admin"
+    template = "access/geblokkeerd.html" if admin else "access/geblokkeerd_web.html"
+    response = render(request, template, {"nl": refusal.nl, "en": refusal.en}, status=refusal.status_code)
     response["Retry-After"] = str(refusal.wait)
     return response
 

@@ -79,7 +79,9 @@ def test_five_wrong_passwords_lock_the_account_out_and_the_trail_says_so(client,
     # Typing the username instead of the address counts for the same account.
     locked = login(client, "anouk", "verkeerd")
     assert locked.status_code == 429
-    assert "Inloggen is daarom tijdelijk geblokkeerd" in locked.content.decode()
+    page = locked.content.decode()
+    assert '<h1 class="utrecht-heading-1">Inloggen is tijdelijk geblokkeerd</h1>' in page  # the faces' look
+    assert "Inloggen is daarom tijdelijk geblokkeerd. Probeer het na" in page and locked["Retry-After"]
     record = AuditRecord.objects.get(handeling="inloggen_geblokkeerd")
     assert record.object_id == str(anouk.pk) and "'anouk'" in record.toelichting
     # Even the right password is refused now.
