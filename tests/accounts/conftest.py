@@ -1,6 +1,5 @@
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
 from subsidies.rollen import Rol
 from tests.factories import maak_gebruiker
@@ -28,7 +27,7 @@ def anouk(db):
     return account("anouk@buurtkamer.example.org")
 
 
-def ingelogd(client) -> get_user_model() | None:
+def ingelogd(client):
     """Who the client's session belongs to, asked the way every page asks it."""
     response = client.get("/portaal/")
     return response.wsgi_request.user if response.status_code == 200 else None
