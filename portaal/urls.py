@@ -1,10 +1,11 @@
 """Every page of the applicant portal, with the module its view lives in."""
 from django.urls import path
 
-from .views import overzicht
+from .views import keuzehulp, overzicht
 
 app_name = "portaal"
 
 urlpatterns = [
     path("", overzicht.OverzichtView.as_view(), name="overzicht"),
+    path("keuzehulp/", keuzehulp.KeuzehulpView.as_view(), name="keuzehulp"),
 ]

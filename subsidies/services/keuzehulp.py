@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from .. import families
 from ..models import Regeling, Rechtsvorm
@@ -22,33 +21,35 @@ from .meerjarig import max_niveau
 
 
 class Wie(models.TextChoices):
-    BEWONERS = "bewoners", _("Wij zijn bewoners, zonder stichting of vereniging")
-    ORGANISATIE = "organisatie", _("Wij zijn een stichting of vereniging")
-    ACCOMMODATIE = "accommodatie", _("Wij beheren een buurthuis of ander gebouw voor de buurt (accommodatie)")
-    BEWONERSORGANISATIE = "bewonersorganisatie", _("Wij zijn een geregistreerde bewonersorganisatie")
+    """Who is asking. The words a person reads are the face's (e.g. the portal's form)."""
+
+    BEWONERS = "bewoners"  # residents without a legal form: an initiatiefgroep
+    ORGANISATIE = "organisatie"  # a stichting or vereniging
+    ACCOMMODATIE = "accommodatie"  # an organisation that runs a buurthuis or other accommodatie
+    BEWONERSORGANISATIE = "bewonersorganisatie"  # a registered wijk-, buurt- or dorpsorganisatie
 
 
 class Wat(models.TextChoices):
-    EENMALIG = "eenmalig", _("Eén activiteit of project, één keer")
-    MEERJARIG = "meerjarig", _("Iets dat meerdere jaren doorloopt")
-    GEBOUW = "gebouw", _("Een gebouw openhouden of onderhouden")
-    BEWONERSORGANISATIE = "bewonersorganisatie", _("Het jaarlijkse werk van onze bewonersorganisatie")
+    EENMALIG = "eenmalig"  # a one-off activity or project
+    MEERJARIG = "meerjarig"  # something that runs for several years
+    GEBOUW = "gebouw"  # run or maintain a building
+    BEWONERSORGANISATIE = "bewonersorganisatie"  # the yearly work of a bewonersorganisatie
 
 
 class Doel(models.TextChoices):
     """What a family's regelingen are for (`Familie.doel`); a regeling without a family funds activities."""
 
-    ACTIVITEIT = "activiteit", _("activiteit")
-    GEBOUW = "gebouw", _("gebouw")
-    BEWONERSORGANISATIE = "bewonersorganisatie", _("bewonersorganisatie")
+    ACTIVITEIT = "activiteit"
+    GEBOUW = "gebouw"
+    BEWONERSORGANISATIE = "bewonersorganisatie"
 
 
 class Ruimte(models.TextChoices):
     """Whether the ceiling of this boekjaar still has room, as the public may know it (no amounts)."""
 
-    RUIMTE = "ruimte", _("er is nog ruimte")
-    BEREIKT = "bereikt", _("het plafond is bereikt")
-    ONBEKEND = "onbekend", _("nog niet bekend")
+    RUIMTE = "ruimte"  # a published ceiling with room left
+    BEREIKT = "bereikt"  # a published ceiling that is reached
+    ONBEKEND = "onbekend"  # no published ceiling (or no budget) yet, or the gebied is not known
 
 
 # Who may apply: residents without a legal form are an initiatiefgroep; everyone else is a legal person.
