@@ -1,11 +1,12 @@
 """Every page of the applicant portal, with the module its view lives in."""
 from django.urls import path
 
-from .views import keuzehulp, overzicht
+from .views import aanvulling, keuzehulp, overzicht
 
 app_name = "portaal"
 
 urlpatterns = [
     path("", overzicht.OverzichtView.as_view(), name="overzicht"),
     path("keuzehulp/", keuzehulp.KeuzehulpView.as_view(), name="keuzehulp"),
+    path("aanvragen/<int:pk>/aanvulling/", aanvulling.AanvullingView.as_view(), name="aanvulling"),
 ]

@@ -8,14 +8,17 @@ row, no file. An accepted one is stored under a random name (`subsidies.opslag`)
 import hashlib
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+
+from workflows.models import AuditRecord
 
 from workflows.context import acting_as
 from workflows.errors import InvalidInput, NotPermitted, TransitionNotPossible
 
 from .. import rollen
-from ..models import Document
+from ..models import Aanvraag, Document
 from . import bestandscontrole, virusscan
 
 TOEGESTANE_SOORTEN = frozenset(bestandscontrole.SOORTEN)
@@ -61,3 +64,34 @@ def voeg_document_toe(aanvraag, *, bestand, omschrijving: str, user) -> Document
         document.bestand.delete(save=False)  # no file without its row
         raise
     return document
+
+
+def nieuw_voor_aanvulling(aanvraag):
+    """The documents added since the open aanvulling was asked: the answer still being prepared. Before the request
+    is complete again these can be taken back; what it was submitted or earlier answered with stays."""
+    if aanvraag.status != Aanvraag.Status.AANVULLING_GEVRAAGD:
+        return aanvraag.documenten.none()
+    gevraagd = AuditRecord.objects.filter(
+        object_type=ContentType.objects.get_for_model(Aanvraag), object_id=str(aanvraag.pk),
+        actie=AuditRecord.Actie.OVERGANG, naar_status=Aanvraag.Status.AANVULLING_GEVRAAGD,
+    ).order_by("-volgnummer").values_list("tijdstip", flat=True).first()
+    return aanvraag.documenten.filter(toegevoegd_op__gt=gevraagd) if gevraagd else aanvraag.documenten.none()
+
+
+def verwijder_document(document, *, user) -> None:
+    """Take a document back: from a draft, or one added for the open aanvulling before it is sent. The file goes
+    when the row is gone (after commit)."""
+    aanvraag = Aanvraag.objects.get(pk=document.aanvraag_id)  # its status now, not as the caller last read it
+    if not rollen.aanvrager_of_behandelaar(aanvraag, user):
+        raise NotPermitted("U kunt bij deze aanvraag geen documenten verwijderen.",
+                           "You cannot remove documents from this request.")
+    if aanvraag.status != Aanvraag.Status.CONCEPT and not nieuw_voor_aanvulling(aanvraag).filter(pk=document.pk).exists():
+        raise TransitionNotPossible(
+            "Dit document hoort bij wat u al hebt verstuurd. Het blijft bij uw aanvraag.",
+            "This document is part of what you already sent. It stays with your request.",
+            code="document_verstuurd",
+        )
+    bestand = document.bestand
+    with acting_as(user), transaction.atomic():
+        document.delete()
+        transaction.on_commit(lambda: bestand.delete(save=False))
