@@ -71,7 +71,9 @@ class AanvullingView(LoginRequiredMixin, TemplateView):
                 return self.verwijder(aanvraag, request.POST["verwijder"])
             if request.POST.get("actie") == "toevoegen":
                 return self.voeg_toe(aanvraag, form)
-            return self.verstuur(aanvraag, form)
+            if request.POST.get("actie") == "versturen":
+                return self.verstuur(aanvraag, form)
+            return redirect(request.path)  # kept in the session, nothing sent
         except DomainError as fout:
             aanvraag.refresh_from_db(fields=["status"])
             if aanvraag.status != Aanvraag.Status.AANVULLING_GEVRAAGD:

@@ -2,7 +2,8 @@
 subsidie (/portaal/subsidies/<pk>/verantwoording/, `?boekjaar=` per jaartranche of a multi-year one).
 
 The verantwoording page is built from the subsidie's tier (`Subsidie.verantwoordingsniveau`): a report with the
-costs, or also an accountant's statement; a subsidie settled at verlening asks none. For an initiative the reach
+costs, or also an accountant's statement, with documents (added and taken back before sending, kept with what was
+typed in the session); a subsidie settled at verlening asks none. For an initiative the reach
 and the result per indicator come with it (`initiatieven.services.bereik`), in the same transaction as the
 transition, so a refusal (the tier's, or the family's `controleer_verantwoording`) writes nothing and the page
 keeps every field. Each submission is the lifecycle's transition through `transitions.perform()`, as the API's.
@@ -21,6 +22,7 @@ from django.views.generic import TemplateView
 from initiatieven.models import Bereik, Indicator
 from initiatieven.services import bereik as bereik_service
 from subsidies.models import Jaartranche, Subsidie, Verantwoordingsniveau
+from subsidies.services import documenten
 from web.fouten import toon_fout
 from workflows.errors import DomainError
 from workflows.transitions import perform
@@ -170,6 +172,23 @@ class BereikForm(forms.Form):
                 for i in self.indicatoren if self.cleaned_data.get(f"indicator_{i.pk}") is not None]
 
 
+class DocumentForm(forms.Form):
+    """A file for the report (financial report, accountant's statement, photos), added before sending."""
+
+    bestand = forms.FileField(label=_("Document toevoegen"), required=False,
+                              help_text=_("Een PDF, foto, Word- of Excel-bestand van ten hoogste 10 MB."))
+    omschrijving = forms.CharField(label=_("Wat is het voor document? (niet verplicht)"), required=False,
+                                   max_length=200)
+
+
+def vul_aan(formulieren, concept: dict) -> None:
+    """Put what the person typed before adding or removing a document back into the (unbound) forms."""
+    for formulier in formulieren.values():
+        for form in getattr(formulier, "forms", [formulier]):
+            form.initial.update({naam: concept[form.add_prefix(naam)] for naam in form.fields
+                                 if form.add_prefix(naam) in concept})
+
+
 class VerantwoordingView(LoginRequiredMixin, TemplateView):
     template_name = "portaal/verantwoording.html"
 
@@ -195,6 +214,7 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
                                     self.tranches[-1] if self.tranches else None)
         self.boekjaar = self.tranche.boekjaar if self.tranche else subsidie.eerste_boekjaar
         self.initiatief = bereik_service.is_initiatief(subsidie)
+        self.sessiesleutel = f"portaal-verantwoording-{subsidie.pk}-{self.boekjaar}"
 
     @property
     def open(self) -> bool:
@@ -229,12 +249,30 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.setup_objects()
-        return self.render_to_response(self.get_context_data(formulieren=self.formulieren() if self.open else {}))
+        return self.toon_formulieren()
+
+    def toon_formulieren(self, document_form=None):
+        """The forms, unbound, with what was typed before a document was added or removed."""
+        formulieren = self.formulieren() if self.open else {}
+        vul_aan(formulieren, self.request.session.get(self.sessiesleutel, {}))
+        return self.render_to_response(self.get_context_data(
+            formulieren=formulieren, document_form=document_form or DocumentForm(prefix="document")))
 
     def post(self, request, *args, **kwargs):
         self.setup_objects()
         if not self.open:
             return redirect(request.get_full_path())  # sent already (a second click): the page shows the result
+        request.session[self.sessiesleutel] = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+        if "verwijder" in request.POST:
+            document = get_object_or_404(documenten.open_verantwoordingsdocumenten(self.object, self.tranche),
+                                         pk=request.POST["verwijder"])
+            documenten.verwijder_verantwoordingsdocument(document, user=request.user)
+            messages.success(request, gettext("Het document is verwijderd."))
+            return redirect(request.get_full_path())
+        if request.POST.get("actie") == "toevoegen":
+            return self.voeg_toe()
+        if request.POST.get("actie") != "versturen":
+            return redirect(request.get_full_path())  # kept in the session, nothing sent
         formulieren = self.formulieren(request.POST)
         if not formulieren:
             raise Http404  # the tier asks no report
@@ -244,9 +282,28 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
             except DomainError as fout:
                 self.toon(formulieren, fout)
             else:
+                request.session.pop(self.sessiesleutel, None)
                 messages.success(request, gettext("Wij hebben uw verantwoording ontvangen. Dank u wel."))
                 return redirect(request.get_full_path())
-        return self.render_to_response(self.get_context_data(formulieren=formulieren))
+        return self.render_to_response(self.get_context_data(formulieren=formulieren,
+                                                             document_form=DocumentForm(prefix="document")))
+
+    def voeg_toe(self):
+        form = DocumentForm(self.request.POST, self.request.FILES, prefix="document")
+        if form.is_valid() and form.cleaned_data["bestand"] is None:
+            form.add_error("bestand", gettext("Kies eerst een bestand."))
+        if form.is_valid():
+            bestand = form.cleaned_data["bestand"]
+            try:
+                documenten.voeg_verantwoordingsdocument_toe(
+                    self.object, tranche=self.tranche, bestand=bestand, user=self.request.user,
+                    omschrijving=form.cleaned_data["omschrijving"] or bestand.name[:200])
+            except DomainError as fout:
+                toon_fout(form, fout)
+            else:
+                messages.success(self.request, gettext("Het document is toegevoegd. Het is nog niet verstuurd."))
+                return redirect(self.request.get_full_path())
+        return self.toon_formulieren(document_form=form)
 
     def dien_in(self, formulieren):
         """Reach (for an initiative) and the report in one transaction: a refusal of either writes nothing."""
@@ -286,4 +343,5 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
             "status": publieke_status(self.tranche or subsidie),
             "doelen_met_resultaat": list(zip(self.tranche.doelen, resultaten.forms)) if resultaten else [],
             "jaar_voorbij": timezone.localdate().year > self.boekjaar,
+            "documenten": list(documenten.open_verantwoordingsdocumenten(subsidie, self.tranche)) if self.open else [],
         }

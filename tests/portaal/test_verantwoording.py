@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from initiatieven.models import Bereik, Resultaat, Soort
-from subsidies.models import Jaartranche, Subsidie, Verantwoording, Verantwoordingsniveau
+from subsidies.models import Jaartranche, Subsidie, Verantwoording, Verantwoordingsdocument, Verantwoordingsniveau
 from subsidies.rollen import Rol
+from tests.bestanden import EXE, pdf, upload
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, breng_naar, breng_tranche_naar, maak_gebruiker,
     meerjarige_aanvraag, meerjarige_regeling, verleen_meerjarig,
@@ -38,7 +39,7 @@ def eenmalig(organisatie, aanvrager, behandelaar, bedrag, *, vragen=True, aanvra
 
 
 VERSLAG = {"verslag-activiteitenverslag": "Veertig middagen met gemiddeld 25 bezoekers.",
-           "verslag-werkelijke_kosten": "11.850,00"}
+           "verslag-werkelijke_kosten": "11.850,00", "actie": "versturen"}
 
 
 # --- one-off, per tier -------------------------------------------------------------------------------------------
@@ -246,3 +247,42 @@ def test_in_english(client, aanvrager, initiatief):
     client.cookies["django_language"] = "en"
     html = client.get(verantwoording_url(initiatief)).content.decode()
     assert "A report of what you did and what it cost." in html
+
+
+# --- documents with the report -----------------------------------------------------------------------------------
+def test_documents_are_added_refused_with_their_reason_removed_and_sent_with_the_report(
+        client, organisatie, aanvrager, behandelaar):
+    subsidie = eenmalig(organisatie, aanvrager, behandelaar, "130000.00")
+    client.force_login(aanvrager)
+    url = verantwoording_url(subsidie)
+    getypt = {k: v for k, v in VERSLAG.items() if k != "actie"}
+
+    response = client.post(url, {**getypt, "actie": "toevoegen", "document-bestand": upload("virus.exe", EXE)})
+    fouten = response.context["document_form"].errors["bestand"]
+    assert any("Dit soort bestand kunnen wij niet aannemen" in fout for fout in fouten)
+    assert response.context["formulieren"]["verslag"]["activiteitenverslag"].value() == getypt[
+        "verslag-activiteitenverslag"]  # what was typed stays
+
+    for naam in ("verklaring.pdf", "verkeerd.pdf"):
+        client.post(url, {**getypt, "actie": "toevoegen", "document-omschrijving": naam,
+                          "document-bestand": upload(naam, pdf())})
+    verkeerd = Verantwoordingsdocument.objects.get(omschrijving="verkeerd.pdf")
+    client.post(url, {**getypt, "verwijder": verkeerd.pk})
+    response = client.get(url)
+    assert [d.omschrijving for d in response.context["documenten"]] == ["verklaring.pdf"]
+    assert response.context["formulieren"]["verslag"]["werkelijke_kosten"].value() == "11.850,00"
+
+    client.post(url, {**VERSLAG, "verslag-accountantsverklaring": "on"})
+    subsidie.refresh_from_db()
+    assert subsidie.status == Subsidie.Status.VERANTWOORDING_INGEDIEND
+    assert [d.omschrijving for d in subsidie.verantwoordingen.get().documenten.all()] == ["verklaring.pdf"]
+
+
+def test_enter_in_a_field_keeps_what_was_typed_and_sends_nothing(client, organisatie, aanvrager, behandelaar):
+    subsidie = eenmalig(organisatie, aanvrager, behandelaar, "12000.00")
+    client.force_login(aanvrager)
+    client.post(verantwoording_url(subsidie), {**VERSLAG, "actie": "bewaren"})
+    response = client.get(verantwoording_url(subsidie))
+    assert response.context["formulieren"]["verslag"]["werkelijke_kosten"].value() == "11.850,00"
+    subsidie.refresh_from_db()
+    assert subsidie.status == Subsidie.Status.VERANTWOORDING_GEVRAAGD
