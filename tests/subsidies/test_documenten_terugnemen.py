@@ -87,3 +87,15 @@ def test_not_before_the_report_is_asked(concept, aanvrager, behandelaar, geweige
     subsidie = breng_naar(concept, "verleend", aanvrager=aanvrager, behandelaar=behandelaar).subsidie
     with geweigerd(TransitionNotPossible, "documenten_gesloten"):
         voeg_verantwoordingsdocument_toe(subsidie, bestand=upload("a.pdf", pdf()), omschrijving="x", user=aanvrager)
+
+
+def test_the_officer_finds_them_with_the_subsidie_and_downloads_them(verantwoording_gevraagd, aanvrager,
+                                                                     admin_client):
+    document = voeg_verantwoordingsdocument_toe(verantwoording_gevraagd, bestand=upload("verklaring.pdf", pdf()),
+                                                omschrijving="Accountantsverklaring", user=aanvrager)
+    html = admin_client.get(f"/admin/subsidies/subsidie/{verantwoording_gevraagd.pk}/change/").content.decode()
+    link = f"/api/verantwoordingsdocumenten/{document.pk}/download/"
+    assert link in html
+    response = admin_client.get(link)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
