@@ -58,4 +58,8 @@ class KeuzehulpView(TemplateView):
             # the budget's own words (nl/en) where the room is not known: no budget yet, no ceiling published
             resultaten = [(passend, in_taal(passend.budgetstatus) if passend.budgetstatus else "")
                           for passend in keuzehulp.passende_regelingen(form.vraag())]
-        return {**super().get_context_data(**kwargs), "form": form, "resultaten": resultaten}
+        # someone with exactly one organisation applies for it straight away; others choose on the form
+        organisaties = (list(self.request.user.organisaties.values_list("pk", flat=True)[:2])
+                        if resultaten and self.request.user.is_authenticated else [])
+        return {**super().get_context_data(**kwargs), "form": form, "resultaten": resultaten,
+                "organisatie": organisaties[0] if len(organisaties) == 1 else None}
