@@ -218,10 +218,10 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
 
     @property
     def open(self) -> bool:
-        """Whether the report can be sent now; otherwise the page says where it stands."""
-        if self.tranche is not None:
-            return self.tranche.status == Jaartranche.Status.LOPEND and timezone.localdate().year > self.boekjaar
-        return self.object.status == Subsidie.Status.VERANTWOORDING_GEVRAAGD
+        """Whether the report can be sent now (a year's only once it is over); otherwise the page says where it
+        stands."""
+        jaar_voorbij = self.tranche is None or timezone.localdate().year > self.boekjaar
+        return jaar_voorbij and documenten.verantwoording_open(self.object, self.tranche)
 
     def formulieren(self, data=None):
         subsidie = self.object

@@ -93,7 +93,8 @@ def verwijder_document(document, *, user) -> None:
     if not rollen.aanvrager_of_behandelaar(aanvraag, user):
         raise NotPermitted("U kunt bij deze aanvraag geen documenten verwijderen.",
                            "You cannot remove documents from this request.")
-    if aanvraag.status != Aanvraag.Status.CONCEPT and not nieuw_voor_aanvulling(aanvraag).filter(pk=document.pk).exists():
+    nog_niet_verstuurd = nieuw_voor_aanvulling(aanvraag).filter(pk=document.pk).exists()
+    if aanvraag.status != Aanvraag.Status.CONCEPT and not nog_niet_verstuurd:
         raise TransitionNotPossible(
             "Dit document hoort bij wat u al hebt verstuurd. Het blijft bij uw aanvraag.",
             "This document is part of what you already sent. It stays with your request.",

@@ -72,6 +72,7 @@ def test_above_the_limit_the_accountant_s_statement_is_asked_and_its_absence_ref
     response = client.post(verantwoording_url(subsidie), VERSLAG)
     form = response.context["formulieren"]["verslag"]
     assert "Nog nodig: de accountantsverklaring." in form.non_field_errors()
+    assert "Nog nodig: de accountantsverklaring." in response.content.decode()  # shown at the top of the form
     assert form["activiteitenverslag"].value() == VERSLAG["verslag-activiteitenverslag"]
     assert form["werkelijke_kosten"].value() == "11.850,00"
     subsidie.refresh_from_db()
@@ -196,7 +197,8 @@ def test_the_jaarverantwoording_of_a_year_with_reach_and_results(client, aanvrag
     vandaag(dt.date(2028, 1, 15))
     client.force_login(aanvrager)  # a year later: a new session
     response = client.get(verantwoording_url(meerjarig))  # by default the year that awaits its report
-    assert response.context["tranche"] == eerste and "eigen_inkomsten" in response.context["formulieren"]["verslag"].fields
+    assert response.context["tranche"] == eerste
+    assert "eigen_inkomsten" in response.context["formulieren"]["verslag"].fields
     client.post(verantwoording_url(meerjarig, 2027), {**VERSLAG, "verslag-eigen_inkomsten": "2.500",
                                                       **bereik_velden(meerjarig)})
     eerste.refresh_from_db()

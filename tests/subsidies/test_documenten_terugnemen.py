@@ -19,7 +19,8 @@ from workflows.transitions import perform
 pytestmark = pytest.mark.django_db
 
 
-def test_a_draft_s_document_can_be_taken_back_and_its_file_goes_too(concept, aanvrager, django_capture_on_commit_callbacks):
+def test_a_draft_s_document_can_be_taken_back_and_its_file_goes_too(concept, aanvrager,
+                                                                    django_capture_on_commit_callbacks):
     document = voeg_document_toe(concept, bestand=upload("a.pdf", pdf()), omschrijving="Begroting", user=aanvrager)
     opslag, naam = document.bestand.storage, document.bestand.name
     with django_capture_on_commit_callbacks(execute=True):
@@ -32,7 +33,8 @@ def test_during_an_aanvulling_only_what_was_added_for_it(concept, aanvrager, beh
     ingediend = voeg_document_toe(concept, bestand=upload("a.pdf", pdf()), omschrijving="Begroting", user=aanvrager)
     aanvraag = breng_naar(concept, "in_behandeling", aanvrager=aanvrager, behandelaar=behandelaar)
     vandaag(dt.date(2026, 3, 2), 10)
-    aanvraag = perform(aanvraag, "aanvulling_vragen", behandelaar, reden="De offerte.", termijn_tot=dt.date(2026, 3, 16))
+    aanvraag = perform(aanvraag, "aanvulling_vragen", behandelaar, reden="De offerte.",
+                       termijn_tot=dt.date(2026, 3, 16))
     vandaag(dt.date(2026, 3, 2), 11)
     nieuw = voeg_document_toe(aanvraag, bestand=upload("b.pdf", pdf()), omschrijving="Offerte", user=aanvrager)
     assert list(nieuw_voor_aanvulling(aanvraag)) == [nieuw]
@@ -52,7 +54,8 @@ def test_someone_outside_the_organisation_cannot(concept, aanvrager, actoren, ge
 @pytest.fixture
 def verantwoording_gevraagd(concept, aanvrager, behandelaar):
     subsidie = breng_naar(concept, "verleend", aanvrager=aanvrager, behandelaar=behandelaar).subsidie
-    return perform(subsidie, "verantwoording_vragen", behandelaar, uiterlijk=timezone.localdate() + dt.timedelta(days=30))
+    return perform(subsidie, "verantwoording_vragen", behandelaar,
+                   uiterlijk=timezone.localdate() + dt.timedelta(days=30))
 
 
 def test_documents_for_the_report_go_with_it_and_are_fixed_from_then_on(verantwoording_gevraagd, aanvrager, geweigerd):

@@ -21,7 +21,8 @@ def regelingen(vandaag):
             toegestane_rechtsvormen=["initiatiefgroep", "stichting", "vereniging"])).regeling,
         # without a family: a regeling of the core alone funds activities
         "maatschappelijk": PlafondFactory(regeling=RegelingFactory(
-            naam="Maatschappelijke initiatieven", max_bedrag=Decimal("150000"), toegestane_rechtsvormen=["stichting", "vereniging"])).regeling,
+            naam="Maatschappelijke initiatieven", max_bedrag=Decimal("150000"),
+            toegestane_rechtsvormen=["stichting", "vereniging"])).regeling,
         "meerjarig": RegelingFactory(naam="Meerjarige initiatieven", familie="maatschappelijk_initiatief",
                                      meerjarig=True, max_boekjaren=4, max_bedrag=Decimal("60000"),
                                      toegestane_rechtsvormen=["stichting", "vereniging"]),
