@@ -2,8 +2,8 @@
 
 A person answers a few plain questions — who they are, what they want to do, where, roughly how much — and gets
 the open regelingen that fit, each with what they can get, the tier of verantwoording their amount brings and
-whether the ceiling of this boekjaar still has room. The matching rules live here, in one place, so the portal
-(and later an API endpoint) say the same thing. Families say what their regelingen are for (`Familie.doel`): the
+whether the ceiling of the boekjaar they would apply for still has room. The matching rules live here, in one
+place, so the portal (and later an API endpoint) say the same thing. Families say what their regelingen are for (`Familie.doel`): the
 core knows no family.
 """
 import datetime as dt
@@ -45,7 +45,7 @@ class Doel(models.TextChoices):
 
 
 class Ruimte(models.TextChoices):
-    """Whether the ceiling of this boekjaar still has room, as the public may know it (no amounts)."""
+    """Whether the ceiling of a boekjaar still has room, as the public may know it (no amounts)."""
 
     RUIMTE = "ruimte"  # a published ceiling with room left
     BEREIKT = "bereikt"  # a published ceiling that is reached
@@ -86,6 +86,7 @@ class Niveau:
 @dataclass(frozen=True)
 class Passend:
     regeling: Regeling
+    boekjaar: int  # the year an application made today is for
     niveaus: list[Niveau]  # one when an amount was given
     ruimte: str  # Ruimte
     budgetstatus: Budgetstatus | None  # None: a regeling per gebied and no gebied given
@@ -132,6 +133,17 @@ def niveaus(regeling, bedrag: Decimal | None = None) -> list[Niveau]:
     return result
 
 
+def aanvraagjaar(regeling, dag: dt.date) -> int:
+    """The boekjaar an application made on `dag` is for: this year for a one-off regeling; for a yearly or
+    multi-year one, which is applied for before the year (Awb 4:60), the first year whose deadline has not passed."""
+    if not regeling.boekjaarregels:
+        return dag.year
+    jaar = dag.year + 1
+    while regeling.aanvraag_uiterlijk(jaar) < dag:
+        jaar += 1
+    return jaar
+
+
 def ruimte(status: Budgetstatus | None, verplicht: Decimal) -> str:
     """Room under a published ceiling; without one (or no budget yet) nothing can be said."""
     if status is None or status.plafond is None:
@@ -143,12 +155,20 @@ def passende_regelingen(vraag: Vraag, dag: dt.date | None = None) -> list[Passen
     """The open regelingen that fit `vraag`, by name, each explained; a few queries however many there are."""
     dag = dag or timezone.localdate()
     regelingen = [r for r in Regeling.objects.filter(actief=True).order_by("naam") if past(r, vraag, dag)]
-    statussen = budgetstatus.per_regeling(regelingen, dag.year, vraag.gebied_id)
-    verplicht = budget.verplicht_op_plafonds(regelingen, dag.year) if regelingen else {}
+    per_jaar = {}
+    for regeling in regelingen:
+        per_jaar.setdefault(aanvraagjaar(regeling, dag), []).append(regeling)
+    statussen, verplicht = {}, {}
+    for jaar, groep in per_jaar.items():  # this year and, for yearly regelingen, the next: a few queries each
+        for pk, status in budgetstatus.per_regeling(groep, jaar, vraag.gebied_id).items():
+            statussen[pk, jaar] = status
+        for (pk, gebied_id), bedrag in budget.verplicht_op_plafonds(groep, jaar).items():
+            verplicht[pk, gebied_id, jaar] = bedrag
     result = []
     for regeling in regelingen:
-        status = statussen.get(regeling.pk)
+        jaar = aanvraagjaar(regeling, dag)
+        status = statussen.get((regeling.pk, jaar))
         gebied_id = vraag.gebied_id if regeling.per_gebied else None
-        result.append(Passend(regeling, niveaus(regeling, vraag.bedrag),
-                              ruimte(status, verplicht.get((regeling.pk, gebied_id), Decimal("0"))), status))
+        result.append(Passend(regeling, jaar, niveaus(regeling, vraag.bedrag),
+                              ruimte(status, verplicht.get((regeling.pk, gebied_id, jaar), Decimal("0"))), status))
     return result

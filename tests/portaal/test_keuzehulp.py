@@ -79,7 +79,7 @@ def test_a_full_ceiling_is_said_plainly(client, regelingen, aanvrager):
 def test_a_building_s_room_is_not_known_without_a_published_ceiling(client, regelingen):
     html = client.get(URL, {"wie": "accommodatie", "wat": "gebouw"}).content.decode()
     assert "Exploitatie accommodaties" in html and "Nog niet bekend" in html
-    assert "Voor 2026 is nog geen budget vastgesteld." in html  # the budget status's own words
+    assert "Voor 2027 is nog geen budget vastgesteld." in html  # next year: applied for before it (Awb 4:60)
     assert "per jaar, voor ten hoogste 4 jaar" in html
 
 

@@ -131,3 +131,15 @@ def test_the_answer_takes_a_few_queries_however_many_regelingen(regelingen, djan
         PlafondFactory(regeling=RegelingFactory(naam=f"Extra {n}", toegestane_rechtsvormen=["stichting"]))
     with django_assert_max_num_queries(5):
         assert len(passende_regelingen(Vraag(Wie.ORGANISATIE, Wat.EENMALIG))) == 12
+
+
+def test_a_yearly_regeling_is_about_the_first_year_one_can_still_apply_for(regelingen, vandaag):
+    from subsidies.services.keuzehulp import aanvraagjaar
+
+    exploitatie = regelingen["exploitatie"]
+    BudgetFactory(begrotingspost=exploitatie.begrotingspost, fondsbron=exploitatie.fondsbron, boekjaar=2027)
+    [passend] = passende_regelingen(Vraag(Wie.ACCOMMODATIE, Wat.GEBOUW))
+    assert passend.boekjaar == 2027  # applied for before the year (Awb 4:60), so its room is next year's
+    assert passend.budgetstatus.code == "begroting_niet_vastgesteld" and passend.ruimte == Ruimte.ONBEKEND
+    assert aanvraagjaar(regelingen["maatschappelijk"], DAG) == 2026  # a one-off regeling: this year
+    assert aanvraagjaar(exploitatie, dt.date(2026, 11, 1)) == 2028  # 13 weeks before 2027 have passed
