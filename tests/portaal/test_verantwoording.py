@@ -288,3 +288,17 @@ def test_enter_in_a_field_keeps_what_was_typed_and_sends_nothing(client, organis
     assert response.context["formulieren"]["verslag"]["werkelijke_kosten"].value() == "11.850,00"
     subsidie.refresh_from_db()
     assert subsidie.status == Subsidie.Status.VERANTWOORDING_GEVRAAGD
+
+
+def test_a_werkplan_sent_before_the_budget_is_adopted_is_kept_and_can_still_be_changed(client, aanvrager, meerjarig):
+    tranche = meerjarig.tranches.get(boekjaar=2028)
+    assert tranche.status == Jaartranche.Status.GEPLAND
+    client.force_login(aanvrager)
+    leeg = {"doelen-TOTAL_FORMS": "0", "doelen-INITIAL_FORMS": "0"}
+    client.post(werkplan_url(tranche), {"werkplan": "Eerste versie.", **leeg})
+    html = client.get(werkplan_url(tranche)).content.decode()
+    assert "Wij hebben uw werkplan voor 2028 ontvangen." in html and "?wijzigen=1" in html
+    assert "Eerste versie." in client.get(werkplan_url(tranche) + "?wijzigen=1").content.decode()
+    client.post(werkplan_url(tranche), {"werkplan": "Tweede versie.", **leeg})
+    tranche.refresh_from_db()
+    assert tranche.status == Jaartranche.Status.GEPLAND and tranche.werkplan == "Tweede versie."
