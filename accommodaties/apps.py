@@ -16,10 +16,10 @@ class AccommodatiesConfig(AppConfig):
         families.registreer(families.Familie(
             code=services.EXPLOITATIE, naam="Exploitatiesubsidie sociaal-culturele accommodatie",
             gegevens=Accommodatiegegevens, controleer=services.controleer_exploitatie,
-            voorstel=services.voorstel_exploitatie,
+            voorstel=services.voorstel_exploitatie, doel="gebouw",
         ))
         families.registreer(families.Familie(
             code=services.ONDERHOUD, naam="Onderhoudssubsidie sociaal-culturele accommodatie",
             gegevens=Accommodatiegegevens, controleer=services.controleer_onderhoud,
-            voorstel=services.voorstel_onderhoud,
+            voorstel=services.voorstel_onderhoud, doel="gebouw",
         ))

@@ -17,6 +17,6 @@ class BewonersorganisatiesConfig(AppConfig):
 
         families.registreer(families.Familie(
             code=FAMILIE, naam="Subsidie bewonersorganisatie", controleer=services.controleer,
-            voorstel=services.voorstel,
+            voorstel=services.voorstel, doel="bewonersorganisatie",
         ))
         families.registreer_adviseurs(services.adviseurs)

@@ -117,6 +117,20 @@ class AanvraagAdmin(ReadOnlyStatusAdmin):
     ]
 
 
+class VerantwoordingsdocumentInline(DocumentInline):
+    """The files sent with the verantwoording (or being added for it), through their own download view."""
+
+    model = models.Verantwoordingsdocument
+    fields = ["omschrijving", "download", "tranche", "verantwoording", "content_type", "grootte", "sha256",
+              "toegevoegd_op"]
+    readonly_fields = fields
+
+    @admin.display(description="bestand")
+    def download(self, document):
+        return format_html('<a href="{}">{}</a>', reverse("verantwoordingsdocument-download", args=[document.pk]),
+                           document.oorspronkelijke_naam or document.omschrijving)
+
+
 class TrancheInline(ReadOnlyInline):
     model = models.Jaartranche
     fields = ["boekjaar", "bedrag", "vastgesteld_bedrag", "afbouw", "status", "verantwoording_uiterlijk"]
@@ -130,7 +144,7 @@ class SubsidieAdmin(ReadOnlyStatusAdmin):
     readonly_fields = ["aanvraag", "verleend_bedrag", "vastgesteld_bedrag", "verantwoordingsniveau", "structureel",
                        "eerste_boekjaar", "laatste_boekjaar", "indexeren", "voorschotschema", "egalisatiereserve",
                        "reserve_max_percentage"]
-    inlines = [TrancheInline]
+    inlines = [TrancheInline, VerantwoordingsdocumentInline]
     actions = [transition_action("afsluiten", "Afsluiten"), transition_action("eindafrekening", "Eindafrekening")]
 
 

@@ -24,6 +24,9 @@ class Familie:
     voorstel: Callable[..., Decimal | None] | None = None
     # At a verantwoording (one-off, or per boekjaar): what else the family asks, e.g. reach; raise InvalidInput.
     controleer_verantwoording: Callable | None = None
+    # What the keuzehulp says the family's regelingen are for (services/keuzehulp.py, `Doel`): an activity
+    # (one-off or multi-year, as the regeling says), running a building, or a bewonersorganisatie's yearly work.
+    doel: str = "activiteit"
 
     def gegevens_van(self, aanvraag):
         """The request's family data, or None while the applicant has not filled it in yet."""

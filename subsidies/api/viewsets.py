@@ -22,7 +22,7 @@ from workflows.transitions import available_actions, perform
 
 from ..models import (
     Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Budget, Document, Jaarbedrag,
-    Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie,
+    Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie, Verantwoordingsdocument,
 )
 from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
@@ -200,6 +200,13 @@ class DocumentViewSet(ScopedMixin, viewsets.GenericViewSet):
         response["Cache-Control"] = "private, no-store"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # should a browser ever render it
         return response
+
+
+class VerantwoordingsdocumentViewSet(DocumentViewSet):
+    """A file sent with a verantwoording, for whoever may see its subsidie; others get 404."""
+
+    queryset = Verantwoordingsdocument.objects.all()
+    organisatie_path = "subsidie__aanvraag__organisatie"
 
 
 # the last line of a subsidie's egalisatiereserve holds its balance

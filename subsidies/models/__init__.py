@@ -4,12 +4,12 @@ from .beschikkingen import Beschikking
 from .gebieden import Gebied, Wijk
 from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm
 from .regelingen import Plafond, Regeling, Verantwoordingsniveau, Verdeelmethode, Voorschotschema
-from .subsidies import Betaling, Subsidie, Verantwoording, Verplichting
+from .subsidies import Betaling, Subsidie, Verantwoording, Verantwoordingsdocument, Verplichting
 from .tranches import Beeindiging, Jaartranche, Reservemutatie
 
 __all__ = [
     "Aanvraag", "Aanvulling", "Beeindiging", "Begrotingsjaar", "Begrotingspost", "Begrotingsregel",
     "Belangenverklaring", "Beschikking", "Betaling", "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied",
     "Jaarbedrag", "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie",
-    "Verantwoording", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema", "Wijk",
+    "Verantwoording", "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema", "Wijk",
 ]

@@ -17,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from workflows import termijnen
+from workflows.context import transitie_loopt
 from workflows.errors import InvalidInput
-from workflows.lifecycle import Auditable, Lifecycle, condition
+from workflows.lifecycle import Auditable, Lifecycle, condition, niet_meer_wijzigbaar
 
 from .. import families, rollen
+from ..opslag import documenten_opslag, opslagnaam
 from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
 from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
@@ -248,7 +250,9 @@ class Subsidie(Lifecycle):
                 permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Verantwoording indienen")})
     def verantwoording_indienen(self, *, user, reden="", activiteitenverslag: str = "",
                                 werkelijke_kosten: Decimal | None = None, accountantsverklaring: bool = False):
-        """The report the tier asks for: activities always; costs; an accountant's statement above the limit."""
+        """The report the tier asks for: activities always; costs; an accountant's statement above the limit. The
+        documents added for it (Verantwoordingsdocument) go with it."""
+        from ..services.documenten import koppel_aan
         from ..services.jaarvaststelling import controleer_verantwoording
 
         controleer_verantwoording(self.verantwoordingsniveau, activiteitenverslag=activiteitenverslag,
@@ -259,6 +263,7 @@ class Subsidie(Lifecycle):
                                         accountantsverklaring=accountantsverklaring, ingediend_door=user)
         verantwoording.controleer_velden()
         verantwoording.save()
+        koppel_aan(verantwoording)  # the documents added for it
 
     @transition(status, source=Status.VERANTWOORDING_INGEDIEND, target=Status.VERANTWOORDING_GEVRAAGD,
                 permission=rollen.behandelaar, custom={"label": _("Verantwoording terugsturen")})
@@ -455,3 +460,45 @@ class Verantwoording(Auditable):
 
     def __str__(self):
         return f"Verantwoording {self.subsidie.aanvraag.nummer}"
+
+
+class Verantwoordingsdocument(Auditable):
+    """A file sent with a verantwoording — the financial report, the accountant's statement, photos — checked like
+    a request's documents (`services.documenten`) and stored the same private way. It is added while the report is
+    being written (to the subsidie, and for a multi-year one to the year's tranche), tied to the Verantwoording when
+    that is sent, and fixed from then on."""
+
+    subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="verantwoordingsdocumenten")
+    tranche = models.ForeignKey("subsidies.Jaartranche", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", help_text=_("Bij een meerjarige subsidie: het boekjaar."))
+    verantwoording = models.ForeignKey(Verantwoording, on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="documenten")
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    bestand = models.FileField(_("bestand"), upload_to=opslagnaam, storage=documenten_opslag)
+    oorspronkelijke_naam = models.CharField(_("oorspronkelijke naam"), max_length=255)
+    content_type = models.CharField(_("soort inhoud"), max_length=100)
+    grootte = models.PositiveBigIntegerField(_("grootte in bytes"))
+    sha256 = models.CharField("SHA-256", max_length=64)
+    toegevoegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["toegevoegd_op", "pk"]
+        verbose_name = _("document bij de verantwoording")
+        verbose_name_plural = _("documenten bij de verantwoording")
+
+    def __str__(self):
+        return self.omschrijving
+
+    @property
+    def organisatie(self):
+        return self.subsidie.organisatie
+
+    def _verstuurd(self) -> bool:
+        return self._audit_snapshot.get("verantwoording_id") is not None
+
+    def vaste_velden(self) -> frozenset[str]:
+        return frozenset(f.name for f in self._meta.concrete_fields) if self._verstuurd() else frozenset()
+
+    def controleer_verwijdering(self) -> None:
+        if self._verstuurd() and not transitie_loopt():
+            raise niet_meer_wijzigbaar(self)

@@ -145,6 +145,14 @@ def _gereserveerd_voor_eerdere(aanvraag) -> Decimal:
         Subquery(eerste_jaar, output_field=DecimalField()), "voorstel_bedrag", "gevraagd_bedrag")), "te_reserveren")
 
 
+def verplicht_op_plafonds(regelingen, boekjaar: int) -> dict[tuple[int, int | None], Decimal]:
+    """What is committed on each ceiling of `regelingen` in `boekjaar`, by (regeling pk, gebied pk), in one query;
+    without locks: for showing whether a ceiling still has room, not for deciding."""
+    rows = (Verplichting.objects.filter(plafond__regeling__in=regelingen, plafond__boekjaar=boekjaar)
+            .values_list("plafond__regeling_id", "plafond__gebied_id").annotate(totaal=Sum("bedrag")).order_by())
+    return {(regeling, gebied): totaal for regeling, gebied, totaal in rows}
+
+
 def verplicht(subsidie, toekenning: Toekenning, boekjaar: int, *, voorwaardelijk: bool = False) -> Verplichting:
     return Verplichting.objects.create(
         subsidie=subsidie, budget=toekenning.budget, plafond=toekenning.plafond, boekjaar=boekjaar,

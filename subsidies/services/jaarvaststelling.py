@@ -19,6 +19,7 @@ from ..models.subsidies import netto_betaald
 from ..models.tranches import vier_ogen_verlaging
 from . import meldingen
 from .beschikkingen import maak_beschikking
+from .documenten import koppel_aan
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -65,6 +66,7 @@ def ontvang_jaarverantwoording(tranche, user, *, activiteitenverslag: str, werke
     )
     verantwoording.controleer_velden()  # the text's length, the amounts' cap
     verantwoording.save()
+    koppel_aan(verantwoording)  # the documents added for the year's report
     return verantwoording
 
 

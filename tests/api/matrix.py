@@ -58,6 +58,8 @@ CORE = [
      "401 201 404 201 201 403 403"),
     ("documenten download", "get", "/api/documenten/{id}/download/", "opgeslagen_document", None, None,
      "401 200 404 200 200 200 200"),
+    ("verantwoordingsdocumenten download", "get", "/api/verantwoordingsdocumenten/{id}/download/",
+     "verantwoordingsdocument", None, None, "401 200 404 200 200 200 200"),
     ("aanvragen indienen", "post", "/api/aanvragen/{id}/acties/{actie}/", "concept", "indienen", {},
      "401 200 404 200 200 403 403"),
     ("aanvragen intrekken", "post", "/api/aanvragen/{id}/acties/{actie}/", "ingediend", "intrekken", {},

@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 from access.services import uitgeven
 from subsidies.models import Belangenverklaring
 from subsidies.rollen import Rol
-from subsidies.services.documenten import voeg_document_toe
+from subsidies.services.documenten import voeg_document_toe, voeg_verantwoordingsdocument_toe
 from tests.accommodaties import matrix as accommodaties_matrix
 from tests import bestanden
 from tests.api import assert_error, client_for, meerjarig
@@ -67,6 +67,10 @@ class World:
 
     def _opgeslagen_document(self):
         return voeg_document_toe(self.aanvraag(), user=self.users["lid"], **self.get("document"))
+
+    def _verantwoordingsdocument(self):
+        return voeg_verantwoordingsdocument_toe(self.get("subsidie_gevraagd"), user=self.users["lid"],
+                                                **self.get("document"))
 
     def _concept(self):
         return self.aanvraag()
