@@ -1,0 +1,44 @@
+"""The portal's forms. ModelForms run the model's own validation (`full_clean`: field validators and `clean()`);
+no form repeats a rule. Model messages read "Nederlands. / English."; the page shows the half in its language."""
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
+
+from subsidies.models import Contactpersoon, Organisatie, Uitnodiging
+from web.fouten import _bericht_in_taal
+
+
+class InTaal:
+    """Shows each error of the model's validation in the page's language."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        for veld, fouten in list(self._errors.items()):
+            self._errors[veld] = self.error_class([_bericht_in_taal(fout) for fout in fouten],
+                                                  error_class="nonfield" if veld == NON_FIELD_ERRORS else None,
+                                                  renderer=self.renderer)
+
+
+class OrganisatieForm(InTaal, forms.ModelForm):
+    class Meta:
+        model = Organisatie
+        fields = ["naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",
+                  "gebied", "wijk", "email", "telefoon"]
+
+
+class ContactpersoonForm(InTaal, forms.ModelForm):
+    class Meta:
+        model = Contactpersoon
+        fields = ["naam", "functie", "email", "telefoon"]
+
+
+class UitnodigingForm(InTaal, forms.ModelForm):
+    class Meta:
+        model = Uitnodiging
+        fields = ["email"]
+        labels = {"email": _("E-mailadres van de persoon die u uitnodigt")}
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label=_("Waarom trekt u uw aanvraag in? (mag leeg blijven)"), required=False,
+                            max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
