@@ -147,12 +147,14 @@ class LedenView(LoginRequiredMixin, View):
                 messages.success(request, _("Wij hebben een uitnodiging gestuurd naar %(email)s.") % {
                     "email": form.cleaned_data["email"]})
         except DomainError as fout:
-            toon_fout(form, fout)
-            return self._toon(request, form, status=fout.status)
+            if form.is_bound:
+                toon_fout(form, fout)
+            return self._toon(request, form, status=fout.status, fout=None if form.is_bound else in_taal(fout))
         return redirect("portaal:organisatie_leden", pk=organisatie.pk)
 
-    def _toon(self, request, form, status=200):
-        return render(request, self.template_name, {"organisatie": self.organisatie, "form": form}, status=status)
+    def _toon(self, request, form, status=200, fout=None):
+        return render(request, self.template_name, {"organisatie": self.organisatie, "form": form, "fout": fout},
+                      status=status)
 
 
 class UitnodigingView(LoginRequiredMixin, View):

@@ -1,0 +1,166 @@
+"""The overview, a request's page with its timeline, withdrawing, the subsidy page — on realistic data, each within
+20 queries."""
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+
+from subsidies.models import Aanvraag, Document
+from tests.factories import AanvraagFactory, breng_naar, maak_gebruiker
+from workflows.transitions import perform
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_overview_lists_tasks_with_dates_requests_and_subsidies_within_20_queries(
+        portaal, client, django_assert_max_num_queries):
+    client.force_login(portaal.aanvrager)
+    with django_assert_max_num_queries(20):
+        pagina = client.get(reverse("portaal:overzicht")).content.decode()
+    termijn = portaal.aanvulling.aanvullingen.get().termijn_tot
+    assert 'Maak uw aanvraag "Buurtmoestuin" af' in pagina
+    assert 'Stuur de informatie die wij vragen voor "Huiswerkklas" (aanvulling)' in pagina
+    assert f"Uiterlijk {termijn.day} " in pagina
+    assert 'Stuur uw verantwoording over "Buurtfeest"' in pagina
+    jaar = portaal.structureel.eerste_boekjaar
+    assert f"Stuur uw verantwoording over {jaar} " in pagina and f"Stuur uw verantwoording over {jaar + 1} " in pagina
+    assert f"Stuur uw werkplan voor {jaar + 2} " in pagina
+    assert f"Stuur uw werkplan voor {jaar + 3} " not in pagina  # not asked yet
+    for status in ("Nog niet verstuurd", "We bekijken uw aanvraag", "We wachten op informatie van u", "Afgewezen"):
+        assert status in pagina
+    assert reverse("portaal:subsidie", args=[portaal.subsidie.pk]) in pagina
+    assert reverse("portaal:subsidie", args=[portaal.structureel.pk]) in pagina
+
+
+def test_the_overview_in_english_shows_the_plain_status_and_dates_in_english(portaal, client):
+    client.force_login(portaal.aanvrager)
+    pagina = client.get(reverse("portaal:overzicht"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "We are waiting for information from you" in pagina and "Refused" in pagina
+
+
+def test_a_newcomer_without_an_organisation_gets_a_friendly_start(client, db):
+    client.force_login(maak_gebruiker("aanvrager", username="nieuw"))
+    pagina = client.get(reverse("portaal:overzicht")).content.decode()
+    assert "Welkom! Hoe begint u?" in pagina
+    assert reverse("portaal:organisaties") in pagina
+    assert "Mijn aanvragen" not in pagina
+
+
+@pytest.mark.parametrize("welke", ["concept", "lopend", "aanvulling", "verleend", "geweigerd", "structureel"])
+def test_every_request_page_stays_within_20_queries(portaal, client, django_assert_max_num_queries, welke):
+    aanvraag = getattr(portaal, welke)
+    aanvraag = aanvraag.aanvraag if welke == "structureel" else aanvraag
+    client.force_login(portaal.aanvrager)
+    with django_assert_max_num_queries(20):
+        antwoord = client.get(reverse("portaal:aanvraag", args=[aanvraag.pk]))
+    assert antwoord.status_code == 200
+
+
+def test_the_request_page_shows_dates_documents_decisions_and_the_timeline(portaal, client):
+    client.force_login(portaal.aanvrager)
+    aanvraag = portaal.geweigerd
+    pagina = client.get(reverse("portaal:aanvraag", args=[aanvraag.pk])).content.decode()
+    document = aanvraag.documenten.get()
+    assert reverse("portaal:document", args=[document.pk]) in pagina
+    assert "Weigering" in pagina and "Bezwaar maken kan tot en met" in pagina
+    assert "U heeft uw aanvraag verstuurd." in pagina
+    assert "We kijken naar uw aanvraag. U hoort uiterlijk" in pagina
+    assert "Wij hebben uw aanvraag afgewezen (weigering)." in pagina
+
+
+def test_the_timeline_hides_internal_steps_notes_and_officers(portaal, client):
+    """The proposal (and the four-eyes return of one) are internal; notes and names never show."""
+    aanvraag = breng_naar(AanvraagFactory(organisatie=portaal.organisatie), "besluit_voorgesteld",
+                          behandelaar=portaal.behandelaar)
+    aanvraag = perform(aanvraag, "voorstel_terugsturen", portaal.behandelaar, reden="Geheime overweging X.")
+    client.force_login(portaal.aanvrager)
+    for pk in (aanvraag.pk, portaal.geweigerd.pk):
+        pagina = client.get(reverse("portaal:aanvraag", args=[pk])).content.decode()
+        assert "voorstel" not in pagina.lower()
+        assert "Geheime overweging" not in pagina and "Interne notitie" not in pagina
+        assert portaal.behandelaar.username not in pagina and portaal.beslisser.username not in pagina
+        assert portaal.behandelaar.last_name not in pagina
+
+
+def test_the_timeline_of_a_multi_year_subsidy_names_each_year(portaal, client):
+    client.force_login(portaal.aanvrager)
+    jaar = portaal.structureel.eerste_boekjaar
+    pagina = client.get(reverse("portaal:aanvraag", args=[portaal.structureel.aanvraag.pk])).content.decode()
+    assert f"Wij hebben uw werkplan voor {jaar} goedgekeurd." in pagina
+    assert f"De subsidie voor {jaar + 2} is zeker" in pagina
+    assert "Loopt" in pagina and "Gepland, onder voorbehoud van de begroting" in pagina
+
+
+def test_the_timeline_reads_in_english(portaal, client):
+    client.force_login(portaal.aanvrager)
+    pagina = client.get(reverse("portaal:aanvraag", args=[portaal.lopend.pk]),
+                        HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "You sent your application. We have received it." in pagina
+    assert "We are looking at your application. You will hear from us by" in pagina
+
+
+@pytest.mark.parametrize("welke", ["subsidie", "structureel"])
+def test_the_subsidy_page_shows_amounts_years_and_tier_within_20_queries(
+        portaal, client, django_assert_max_num_queries, welke):
+    subsidie = getattr(portaal, welke)
+    client.force_login(portaal.aanvrager)
+    with django_assert_max_num_queries(20):
+        pagina = client.get(reverse("portaal:subsidie", args=[subsidie.pk])).content.decode()
+    assert "Toegekend (verleend)" in pagina and "Nog te ontvangen" in pagina
+    if welke == "structureel":
+        for tranche in subsidie.tranches.all():
+            assert f">{tranche.boekjaar}</th>" in pagina
+        assert "Zeker; wij wachten op uw werkplan" in pagina
+
+
+def test_withdrawing_asks_to_confirm_then_withdraws(portaal, client):
+    client.force_login(portaal.aanvrager)
+    aanvraag = portaal.lopend
+    detail = client.get(reverse("portaal:aanvraag", args=[aanvraag.pk])).content.decode()
+    assert reverse("portaal:intrekken", args=[aanvraag.pk]) in detail
+    assert "Ja, trek mijn aanvraag in" in client.get(reverse("portaal:intrekken", args=[aanvraag.pk])).content.decode()
+    antwoord = client.post(reverse("portaal:intrekken", args=[aanvraag.pk]), {"reden": "Geen vrijwilligers meer."},
+                           follow=True)
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Aanvraag.Status.INGETROKKEN
+    assert "U heeft uw aanvraag ingetrokken." in antwoord.content.decode()
+
+
+def test_a_refused_withdrawal_shows_its_reason_and_changes_nothing(portaal, client):
+    client.force_login(portaal.aanvrager)
+    aanvraag = portaal.geweigerd
+    antwoord = client.post(reverse("portaal:intrekken", args=[aanvraag.pk]), {"reden": ""})
+    assert antwoord.status_code == 409
+    assert "kan niet in status" in antwoord.content.decode()
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Aanvraag.Status.GEWEIGERD
+
+
+def test_a_decided_request_offers_no_withdraw_button(portaal, client):
+    client.force_login(portaal.aanvrager)
+    pagina = client.get(reverse("portaal:aanvraag", args=[portaal.verleend.pk])).content.decode()
+    assert reverse("portaal:intrekken", args=[portaal.verleend.pk]) not in pagina
+
+
+def test_a_document_downloads_as_an_attachment(portaal, client):
+    client.force_login(portaal.aanvrager)
+    document = Document.objects.filter(aanvraag=portaal.concept).get()
+    antwoord = client.get(reverse("portaal:document", args=[document.pk]))
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Disposition"].startswith("attachment")
+    assert b"".join(antwoord.streaming_content).startswith(b"%PDF")
+    assert antwoord["Content-Security-Policy"] == "default-src 'none'; sandbox"
+
+
+def test_dates_follow_the_language(portaal, client, vandaag):
+    client.force_login(portaal.aanvrager)
+    url = reverse("portaal:aanvraag", args=[portaal.verleend.pk])
+    beslisdatum = portaal.verleend.uiterste_beslisdatum
+    nl = client.get(url).content.decode()
+    en = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    maanden_nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                  "november", "december"]
+    assert f"{beslisdatum.day} {maanden_nl[beslisdatum.month - 1]} {beslisdatum.year}" in nl
+    with translation.override("en"):
+        assert date_format(beslisdatum, "DATE_FORMAT") in en  # e.g. "Feb. 1, 2027"
+    assert date_format(beslisdatum, "DATE_FORMAT") not in en
