@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from subsidies.models import Contactpersoon, Organisatie, Uitnodiging
 from web.fouten import _bericht_in_taal
 
+from .teksten import RECHTSVORMEN
+
 
 class InTaal:
     """Shows each error of the model's validation in the page's language."""
@@ -24,12 +26,30 @@ class OrganisatieForm(InTaal, forms.ModelForm):
         model = Organisatie
         fields = ["naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",
                   "gebied", "wijk", "email", "telefoon"]
+        labels = {
+            "naam": _("Naam van de organisatie of groep"), "rechtsvorm": _("Soort organisatie"),
+            "kvk_nummer": _("KvK-nummer"), "iban": _("Rekeningnummer (IBAN)"),
+            "tenaamstelling": _("Op naam van (tenaamstelling)"), "straat": _("Straat en huisnummer"),
+            "postcode": _("Postcode"), "plaats": _("Plaats"), "gebied": _("Gebied"), "wijk": _("Wijk"),
+            "email": _("E-mailadres"), "telefoon": _("Telefoonnummer"),
+        }
+        help_texts = {
+            "kvk_nummer": _("8 cijfers. Een groep bewoners zonder stichting of vereniging laat dit leeg."),
+            "iban": _("Het rekeningnummer waarop wij de subsidie betalen, bijvoorbeeld NL91 ABNA 0417 1643 00."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rechtsvorm"].choices = RECHTSVORMEN
 
 
 class ContactpersoonForm(InTaal, forms.ModelForm):
     class Meta:
         model = Contactpersoon
         fields = ["naam", "functie", "email", "telefoon"]
+        labels = {"naam": _("Naam"), "functie": _("Functie"), "email": _("E-mailadres"),
+                  "telefoon": _("Telefoonnummer")}
+        help_texts = {"functie": _("Bijvoorbeeld voorzitter, secretaris of penningmeester.")}
 
 
 class UitnodigingForm(InTaal, forms.ModelForm):
