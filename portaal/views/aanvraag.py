@@ -57,7 +57,8 @@ class AanvraagView(LoginRequiredMixin, View):
         # each aanvulling's suspension of the decision term as the model computes it (Awb 4:15)
         aanvullingen = [{"aanvulling": a, "opschorting": a.opschorting} for a in aanvraag.aanvullingen.all()]
         return render(request, self.template_name, {
-            "aanvraag": aanvraag, "subsidie": subsidie, "tranches": tranche_regels(tranches), "aanvullingen": aanvullingen,
+            "aanvraag": aanvraag, "subsidie": subsidie, "tranches": tranche_regels(tranches),
+            "aanvullingen": aanvullingen,
             "betalingen": list(subsidie.betalingen.all()) if subsidie else [],
             "tijdlijn": tijdlijn(aanvraag, subsidie, tranches),
             "acties": acties(aanvraag, request.user),

@@ -11,5 +11,6 @@ __all__ = [
     "Aanvraag", "Aanvulling", "Beeindiging", "Begrotingsjaar", "Begrotingspost", "Begrotingsregel",
     "Belangenverklaring", "Beschikking", "Betaling", "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied",
     "Jaarbedrag", "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie",
-    "Uitnodiging", "Verantwoording", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema", "Wijk",
+    "Uitnodiging", "Verantwoording", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema",
+    "Wijk",
 ]
