@@ -191,3 +191,21 @@ def test_a_member_leaves_and_no_longer_sees_the_organisation(client, organisatie
                            {"formulier": "verwijderen", "lid": tweede.pk})
     assert antwoord.url == reverse("portaal:organisaties")
     assert client.get(reverse("portaal:organisatie", args=[organisatie.pk])).status_code == 404
+
+
+def test_the_organisation_pages_stay_within_20_queries(client, organisatie, aanvrager, django_assert_max_num_queries):
+    """With several members, board members, invitations and a changed IBAN."""
+    from tests.factories import OrganisatieFactory
+
+    for n in range(4):
+        organisatie.leden.add(maak_gebruiker("aanvrager", username=f"lid-{n}"))
+        Contactpersoon.objects.create(organisatie=organisatie, naam=f"Bestuurslid {n}", email=f"b{n}@example.org")
+        service.uitnodigen(organisatie, f"nieuw{n}@example.org", aanvrager, link=str)
+        OrganisatieFactory(leden=[aanvrager])
+    client.force_login(aanvrager)
+    data = {**GEGEVENS, "naam": organisatie.naam, "kvk_nummer": organisatie.kvk_nummer, "iban": "NL20INGB0001234567"}
+    client.post(reverse("portaal:organisatie", args=[organisatie.pk]), data)
+    for url in (reverse("portaal:organisaties"), reverse("portaal:organisatie", args=[organisatie.pk]),
+                reverse("portaal:organisatie_leden", args=[organisatie.pk])):
+        with django_assert_max_num_queries(20):
+            assert client.get(url).status_code == 200
