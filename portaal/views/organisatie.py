@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -56,12 +57,10 @@ class OrganisatieView(LoginRequiredMixin, View):
 
     template_name = "portaal/organisatie.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.organisatie = eigen_object(Organisatie.objects.select_related("gebied", "wijk").prefetch_related(
-            "leden", "contactpersonen"), request.user, "", pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def organisatie(self):
+        return eigen_object(Organisatie.objects.select_related("gebied", "wijk").prefetch_related(
+            "leden", "contactpersonen"), self.request.user, "", pk=self.kwargs["pk"])
 
     def get(self, request, pk):
         return self._toon(request)
@@ -111,13 +110,11 @@ class LedenView(LoginRequiredMixin, View):
 
     template_name = "portaal/organisatie_leden.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.organisatie = eigen_object(Organisatie.objects.prefetch_related(
+    @cached_property
+    def organisatie(self):
+        return eigen_object(Organisatie.objects.prefetch_related(
             "leden", Prefetch("uitnodigingen", queryset=Uitnodiging.objects.select_related("uitgenodigd_door"))),
-            request.user, "", pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+            self.request.user, "", pk=self.kwargs["pk"])
 
     def get(self, request, pk):
         return self._toon(request, UitnodigingForm())

@@ -2,6 +2,7 @@
 A person without an organisation gets a start: create one, or find a regeling with the keuzehulp."""
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Max
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from subsidies.models import Aanvraag
@@ -39,4 +40,4 @@ class OverzichtView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             organisaties=organisaties, aanvragen=aanvragen, taken=taken,
             subsidies=[a.subsidie for a in aanvragen if hasattr(a, "subsidie")],
-            keuzehulp=link("portaal:keuzehulp"), **kwargs)
+            keuzehulp=link("portaal:keuzehulp"), vandaag=timezone.localdate(), **kwargs)

@@ -1,11 +1,14 @@
 """The overview, a request's page with its timeline, withdrawing, the subsidy page — on realistic data, each within
 20 queries."""
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
 from subsidies.models import Aanvraag, Document
+from subsidies.services.taken import open_taken
 from tests.factories import AanvraagFactory, breng_naar, maak_gebruiker
 from workflows.transitions import perform
 
@@ -165,3 +168,23 @@ def test_dates_follow_the_language(portaal, client, vandaag):
         assert date_format(beslisdatum, "DATE_FORMAT") in en  # e.g. "Feb. 1, 2027"
     with translation.override("nl"):
         assert date_format(beslisdatum, "DATE_FORMAT") not in en
+
+
+def test_the_timeline_is_one_query_however_many_years(portaal, django_assert_num_queries):
+    from portaal.tijdlijn import tijdlijn
+
+    subsidie = portaal.structureel
+    tranches = list(subsidie.tranches.all())
+    tijdlijn(subsidie.aanvraag, subsidie, tranches)  # the content types are cached from here on
+    with django_assert_num_queries(1):
+        gebeurtenissen = tijdlijn(subsidie.aanvraag, subsidie, tranches)
+    assert len(gebeurtenissen) > len(tranches)
+
+
+def test_an_overdue_task_says_so(portaal, client):
+    client.force_login(portaal.aanvrager)
+    pagina = client.get(reverse("portaal:overzicht")).content.decode()
+    verlopen = [taak for taak in open_taken([portaal.organisatie]) if taak.uiterlijk and taak.uiterlijk < date.today()]
+    assert {taak.soort for taak in verlopen} == {"werkplan", "verantwoording"}  # the multi-year subsidy's
+    assert pagina.count("deze datum is voorbij") == len(verlopen)
+    assert "Huiswerkklas" in pagina and pagina.count("deze datum is voorbij") < pagina.count("Uiterlijk ")
