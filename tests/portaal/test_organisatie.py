@@ -209,3 +209,24 @@ def test_the_organisation_pages_stay_within_20_queries(client, organisatie, aanv
                 reverse("portaal:organisatie_leden", args=[organisatie.pk])):
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200
+
+
+def test_the_trail_records_the_invitation_and_the_new_member_but_not_the_token(organisatie, aanvrager):
+    from django.contrib.contenttypes.models import ContentType
+
+    from workflows.models import AuditRecord
+
+    tokens = []
+    uitnodiging = service.uitnodigen(organisatie, "Nieuw@Example.org", aanvrager,
+                                     link=lambda token: tokens.append(token) or f"https://x/{token}/")
+    assert uitnodiging.email == "Nieuw@example.org"  # the domain normalised by the model
+    assert f"https://x/{tokens[0]}/" in Bericht.objects.get(aan="nieuw@example.org").tekst
+    nieuw = maak_gebruiker("aanvrager", username="nieuw")
+    assert service.accepteren(tokens[0], nieuw) == organisatie
+    records = AuditRecord.objects.filter(object_type=ContentType.objects.get_for_model(Uitnodiging))
+    assert [r.actie for r in records] == ["aangemaakt", "gewijzigd"]
+    assert all(tokens[0] not in str(r.wijzigingen) and uitnodiging.token_hash not in str(r.wijzigingen)
+               for r in records)
+    lid_erbij = AuditRecord.objects.filter(object_type=ContentType.objects.get_for_model(Organisatie),
+                                           object_id=str(organisatie.pk)).last()
+    assert lid_erbij.wijzigingen == {"leden": {"toegevoegd": [nieuw.pk]}} and lid_erbij.actor_id == nieuw.pk
