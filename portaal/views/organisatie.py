@@ -34,11 +34,11 @@ class OrganisatiesView(LoginRequiredMixin, View):
             organisatie = service.maak_organisatie(form.instance, request.user)
             messages.success(request, _("Uw organisatie is aangemaakt."))
             return redirect("portaal:organisatie", pk=organisatie.pk)
-        return self._toon(request, form)
+        return self._toon(request, form, status=400)
 
-    def _toon(self, request, form):
+    def _toon(self, request, form, status=200):
         return render(request, self.template_name, {
-            "organisaties": request.user.organisaties.select_related("gebied", "wijk"), "form": form})
+            "organisaties": request.user.organisaties.select_related("gebied", "wijk"), "form": form}, status=status)
 
 
 def _laatste_ibanwijziging(organisatie) -> dict | None:

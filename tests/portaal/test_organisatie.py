@@ -30,7 +30,7 @@ def test_a_person_creates_an_organisation_and_becomes_its_first_member(client, a
 def test_a_legal_person_without_kvk_gets_the_error_beside_the_field_and_nothing_is_made(client, aanvrager):
     client.force_login(aanvrager)
     antwoord = client.post(reverse("portaal:organisaties"), {**GEGEVENS, "kvk_nummer": ""})
-    assert antwoord.status_code == 200
+    assert antwoord.status_code == 400
     assert antwoord.context["form"].errors["kvk_nummer"] == [
         "Een rechtspersoon staat ingeschreven bij de KvK: vul het KvK-nummer in."]
     assert not Organisatie.objects.exists()
