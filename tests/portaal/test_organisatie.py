@@ -230,3 +230,11 @@ def test_the_trail_records_the_invitation_and_the_new_member_but_not_the_token(o
     lid_erbij = AuditRecord.objects.filter(object_type=ContentType.objects.get_for_model(Organisatie),
                                            object_id=str(organisatie.pk)).last()
     assert lid_erbij.wijzigingen == {"leden": {"toegevoegd": [nieuw.pk]}} and lid_erbij.actor_id == nieuw.pk
+
+
+def test_the_admin_shows_an_organisations_invitations_read_only(admin_client, organisatie, aanvrager):
+    service.uitnodigen(organisatie, "gast@example.org", aanvrager, link=str)
+    antwoord = admin_client.get(reverse("admin:subsidies_organisatie_change", args=[organisatie.pk]))
+    assert antwoord.status_code == 200
+    pagina = antwoord.content.decode()
+    assert "gast@example.org" in pagina and 'name="uitnodigingen-0-email"' not in pagina
