@@ -11,10 +11,20 @@ from .teksten import RECHTSVORMEN
 
 
 class InTaal:
-    """Shows each error of the model's validation in the page's language."""
+    """Shows each error of the model's validation in the page's language; a model-wide error (a constraint) beside
+    the field it is about, by its code (`bij_veld`)."""
+
+    bij_veld: dict[str, str] = {}
 
     def _post_clean(self):
         super()._post_clean()
+        algemeen = self._errors.get(NON_FIELD_ERRORS)
+        for fout in algemeen.as_data() if algemeen else []:
+            if fout.code in self.bij_veld and self.bij_veld[fout.code] in self.fields:
+                algemeen.data.remove(fout)
+                self._errors.setdefault(self.bij_veld[fout.code], self.error_class(renderer=self.renderer)).append(fout)
+        if algemeen is not None and not algemeen.data:
+            del self._errors[NON_FIELD_ERRORS]
         for veld, fouten in list(self._errors.items()):
             self._errors[veld] = self.error_class([_bericht_in_taal(fout) for fout in fouten],
                                                   error_class="nonfield" if veld == NON_FIELD_ERRORS else None,
@@ -22,6 +32,8 @@ class InTaal:
 
 
 class OrganisatieForm(InTaal, forms.ModelForm):
+    bij_veld = {"kvk_bestaat": "kvk_nummer"}
+
     class Meta:
         model = Organisatie
         fields = ["naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",

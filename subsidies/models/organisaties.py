@@ -50,7 +50,11 @@ class Organisatie(Auditable):
         verbose_name_plural = _("organisaties")
         constraints = [
             models.UniqueConstraint(
-                fields=["kvk_nummer"], condition=~models.Q(kvk_nummer=""), name="organisatie_kvk_uniek"
+                fields=["kvk_nummer"], condition=~models.Q(kvk_nummer=""), name="organisatie_kvk_uniek",
+                violation_error_code="kvk_bestaat",
+                violation_error_message=_(
+                    "Er is al een organisatie met dit KvK-nummer. Vraag een lid ervan om u uit te nodigen. / An "
+                    "organisation with this KvK number already exists. Ask one of its members to invite you."),
             )
         ]
 

@@ -238,3 +238,15 @@ def test_the_admin_shows_an_organisations_invitations_read_only(admin_client, or
     assert antwoord.status_code == 200
     pagina = antwoord.content.decode()
     assert "gast@example.org" in pagina and 'name="uitnodigingen-0-email"' not in pagina
+
+
+def test_a_kvk_number_already_registered_is_refused_beside_the_field_with_a_way_in(client, aanvrager):
+    from tests.factories import OrganisatieFactory
+
+    OrganisatieFactory(kvk_nummer="12345678")
+    client.force_login(aanvrager)
+    antwoord = client.post(reverse("portaal:organisaties"), GEGEVENS, HTTP_ACCEPT_LANGUAGE="en")
+    assert antwoord.status_code == 400
+    assert antwoord.context["form"].errors["kvk_nummer"] == [
+        "An organisation with this KvK number already exists. Ask one of its members to invite you."]
+    assert Organisatie.objects.count() == 1
