@@ -13,7 +13,7 @@ from subsidies.models import Aanvraag, Betaling, Document, Jaartranche
 from subsidies.services.documenten import als_download
 from web.fouten import in_taal, toon_fout
 from workflows.errors import DomainError
-from workflows.transitions import available_actions, perform
+from workflows.transitions import available_actions, check, perform
 
 from ..forms import IntrekkenForm
 from ..tijdlijn import tijdlijn
@@ -72,6 +72,10 @@ class IntrekkenView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         aanvraag = eigen_object(Aanvraag.objects.select_related("regeling"), request.user, "organisatie", pk=pk)
+        try:
+            check(aanvraag, "intrekken", request.user)  # say at once why it cannot be done, if it cannot
+        except DomainError as fout:
+            return self._toon(request, aanvraag, None, fout=in_taal(fout))
         return self._toon(request, aanvraag, IntrekkenForm())
 
     def post(self, request, pk):

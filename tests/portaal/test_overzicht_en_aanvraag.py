@@ -135,6 +135,8 @@ def test_a_refused_withdrawal_shows_its_reason_and_changes_nothing(portaal, clie
     antwoord = client.post(reverse("portaal:intrekken", args=[aanvraag.pk]), {"reden": ""})
     assert antwoord.status_code == 409
     assert "kan niet in status" in antwoord.content.decode()
+    pagina = client.get(reverse("portaal:intrekken", args=[aanvraag.pk])).content.decode()
+    assert "kan niet in status" in pagina and "Ja, trek mijn aanvraag in" not in pagina
     aanvraag.refresh_from_db()
     assert aanvraag.status == Aanvraag.Status.GEWEIGERD
 
