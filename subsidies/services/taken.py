@@ -28,6 +28,16 @@ class Taak:
     tranche: Jaartranche | None = None
 
 
+def tranche_taak(tranche) -> str | None:
+    """What the recipient must send for this year now: "werkplan", "verantwoording", or None."""
+    if tranche.status == TrancheStatus.DEFINITIEF or (
+            tranche.status == TrancheStatus.GEPLAND and tranche.werkplan_gevraagd_op and not tranche.werkplan):
+        return "werkplan"
+    if tranche.status == TrancheStatus.LOPEND and tranche.boekjaar < timezone.localdate().year:
+        return "verantwoording"
+    return None
+
+
 def open_taken(organisaties) -> list[Taak]:
     """The tasks of these organisations (a queryset or list), the most urgent first (no date last). Three queries."""
     taken = []
@@ -43,15 +53,11 @@ def open_taken(organisaties) -> list[Taak]:
     for subsidie in Subsidie.objects.filter(aanvraag__organisatie__in=organisaties,
                                             status=SubsidieStatus.VERANTWOORDING_GEVRAAGD).select_related("aanvraag"):
         taken.append(Taak("verantwoording", subsidie.aanvraag, subsidie.verantwoording_uiterlijk, subsidie))
-    jaar = timezone.localdate().year
     for tranche in Jaartranche.objects.filter(subsidie__aanvraag__organisatie__in=organisaties, status__in=[
             TrancheStatus.GEPLAND, TrancheStatus.DEFINITIEF, TrancheStatus.LOPEND]).select_related(
             "subsidie__aanvraag"):
-        subsidie = tranche.subsidie
-        if tranche.status == TrancheStatus.DEFINITIEF or (
-                tranche.status == TrancheStatus.GEPLAND and tranche.werkplan_gevraagd_op and not tranche.werkplan):
-            taken.append(Taak("werkplan", subsidie.aanvraag, tranche.werkplan_uiterlijk, subsidie, tranche))
-        elif tranche.status == TrancheStatus.LOPEND and tranche.boekjaar < jaar:
-            taken.append(Taak("verantwoording", subsidie.aanvraag, tranche.verantwoording_uiterlijk, subsidie,
-                              tranche))
+        soort = tranche_taak(tranche)
+        if soort is not None:
+            uiterlijk = tranche.werkplan_uiterlijk if soort == "werkplan" else tranche.verantwoording_uiterlijk
+            taken.append(Taak(soort, tranche.subsidie.aanvraag, uiterlijk, tranche.subsidie, tranche))
     return sorted(taken, key=lambda taak: (taak.uiterlijk is None, taak.uiterlijk or dt.date.max, taak.aanvraag.pk))
