@@ -190,3 +190,27 @@ def test_an_overdue_task_says_so(portaal, client):
     assert {taak.soort for taak in verlopen} == {"werkplan", "verantwoording"}  # the multi-year subsidy's
     assert pagina.count("deze datum is voorbij") == len(verlopen)
     assert "Huiswerkklas" in pagina and pagina.count("deze datum is voorbij") < pagina.count("Uiterlijk ")
+
+
+@pytest.mark.urls("tests.portaal.urls_met_alle_paginas")
+def test_each_task_and_action_links_to_the_page_where_it_is_done(portaal, client):
+    client.force_login(portaal.aanvrager)
+    overzicht = client.get(reverse("portaal:overzicht")).content.decode()
+    structureel = portaal.structureel
+    jaar = structureel.eerste_boekjaar
+    werkplan = structureel.tranches.get(boekjaar=jaar + 2)
+    for link in (reverse("portaal:aanvraag_invullen", args=[portaal.concept.pk]),
+                 reverse("portaal:aanvulling", args=[portaal.aanvulling.pk]),
+                 reverse("portaal:werkplan", args=[werkplan.pk]),
+                 reverse("portaal:verantwoording", args=[portaal.subsidie.pk]),
+                 reverse("portaal:verantwoording", args=[structureel.pk]) + f"?boekjaar={jaar}",
+                 reverse("portaal:verantwoording", args=[structureel.pk]) + f"?boekjaar={jaar + 1}"):
+        assert f'href="{link}"' in overzicht, link
+    aanvulling = client.get(reverse("portaal:aanvraag", args=[portaal.aanvulling.pk])).content.decode()
+    assert reverse("portaal:aanvulling", args=[portaal.aanvulling.pk]) in aanvulling
+    concept = client.get(reverse("portaal:aanvraag", args=[portaal.concept.pk])).content.decode()
+    assert reverse("portaal:aanvraag_invullen", args=[portaal.concept.pk]) in concept
+    jaren = client.get(reverse("portaal:subsidie", args=[structureel.pk])).content.decode()
+    assert reverse("portaal:werkplan", args=[werkplan.pk]) in jaren
+    assert reverse("portaal:verantwoording", args=[structureel.pk]) + f"?boekjaar={jaar}" in jaren
+
