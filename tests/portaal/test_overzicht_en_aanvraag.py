@@ -214,3 +214,21 @@ def test_each_task_and_action_links_to_the_page_where_it_is_done(portaal, client
     assert reverse("portaal:werkplan", args=[werkplan.pk]) in jaren
     assert reverse("portaal:verantwoording", args=[structureel.pk]) + f"?boekjaar={jaar}" in jaren
 
+
+
+def test_a_werkplan_asked_before_the_budget_is_adopted_is_a_task_until_it_is_sent(portaal):
+    """A tranche still under the begrotingsvoorbehoud asks for its werkplan once the yearly job asked for it."""
+    from django.utils import timezone
+
+    tranche = portaal.structureel.tranches.get(boekjaar=portaal.structureel.eerste_boekjaar + 3)
+    assert tranche.status == "gepland"
+
+    def soorten():
+        return {(taak.soort, taak.tranche and taak.tranche.pk) for taak in open_taken([portaal.organisatie])}
+
+    assert ("werkplan", tranche.pk) not in soorten()
+    tranche.werkplan_gevraagd_op = timezone.localdate()
+    tranche.save()
+    assert ("werkplan", tranche.pk) in soorten()
+    perform(tranche, "werkplan_indienen", portaal.aanvrager, werkplan="Inloop en huisbezoeken.")
+    assert ("werkplan", tranche.pk) not in soorten()
