@@ -5,8 +5,8 @@ What is not in the table is not shown: the officers' internal steps (a proposal,
 planning a settlement again), every field change, and always the officers' notes (`toelichting`) and names — the
 applicant reads "we", the municipality. Dates in a sentence are the ones the trail recorded at that moment.
 """
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -90,18 +90,17 @@ def tijdlijn(aanvraag: Aanvraag, subsidie: Subsidie | None = None, tranches=()) 
     modelnaam = {ct.pk: model._meta.model_name for model, ct in soorten.items()}
     records = AuditRecord.objects.filter(waar, actie=AuditRecord.Actie.OVERGANG).order_by("volgnummer").values_list(
         "tijdstip", "object_type_id", "object_id", "handeling", "naar_status", "wijzigingen")
-    stand, uit = {}, []  # the request's dates as the trail left them after each step
+    beslisdatum, uit = None, []  # the latest decision date as the trail left it after each step
     for tijdstip, type_id, object_id, handeling, naar_status, wijzigingen in records:
         model = modelnaam[type_id]
-        if model == "aanvraag":
-            stand.update({veld: nieuw for veld, (_oud, nieuw) in wijzigingen.items()
-                          if veld == "uiterste_beslisdatum"})
+        if model == "aanvraag" and "uiterste_beslisdatum" in wijzigingen:
+            beslisdatum = wijzigingen["uiterste_beslisdatum"][1]
         zin = ZINNEN.get((model, handeling, naar_status)) or ZINNEN.get((model, handeling))
         if zin is None:
             continue
         uiterlijk = (wijzigingen.get("verantwoording_uiterlijk") or [None, None])[1]
         uit.append(Gebeurtenis(tijdstip, str(zin) % {
-            "datum": _datum(stand.get("uiterste_beslisdatum")),
+            "datum": _datum(beslisdatum),
             "uiterlijk": _datum(uiterlijk),
             "boekjaar": boekjaren.get(object_id, ""),
         }))

@@ -232,3 +232,16 @@ def test_a_werkplan_asked_before_the_budget_is_adopted_is_a_task_until_it_is_sen
     assert ("werkplan", tranche.pk) in soorten()
     perform(tranche, "werkplan_indienen", portaal.aanvrager, werkplan="Inloop en huisbezoeken.")
     assert ("werkplan", tranche.pk) not in soorten()
+
+
+def test_each_sentence_keeps_the_date_of_its_moment(portaal, client):
+    """After an extension the earlier step still says the date it said then; the extension says the new one."""
+    aanvraag = portaal.lopend
+    eerst = aanvraag.uiterste_beslisdatum
+    aanvraag = perform(aanvraag, "beslistermijn_verdagen", portaal.behandelaar, weken=4,
+                       reden="Interne reden: advies van het gebiedsteam nodig.")
+    client.force_login(portaal.aanvrager)
+    pagina = client.get(reverse("portaal:aanvraag", args=[aanvraag.pk])).content.decode()
+    assert f"U hoort uiterlijk {date_format(eerst, 'DATE_FORMAT')} van ons." in pagina
+    assert f"U hoort nu uiterlijk {date_format(aanvraag.uiterste_beslisdatum, 'DATE_FORMAT')} van ons." in pagina
+    assert aanvraag.uiterste_beslisdatum > eerst and "gebiedsteam" not in pagina
