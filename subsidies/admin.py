@@ -47,13 +47,31 @@ class ContactpersoonInline(admin.TabularInline):
     extra = 0
 
 
+class UitnodigingInline(admin.TabularInline):
+    """Who was invited to act for the organisation, and what became of it; members send and withdraw them in the
+    portal (services/organisaties.py), so here they are read only."""
+
+    model = models.Uitnodiging
+    fields = ["email", "uitgenodigd_door", "uitgenodigd_op", "verloopt_op", "geaccepteerd_op", "geaccepteerd_door",
+              "ingetrokken_op"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(models.Organisatie)
 class OrganisatieAdmin(AuditedAdmin):
     list_display = ["naam", "rechtsvorm", "kvk_nummer", "gebied"]
     list_filter = ["rechtsvorm", "gebied"]
     search_fields = ["naam", "kvk_nummer"]
     filter_horizontal = ["leden"]
-    inlines = [ContactpersoonInline]
+    inlines = [ContactpersoonInline, UitnodigingInline]
 
 
 @admin.register(models.Belangenverklaring)

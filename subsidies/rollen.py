@@ -44,6 +44,12 @@ def zichtbaar(queryset, user, organisatie_pad: str):
     their own organisations (`organisatie_pad` leads from the model to its Organisatie; "" for Organisatie itself)."""
     if ziet_alles(user):
         return queryset
+    return van_leden(queryset, user, organisatie_pad)
+
+
+def van_leden(queryset, user, organisatie_pad: str):
+    """The rows of `queryset` of organisations `user` is a member of, whatever their role: what an applicant sees
+    (`zichtbaar`), and all the portal shows anyone."""
     if not user.is_authenticated:
         return queryset.none()
     return queryset.filter(**{f"{organisatie_pad}__leden" if organisatie_pad else "leden": user})

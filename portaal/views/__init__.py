@@ -1,1 +1,23 @@
-"""One module per part of the portal; portaal/urls.py maps each URL to its view."""
+"""One module per part of the portal; portaal/urls.py maps each URL to its view.
+
+Who sees what: the portal shows each person only what belongs to the organisations they are a member of
+(`subsidies.rollen.van_leden`), whatever their role. Someone else's id — also for staff, who work in their own
+face — answers 404, so a page does not even tell that the object exists.
+"""
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+
+from subsidies.rollen import van_leden
+
+
+def eigen_object(queryset, user, organisatie_pad: str, **lookup):
+    """The one object of `queryset` matching `lookup` that belongs to one of `user`'s organisations, else 404."""
+    return get_object_or_404(van_leden(queryset, user, organisatie_pad), **lookup)
+
+
+def link(naam: str, *args) -> str | None:
+    """The URL of portal page `naam`, or None while that page does not exist (pages of the portal's other parts)."""
+    try:
+        return reverse(naam, args=args)
+    except NoReverseMatch:
+        return None

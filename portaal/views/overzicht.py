@@ -1,7 +1,43 @@
-"""/portaal/ — the applicant's overview: what to do next, and where each request stands."""
+"""/portaal/ — the applicant's overview: what to do next (with dates), where each request stands, the subsidies.
+A person without an organisation gets a start: create one, or find a regeling with the keuzehulp."""
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Max
+from django.utils import timezone
 from django.views.generic import TemplateView
+
+from subsidies.models import Aanvraag
+from subsidies.services.taken import open_taken
+
+from . import link
+
+# Where each task is done: the page (another helper's; it may not exist yet on this branch) and its argument.
+TAAK_PAGINA = {
+    "concept": ("portaal:aanvraag_invullen", lambda taak: taak.aanvraag.pk),
+    "aanvulling": ("portaal:aanvulling", lambda taak: taak.aanvraag.pk),
+    "werkplan": ("portaal:werkplan", lambda taak: taak.tranche.pk),
+    "verantwoording": ("portaal:verantwoording", lambda taak: taak.subsidie.pk),
+}
+
+
+def taak_link(taak) -> str:
+    """The page where the task is done; the request's own page while that page does not exist."""
+    naam, argument = TAAK_PAGINA[taak.soort]
+    url = link(naam, argument(taak))
+    if url and taak.soort == "verantwoording" and taak.tranche is not None:
+        url += f"?boekjaar={taak.tranche.boekjaar}"
+    return url or link("portaal:aanvraag", taak.aanvraag.pk)
 
 
 class OverzichtView(LoginRequiredMixin, TemplateView):
     template_name = "portaal/overzicht.html"
+
+    def get_context_data(self, **kwargs):
+        organisaties = list(self.request.user.organisaties.all())
+        aanvragen = list(Aanvraag.objects.filter(organisatie__in=organisaties)
+                         .select_related("regeling", "organisatie", "subsidie")
+                         .annotate(laatste_besluit=Max("beschikkingen__verzonden_op")))
+        taken = [{"taak": taak, "link": taak_link(taak)} for taak in open_taken(organisaties)]
+        return super().get_context_data(
+            organisaties=organisaties, aanvragen=aanvragen, taken=taken,
+            subsidies=[a.subsidie for a in aanvragen if hasattr(a, "subsidie")],
+            keuzehulp=link("portaal:keuzehulp"), vandaag=timezone.localdate(), **kwargs)

@@ -2,7 +2,7 @@
 from django.db import transaction
 from django.db.models import BooleanField, DecimalField, ExpressionWrapper, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import FileResponse
+from django.http import Http404
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -27,7 +27,7 @@ from ..models import (
 from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
 from ..services.budget import ZERO, meerjarenraming, overzicht
-from ..services.documenten import voeg_document_toe
+from ..services.documenten import als_download, voeg_document_toe
 from . import filters, permissions, serializers
 
 
@@ -189,17 +189,10 @@ class DocumentViewSet(ScopedMixin, viewsets.GenericViewSet):
                                "is het gecontroleerde soort bestand.")
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def download(self, request, pk=None):
-        document = self.get_object()
         try:
-            bestand = document.bestand.open("rb")
-        except OSError:
+            return als_download(self.get_object())
+        except Http404:
             raise NotFound from None  # the row without its file: nothing to hand out
-        response = FileResponse(bestand, as_attachment=True, filename=document.oorspronkelijke_naam or None,
-                                content_type=document.content_type)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # should a browser ever render it
-        return response
 
 
 class VerantwoordingsdocumentViewSet(DocumentViewSet):

@@ -2,7 +2,7 @@ from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Document, Jaarbedr
 from .begroting import Begrotingsjaar, Begrotingspost, Budget, Fondsbron
 from .beschikkingen import Beschikking
 from .gebieden import Gebied, Wijk
-from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm
+from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm, Uitnodiging
 from .regelingen import Plafond, Regeling, Verantwoordingsniveau, Verdeelmethode, Voorschotschema
 from .subsidies import Betaling, Subsidie, Verantwoording, Verantwoordingsdocument, Verplichting
 from .tranches import Beeindiging, Jaartranche, Reservemutatie
@@ -11,5 +11,6 @@ __all__ = [
     "Aanvraag", "Aanvulling", "Beeindiging", "Begrotingsjaar", "Begrotingspost", "Begrotingsregel",
     "Belangenverklaring", "Beschikking", "Betaling", "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied",
     "Jaarbedrag", "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie",
-    "Verantwoording", "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema", "Wijk",
+    "Uitnodiging", "Verantwoording", "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode",
+    "Verplichting", "Voorschotschema", "Wijk",
 ]

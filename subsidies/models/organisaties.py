@@ -1,9 +1,11 @@
 """Applicants: organisations and initiatiefgroepen, their contact persons and members, and staff's declared ties."""
 import contextlib
+import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from schwifty.exceptions import SchwiftyException
 
@@ -48,7 +50,11 @@ class Organisatie(Auditable):
         verbose_name_plural = _("organisaties")
         constraints = [
             models.UniqueConstraint(
-                fields=["kvk_nummer"], condition=~models.Q(kvk_nummer=""), name="organisatie_kvk_uniek"
+                fields=["kvk_nummer"], condition=~models.Q(kvk_nummer=""), name="organisatie_kvk_uniek",
+                violation_error_code="kvk_bestaat",
+                violation_error_message=_(
+                    "Er is al een organisatie met dit KvK-nummer. Vraag een lid ervan om u uit te nodigen. / An "
+                    "organisation with this KvK number already exists. Ask one of its members to invite you."),
             )
         ]
 
@@ -109,3 +115,43 @@ class Belangenverklaring(Auditable):
 
     def __str__(self):
         return f"{self.medewerker} — {self.organisatie}"
+
+
+class Uitnodiging(Auditable):
+    """A member's invitation to another person to act for the organisation (services/organisaties.py).
+
+    The token travels only in the e-mail; the database keeps its SHA-256, so a copy of the database accepts nothing.
+    Whoever holds the token and is logged in may accept it, with any account: the token is the secret.
+    """
+
+    GELDIG = dt.timedelta(days=14)
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="uitnodigingen")
+    email = models.EmailField(_("e-mail"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    uitgenodigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uitgenodigd_op = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    geaccepteerd_op = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+    geaccepteerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                          related_name="+")
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    audit_exclude = ("token_hash",)  # not even its hash in the trail: the trail is read by more people
+
+    class Meta:
+        ordering = ["-uitgenodigd_op", "-pk"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return f"{self.email} → {self.organisatie}"
+
+    def clean(self):
+        self.email = normalize_email(self.email)
+
+    @property
+    def open(self) -> bool:
+        """Not accepted, not withdrawn, not expired: the token still works."""
+        return (self.geaccepteerd_op is None and self.ingetrokken_op is None
+                and timezone.now() < self.verloopt_op)

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from workflows.berichten import plaats
 from workflows.models import AuditRecord
@@ -159,6 +160,23 @@ def gevraagd(obj, handeling: str, wat_nl: str, wat_en: str, uiterlijk: dt.date |
     sleutel = f"{handeling}-{obj._meta.model_name}-{obj.pk}-{volgnummer(obj, handeling)}"
     return _aan_aanvrager(subsidie.aanvraag, sleutel, "Wij vragen iets van u / We need something from you",
                           f"{wat_nl}{wanneer_nl}", f"{wat_en}{wanneer_en}", obj=obj)
+
+
+def uitnodiging(uitnodiging, link: str) -> int:
+    """An invitation to act for an organisation, with the link to accept it (it works once, for fourteen days)."""
+    organisatie, door = uitnodiging.organisatie, uitnodiging.uitgenodigd_door
+    wie = door.get_full_name() or door.get_username()
+    tot = _datum(timezone.localtime(uitnodiging.verloopt_op).date())
+    return plaats(
+        f"uitnodiging-{uitnodiging.pk}", [uitnodiging.email],
+        f"Uitnodiging / Invitation: {organisatie}",
+        f"{wie} nodigt u uit om namens {organisatie} subsidie aan te vragen en aanvragen te volgen bij de gemeente "
+        f"Groningen. Log in of maak een account, en open deze link:\n{link}\n"
+        f"De link werkt één keer, tot en met {tot}. Kent u deze uitnodiging niet? Dan hoeft u niets te doen.\n\n"
+        f"{wie} invites you to apply for subsidies and follow requests on behalf of {organisatie} at the "
+        f"municipality of Groningen. Log in or create an account, and open this link:\n{link}\n"
+        f"The link works once, until {tot}. If you do not know this invitation, you need not do anything.",
+        obj=uitnodiging)
 
 
 def adviesvraag(adviesaanvraag, aan: list[str]) -> int:

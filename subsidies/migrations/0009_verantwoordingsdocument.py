@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('subsidies', '0007_grenzen_aan_invoer'),
+        ('subsidies', '0008_uitnodiging'),
     ]
 
     operations = [

@@ -1,0 +1,76 @@
+"""The portal's forms. ModelForms run the model's own validation (`full_clean`: field validators and `clean()`);
+no form repeats a rule. Model messages read "Nederlands. / English."; the page shows the half in its language."""
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
+
+from subsidies.models import Contactpersoon, Organisatie, Uitnodiging
+from web.fouten import _bericht_in_taal
+
+from .teksten import RECHTSVORMEN
+
+
+class InTaal:
+    """Shows each error of the model's validation in the page's language; a model-wide error (a constraint) beside
+    the field it is about, by its code (`bij_veld`)."""
+
+    bij_veld: dict[str, str] = {}
+
+    def _post_clean(self):
+        super()._post_clean()
+        algemeen = self._errors.get(NON_FIELD_ERRORS)
+        for fout in algemeen.as_data() if algemeen else []:
+            if fout.code in self.bij_veld and self.bij_veld[fout.code] in self.fields:
+                algemeen.data.remove(fout)
+                self._errors.setdefault(self.bij_veld[fout.code], self.error_class(renderer=self.renderer)).append(fout)
+        if algemeen is not None and not algemeen.data:
+            del self._errors[NON_FIELD_ERRORS]
+        for veld, fouten in list(self._errors.items()):
+            self._errors[veld] = self.error_class([_bericht_in_taal(fout) for fout in fouten],
+                                                  error_class="nonfield" if veld == NON_FIELD_ERRORS else None,
+                                                  renderer=self.renderer)
+
+
+class OrganisatieForm(InTaal, forms.ModelForm):
+    bij_veld = {"kvk_bestaat": "kvk_nummer"}
+
+    class Meta:
+        model = Organisatie
+        fields = ["naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",
+                  "gebied", "wijk", "email", "telefoon"]
+        labels = {
+            "naam": _("Naam van de organisatie of groep"), "rechtsvorm": _("Soort organisatie"),
+            "kvk_nummer": _("KvK-nummer"), "iban": _("Rekeningnummer (IBAN)"),
+            "tenaamstelling": _("Op naam van (tenaamstelling)"), "straat": _("Straat en huisnummer"),
+            "postcode": _("Postcode"), "plaats": _("Plaats"), "gebied": _("Gebied"), "wijk": _("Wijk"),
+            "email": _("E-mailadres"), "telefoon": _("Telefoonnummer"),
+        }
+        help_texts = {
+            "kvk_nummer": _("8 cijfers. Een groep bewoners zonder stichting of vereniging laat dit leeg."),
+            "iban": _("Het rekeningnummer waarop wij de subsidie betalen, bijvoorbeeld NL91 ABNA 0417 1643 00."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rechtsvorm"].choices = RECHTSVORMEN
+
+
+class ContactpersoonForm(InTaal, forms.ModelForm):
+    class Meta:
+        model = Contactpersoon
+        fields = ["naam", "functie", "email", "telefoon"]
+        labels = {"naam": _("Naam"), "functie": _("Functie"), "email": _("E-mailadres"),
+                  "telefoon": _("Telefoonnummer")}
+        help_texts = {"functie": _("Bijvoorbeeld voorzitter, secretaris of penningmeester.")}
+
+
+class UitnodigingForm(InTaal, forms.ModelForm):
+    class Meta:
+        model = Uitnodiging
+        fields = ["email"]
+        labels = {"email": _("E-mailadres van de persoon die u uitnodigt")}
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label=_("Waarom trekt u uw aanvraag in? (mag leeg blijven)"), required=False,
+                            max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
