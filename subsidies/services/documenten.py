@@ -61,3 +61,18 @@ def voeg_document_toe(aanvraag, *, bestand, omschrijving: str, user) -> Document
         document.bestand.delete(save=False)  # no file without its row
         raise
     return document
+
+
+def verwijder_document(document, *, user) -> None:
+    """Remove a document the applicant added by mistake: only while its request is a draft (the model's lifecycle
+    refuses it after that). The file goes when the removal is committed, so a rollback keeps both."""
+    if not rollen.aanvrager_of_behandelaar(document.aanvraag, user):
+        raise NotPermitted("U kunt bij deze aanvraag geen documenten verwijderen.",
+                           "You cannot remove documents from this request.")
+    if document.aanvraag.status != document.aanvraag.Status.CONCEPT:  # what was sent is part of the file (Awb 4:5)
+        raise TransitionNotPossible("Een verstuurd document blijft bij de aanvraag.",
+                                    "A document that was sent stays with the request.", code="document_verstuurd")
+    bestand = document.bestand
+    with acting_as(user), transaction.atomic():
+        document.delete()  # Onderdeel: the Aanvraag says whether its documents may still change
+        transaction.on_commit(lambda: bestand.storage.delete(bestand.name))
