@@ -1,0 +1,120 @@
+"""The draft: never lost (another device, a new login, a failed check), saved while typing without touching the
+request or the trail, and never silently overwritten by another member."""
+from urllib.parse import parse_qs, urlsplit
+
+from django.test import Client
+from django.urls import reverse
+
+from portaal.models import Formulierconcept
+from subsidies.models import Aanvraag
+from workflows.models import AuditRecord
+
+from .aanvragen import (  # noqa: F401 - fixtures
+    begroting, beijum, bewoner, bi_regeling, groep, ingelogd, oost, regels, start, stap, url, versie, waar, wat,
+)
+
+
+def test_a_draft_opens_on_another_device_on_the_same_step(ingelogd, bi_regeling, groep, bewoner):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    stap(ingelogd, aanvraag, "wat", wat(titel="Moestuin", omschrijving="Half af"), actie="opslaan")
+
+    telefoon = Client()
+    telefoon.force_login(bewoner)
+    pagina = telefoon.get(url("aanvraag_stap", aanvraag, "wat")).content.decode()
+    assert 'value="Moestuin"' in pagina and "Half af" in pagina
+    takenlijst = telefoon.get(url("aanvraag_invullen", aanvraag)).content.decode()
+    assert "Klaar" in takenlijst and "Nog niet begonnen" in takenlijst
+
+
+def test_after_the_session_expired_the_step_url_leads_to_login_and_back(client, ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    stap(ingelogd, aanvraag, "wat", wat(titel="Moestuin"), actie="opslaan")
+    ingelogd.logout()
+    stap_url = url("aanvraag_stap", aanvraag, "wat")
+    response = ingelogd.get(stap_url)
+    assert response.status_code == 302
+    assert parse_qs(urlsplit(response.url).query)["next"] == [stap_url]
+    ingelogd.force_login(groep.leden.get())
+    assert "Moestuin" in ingelogd.get(stap_url).content.decode()  # back on the step, with everything
+
+
+def test_a_failed_check_keeps_every_field_in_the_form_and_the_draft(ingelogd, bi_regeling, groep, beijum):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    data = waar(beijum, periode_van="31-13-2026", locatie="Het veldje")
+    response = stap(ingelogd, aanvraag, "waar-en-wanneer", data)
+    assert response.status_code == 400
+    pagina = response.content.decode()
+    assert 'value="31-13-2026"' in pagina and 'value="Het veldje"' in pagina and "Elke zaterdag" in pagina
+    bewaard = Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["waar-en-wanneer"]
+    assert bewaard["periode_van"] == ["31-13-2026"] and bewaard["locatie"] == ["Het veldje"]
+    assert "31-13-2026" in ingelogd.get(url("aanvraag_stap", aanvraag, "waar-en-wanneer")).content.decode()
+
+
+def test_autosave_writes_the_draft_only_no_audit_record_and_not_the_request(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    rij_voor = Aanvraag.objects.filter(pk=aanvraag.pk).values().get()
+    records_voor = AuditRecord.objects.count()
+    autosave = reverse("portaal:aanvraag_autosave", args=[aanvraag.pk, "wat"])
+    response = ingelogd.post(autosave, {**wat(titel="Tijdens het typen"), "versie": versie(aanvraag)},
+                             HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "Opgeslagen om" in response.content.decode()
+    assert 'name="versie" value="1"' in response.content.decode()  # the form goes on from the new version
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Tijdens het typen"]
+    assert AuditRecord.objects.count() == records_voor
+    assert Aanvraag.objects.filter(pk=aanvraag.pk).values().get() == rij_voor
+
+
+def test_two_members_do_not_overwrite_each_other_silently(ingelogd, bi_regeling, groep, bewoner):
+    from tests.factories import maak_gebruiker
+    from subsidies.rollen import Rol
+
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    penningmeester = maak_gebruiker(Rol.AANVRAGER, username="penningmeester", first_name="Petra")
+    groep.leden.add(penningmeester)
+    ander = Client()
+    ander.force_login(penningmeester)
+    geladen = versie(aanvraag)  # both open the step at the same version
+
+    assert ander.post(url("aanvraag_stap", aanvraag, "wat"),
+                      {**wat(titel="Titel van Petra"), "versie": geladen, "actie": "opslaan"}).status_code == 302
+    response = ingelogd.post(url("aanvraag_stap", aanvraag, "wat"),
+                             {**wat(titel="Titel van Bram"), "versie": geladen, "actie": "volgende"})
+    assert response.status_code == 409
+    pagina = response.content.decode()
+    assert "Iemand anders" in pagina and "Petra" in pagina and "Titel van Petra" in pagina
+    assert 'value="Titel van Bram"' in pagina  # what he typed is still in his form
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Titel van Petra"]
+    # Saving again from this page (which carries the new version) is a deliberate choice and is kept.
+    nieuwe_versie = versie(aanvraag)
+    assert f'name="versie" value="{nieuwe_versie}"' in pagina
+    ingelogd.post(url("aanvraag_stap", aanvraag, "wat"),
+                  {**wat(titel="Titel van Bram"), "versie": nieuwe_versie, "actie": "opslaan"})
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Titel van Bram"]
+
+
+def test_autosave_with_an_old_version_is_refused_too(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    stap(ingelogd, aanvraag, "wat", wat(titel="Eerste"), actie="opslaan")
+    autosave = reverse("portaal:aanvraag_autosave", args=[aanvraag.pk, "wat"])
+    response = ingelogd.post(autosave, {**wat(titel="Oud"), "versie": 0})
+    assert "Niet opgeslagen" in response.content.decode()
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Eerste"]
+
+
+def test_add_a_line_works_without_javascript_and_keeps_what_was_typed(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    response = stap(ingelogd, aanvraag, "begroting",
+                    {**regels(("kosten", "Zaden", "120")), "gevraagd_bedrag": "100"}, actie="regel_toevoegen")
+    assert response.status_code == 200
+    pagina = response.content.decode()
+    assert 'name="regel-1-omschrijving"' in pagina and 'value="Zaden"' in pagina
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["begroting"]["regel-TOTAL_FORMS"] == ["2"]
+    assert 'name="regel-1-omschrijving"' in ingelogd.get(url("aanvraag_stap", aanvraag, "begroting")).content.decode()
+
+
+def test_previous_and_save_go_back_without_checking(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    assert stap(ingelogd, aanvraag, "begroting", {"gevraagd_bedrag": "veel"}, actie="vorige").url == url(
+        "aanvraag_stap", aanvraag, "waar-en-wanneer")
+    assert stap(ingelogd, aanvraag, "wat", {"titel": ""}, actie="opslaan").url == url("aanvraag_invullen", aanvraag)
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["begroting"]["gevraagd_bedrag"] == ["veel"]
