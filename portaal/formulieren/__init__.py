@@ -1,16 +1,44 @@
 """The application forms of the portal: per request family the steps a person goes through (`stappen`), the
 draft that keeps what they typed (`concept`), and the submission that turns the draft into the request
 (`indienen`). See docs/architecture.md, "Portaal: aanvragen"."""
-from initiatieven.models import Soort
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from initiatieven.models import Initiatief, Soort
 
 from .stappen import BegrotingStap, DocumentenStap, DoelenStap, Stap, WaarStap, WatStap, WerkplanStap
 
-# Per family (Regeling.familie) its steps, in order. A family without an entry cannot be applied for here yet.
-STROMEN: dict[str, list[Stap]] = {
+
+@dataclass(frozen=True)
+class Stroom:
+    """The form of one family: its steps in order, and the writer of the family's data at submission
+    (`familiegegevens(aanvraag, velden)`, with the steps' `familie_velden`; it returns the family's row)."""
+
+    stappen: list[Stap]
+    familiegegevens: Callable | None = None
+
+
+def schrijf_initiatief(aanvraag, velden: dict):
+    """The initiative's own data beside its Aanvraag (`initiatieven.Initiatief`), through the model's checks."""
+    initiatief = Initiatief.objects.filter(aanvraag=aanvraag).first() or Initiatief(aanvraag=aanvraag)
+    m2m = {naam: velden.pop(naam) for naam in ("themas", "dimensies") if naam in velden}
+    for naam, waarde in velden.items():
+        setattr(initiatief, naam, waarde if waarde is not None else Initiatief._meta.get_field(naam).get_default())
+    initiatief.full_clean()
+    initiatief.save()
+    for naam, waarden in m2m.items():
+        getattr(initiatief, naam).set(waarden or [])
+    return initiatief
+
+
+# Per family (Regeling.familie) its form. A family without an entry cannot be applied for here yet.
+STROMEN: dict[str, Stroom] = {
     # Quick: a phone in ten minutes — what, where and when, how much, an optional file.
-    Soort.BEWONERSINITIATIEF: [WatStap(), WaarStap(wijk_verplicht=True), BegrotingStap(), DocumentenStap()],
+    Soort.BEWONERSINITIATIEF: Stroom(
+        [WatStap(), WaarStap(wijk_verplicht=True), BegrotingStap(), DocumentenStap()], schrijf_initiatief),
     # One-off or multi-year: goals with indicators; multi-year adds a work plan and an amount per boekjaar.
-    Soort.MAATSCHAPPELIJK: [WatStap(), WaarStap(), DoelenStap(), BegrotingStap(), WerkplanStap(), DocumentenStap()],
+    Soort.MAATSCHAPPELIJK: Stroom(
+        [WatStap(), WaarStap(), DoelenStap(), BegrotingStap(), WerkplanStap(), DocumentenStap()], schrijf_initiatief),
 }
 
 
@@ -18,9 +46,14 @@ def ondersteund(regeling) -> bool:
     return regeling.familie in STROMEN
 
 
+def stroom_van(aanvraag) -> Stroom:
+    return STROMEN[aanvraag.regeling.familie]
+
+
 def stappen_van(aanvraag) -> list[Stap]:
     """The steps that apply to this request, in order."""
-    return [stap for stap in STROMEN.get(aanvraag.regeling.familie, []) if stap.is_applicable(aanvraag)]
+    stroom = STROMEN.get(aanvraag.regeling.familie)
+    return [stap for stap in stroom.stappen if stap.is_applicable(aanvraag)] if stroom else []
 
 
 def zoek_stap(aanvraag, slug: str) -> Stap | None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from initiatieven.models import Initiatief
 from subsidies.models import Aanvraag
 from workflows import audit, transitions
 from workflows.context import acting_as
@@ -60,27 +59,24 @@ def dien_in(aanvraag_pk: int, user) -> Uitkomst:
 
 
 def _pas_toe(aanvraag, gegevens: dict) -> None:
-    initiatief_velden, m2m = {}, {}
+    """Write the draft: the Aanvraag's own fields, the family's data (through the flow's writer, which calls the
+    family's service where it has one), then what each step holds beyond them (lines, goals, jaarbedragen)."""
+    from . import stroom_van
+
+    familie_velden = {}
     for stap, data in gegevens.items():
-        form_class = stap.form_class
-        for naam in getattr(form_class, "aanvraag_velden", ()):
+        for naam in getattr(stap.form_class, "aanvraag_velden", ()):
             setattr(aanvraag, naam, data.get(naam))
-        for naam in getattr(form_class, "initiatief_velden", ()):
-            (m2m if naam in ("themas", "dimensies") else initiatief_velden)[naam] = data.get(naam)
-    if aanvraag.regeling.meerjarig:
-        aanvraag.gevraagd_bedrag = sum(bedrag for stap_data in gegevens.values()
-                                       for sleutel, bedrag in stap_data.items() if sleutel.startswith("jaar_"))
+        familie_velden.update({naam: data.get(naam) for naam in getattr(stap.form_class, "familie_velden", ())})
+    jaarbedragen = [bedrag for data in gegevens.values() for sleutel, bedrag in data.items() if sleutel.startswith("jaar_")]
+    if aanvraag.regeling.meerjarig and jaarbedragen:
+        aanvraag.gevraagd_bedrag = sum(jaarbedragen)  # the meerjarenbegroting adds up (intake checks it too)
     try:
         aanvraag.full_clean(exclude=["status"])  # the lifecycle's own field
         aanvraag.save()
-        initiatief = Initiatief.objects.filter(aanvraag=aanvraag).first() or Initiatief(aanvraag=aanvraag)
-        for naam, waarde in initiatief_velden.items():
-            setattr(initiatief, naam, waarde if waarde is not None else Initiatief._meta.get_field(naam).get_default())
-        initiatief.full_clean()
-        initiatief.save()
-        for naam, waarden in m2m.items():
-            getattr(initiatief, naam).set(waarden or [])
+        schrijver = stroom_van(aanvraag).familiegegevens
+        familie = schrijver(aanvraag, familie_velden) if schrijver is not None else None
         for stap, data in gegevens.items():
-            stap.toepassen(aanvraag, data, initiatief)
+            stap.toepassen(aanvraag, data, familie)
     except ValidationError as exc:
         raise InvalidInput.uit_validatie(exc) from exc

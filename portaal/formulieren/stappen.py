@@ -79,8 +79,9 @@ class Stap:
         return [(str(form[naam].label), _weergave(form[naam], form.cleaned_data.get(naam)))
                 for naam in form.fields]
 
-    def toepassen(self, aanvraag, gegevens: dict, initiatief) -> None:
-        """At submission, after the Aanvraag's fields are set: write what this step holds beyond them."""
+    def toepassen(self, aanvraag, gegevens: dict, familie) -> None:
+        """At submission, after the Aanvraag and the family's data (`familie`) are written: write what this step
+        holds beyond them."""
 
 
 def _weergave(bound, waarde) -> str:
@@ -95,12 +96,31 @@ def _weergave(bound, waarde) -> str:
     return str(waarde)
 
 
+def jaarbedragvelden(form, jaren, **kwargs) -> None:
+    """One amount per boekjaar of a multi-year request (`jaar_<year>`), e.g. with the formula's amount as initial."""
+    for jaar in jaren:
+        form.fields[f"jaar_{jaar}"] = modelveld(Jaarbedrag, "gevraagd_bedrag", required=True,
+                                                label=_("Gevraagd bedrag voor %(jaar)s") % {"jaar": jaar}, **kwargs)
+
+
+def schrijf_jaarbedragen(aanvraag, gegevens: dict) -> None:
+    """The meerjarenbegroting from the `jaar_<year>` amounts of a step, replacing the draft's."""
+    if not aanvraag.regeling.meerjarig:
+        return
+    aanvraag.jaarbedragen.all().delete()
+    for sleutel, bedrag in gegevens.items():
+        if sleutel.startswith("jaar_"):
+            rij = Jaarbedrag(aanvraag=aanvraag, boekjaar=int(sleutel[5:]), gevraagd_bedrag=bedrag)
+            rij.full_clean()
+            rij.save()
+
+
 class StapForm(forms.Form):
     """A step's form knows the request it belongs to; `aanvraag_velden` are copied onto the Aanvraag as they are,
-    `initiatief_velden` onto the family's data."""
+    `familie_velden` go to the flow's writer of the family's data (`Stroom.familiegegevens`)."""
 
     aanvraag_velden: tuple[str, ...] = ()
-    initiatief_velden: tuple[str, ...] = ()
+    familie_velden: tuple[str, ...] = ()
 
     def __init__(self, *args, aanvraag, concept=None, **kwargs):
         self.aanvraag, self.concept = aanvraag, concept
@@ -114,7 +134,7 @@ class StapForm(forms.Form):
 # --- what ---------------------------------------------------------------------------------------------------------
 class WatForm(StapForm):
     aanvraag_velden = ("titel", "omschrijving")
-    initiatief_velden = ("doelgroep", "verwachte_deelnemers", "themas", "dimensies")
+    familie_velden = ("doelgroep", "verwachte_deelnemers", "themas", "dimensies")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,7 +162,7 @@ class WatStap(Stap):
 # --- where and when -----------------------------------------------------------------------------------------------
 class WaarForm(StapForm):
     aanvraag_velden = ("gebied", "wijk", "periode_van", "periode_tot")
-    initiatief_velden = ("locatie", "wanneer")
+    familie_velden = ("locatie", "wanneer")
     wijk_verplicht = False
 
     def __init__(self, *args, **kwargs):
@@ -263,9 +283,7 @@ class BegrotingForm(RegelsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.aanvraag.regeling.meerjarig:
-            for jaar in self.boekjaren():
-                self.fields[f"jaar_{jaar}"] = modelveld(
-                    Jaarbedrag, "gevraagd_bedrag", required=True, label=_("Gevraagd bedrag voor %(jaar)s") % {"jaar": jaar})
+            jaarbedragvelden(self, self.boekjaren())
         else:
             self.fields["gevraagd_bedrag"] = modelveld(Aanvraag, "gevraagd_bedrag", required=True,
                                                        label=_("Welk bedrag vraagt u?"))
@@ -304,20 +322,14 @@ class BegrotingStap(Stap):
                    _weergave(None, r["bedrag"])) for r in form.ingevulde_regels()]
         return regels + super().antwoorden(form)
 
-    def toepassen(self, aanvraag, gegevens, initiatief):
+    def toepassen(self, aanvraag, gegevens, familie):
         aanvraag.begroting.all().delete()
         for regel in gegevens["regels"]:
             rij = Begrotingsregel(aanvraag=aanvraag, soort=regel["soort"], omschrijving=regel["omschrijving"],
                                   bedrag=regel["bedrag"])
             rij.full_clean()
             rij.save()
-        if aanvraag.regeling.meerjarig:
-            aanvraag.jaarbedragen.all().delete()
-            for sleutel, bedrag in gegevens.items():
-                if sleutel.startswith("jaar_"):
-                    rij = Jaarbedrag(aanvraag=aanvraag, boekjaar=int(sleutel[5:]), gevraagd_bedrag=bedrag)
-                    rij.full_clean()
-                    rij.save()
+        schrijf_jaarbedragen(aanvraag, gegevens)
 
 
 class DoelForm(forms.Form):
