@@ -4,8 +4,13 @@ draft that keeps what they typed (`concept`), and the submission that turns the 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from accommodaties.services import EXPLOITATIE, ONDERHOUD
+from bewonersorganisaties.models import FAMILIE as BEWONERSORGANISATIE
 from initiatieven.models import Initiatief, Soort
 
+from .jaarlijks import (
+    AccommodatieStap, ExploitatieStap, FormulebedragStap, JaarplanStap, JarenStap, OnderhoudStap, schrijf_accommodatie,
+)
 from .stappen import BegrotingStap, DocumentenStap, DoelenStap, Stap, WaarStap, WatStap, WerkplanStap
 
 
@@ -39,6 +44,13 @@ STROMEN: dict[str, Stroom] = {
     # One-off or multi-year: goals with indicators; multi-year adds a work plan and an amount per boekjaar.
     Soort.MAATSCHAPPELIJK: Stroom(
         [WatStap(), WaarStap(), DoelenStap(), BegrotingStap(), WerkplanStap(), DocumentenStap()], schrijf_initiatief),
+    # Exploitatie: the years, and per year the deficit of the approved exploitation budget as the amount.
+    EXPLOITATIE: Stroom([AccommodatieStap(), JarenStap(), ExploitatieStap(), WerkplanStap(), DocumentenStap()],
+                        schrijf_accommodatie),
+    # Onderhoud: items of the accommodation's MJOP.
+    ONDERHOUD: Stroom([AccommodatieStap(), OnderhoudStap(), DocumentenStap()], schrijf_accommodatie),
+    # Yearly: the amount follows the regeling's formula and is filled in for them.
+    BEWONERSORGANISATIE: Stroom([JaarplanStap(), FormulebedragStap(), WerkplanStap(), DocumentenStap()]),
 }
 
 

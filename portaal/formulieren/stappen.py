@@ -96,6 +96,31 @@ def _weergave(bound, waarde) -> str:
     return str(waarde)
 
 
+def periode_uit_concept(aanvraag, concept) -> tuple[dt.date, dt.date] | None:
+    """The request's period as the draft holds it, from the step whose form has it (even if that step has other
+    fields still to fill in), or None while it is not (validly) given."""
+    from . import stappen_van
+
+    if concept is None:
+        return None
+    for stap in stappen_van(aanvraag):
+        if "periode_van" in getattr(stap.form_class, "aanvraag_velden", ()):
+            ruw = concept.stap(stap.slug)
+            if ruw is None:
+                return None
+            form = stap.formulier(aanvraag, ruw, concept)
+            form.is_valid()
+            van, tot = form.cleaned_data.get("periode_van"), form.cleaned_data.get("periode_tot")
+            return (van, tot) if van and tot and van <= tot else None
+    return None
+
+
+def boekjaren_uit_concept(aanvraag, concept) -> list[int]:
+    """The boekjaren of the period the draft holds (at most 20)."""
+    periode = periode_uit_concept(aanvraag, concept)
+    return list(range(periode[0].year, periode[1].year + 1))[:20] if periode else []
+
+
 def jaarbedragvelden(form, jaren, **kwargs) -> None:
     """One amount per boekjaar of a multi-year request (`jaar_<year>`), e.g. with the formula's amount as initial."""
     for jaar in jaren:
@@ -289,14 +314,7 @@ class BegrotingForm(RegelsForm):
                                                        label=_("Welk bedrag vraagt u?"))
 
     def boekjaren(self) -> list[int]:
-        """The years of the period given in the step "where and when", as the draft holds it."""
-        ruw = (self.concept.stap(WaarStap.slug) if self.concept else None) or {}
-        try:
-            van, tot = (forms.DateField(input_formats=DATUMFORMATEN).clean((ruw.get(naam) or [""])[0])
-                        for naam in ("periode_van", "periode_tot"))
-        except forms.ValidationError:
-            return []
-        return list(range(van.year, tot.year + 1))[:20] if van <= tot else []
+        return boekjaren_uit_concept(self.aanvraag, self.concept)
 
     def clean(self):
         data = super().clean()
