@@ -40,14 +40,23 @@ def ruw(post) -> dict[str, list[str]]:
 
 def bewaar(concept: Formulierconcept, slug: str, gegevens: dict, versie: int, user) -> Formulierconcept:
     """Save what step `slug` holds, if the draft is still at `versie` (the version the form was loaded with).
-    Raises Versieconflict when someone else saved in between. Writes no audit record: a draft is no legal act."""
-    nieuw = {**concept.gegevens, slug: gegevens}
-    if len(json.dumps(nieuw)) > MAX_TEKENS:
-        raise TeGroot
-    bijgewerkt = concept.versie == versie and Formulierconcept.objects.filter(pk=concept.pk, versie=versie).update(
-        gegevens=nieuw, versie=F("versie") + 1, gewijzigd_op=timezone.now(), gewijzigd_door=user)
-    if not bijgewerkt:
-        raise Versieconflict(Formulierconcept.objects.select_related("gewijzigd_door").get(pk=concept.pk))
-    concept.gegevens, concept.versie = nieuw, versie + 1
-    concept.gewijzigd_op, concept.gewijzigd_door = timezone.now(), user
-    return concept
+
+    Raises Versieconflict when someone else saved in between. A newer version saved by the same person (their
+    own autosave that crossed a click, another tab) is no conflict: it is theirs to overwrite. Writes no audit
+    record: a draft is no legal act."""
+    for _poging in range(3):
+        nieuw = {**concept.gegevens, slug: gegevens}
+        if len(json.dumps(nieuw)) > MAX_TEKENS:
+            raise TeGroot
+        bijgewerkt = concept.versie == versie and Formulierconcept.objects.filter(
+            pk=concept.pk, versie=versie).update(gegevens=nieuw, versie=F("versie") + 1, gewijzigd_op=timezone.now(),
+                                                 gewijzigd_door=user)
+        if bijgewerkt:
+            concept.gegevens, concept.versie = nieuw, versie + 1
+            concept.gewijzigd_op, concept.gewijzigd_door = timezone.now(), user
+            return concept
+        actueel = Formulierconcept.objects.select_related("gewijzigd_door").get(pk=concept.pk)
+        if actueel.gewijzigd_door_id != user.pk:
+            raise Versieconflict(actueel)
+        concept, versie = actueel, actueel.versie
+    raise Versieconflict(actueel)

@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django import forms
+from django.utils import formats
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
@@ -88,7 +89,7 @@ def _weergave(bound, waarde) -> str:
     if waarde in (None, "", []):
         return "—"
     if isinstance(waarde, Decimal):
-        return f"€ {waarde:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        return "€ " + formats.number_format(waarde, 2, use_l10n=True, force_grouping=True)
     if isinstance(waarde, dt.date):
         return f"{waarde:%d-%m-%Y}"
     if hasattr(waarde, "__iter__") and not isinstance(waarde, str):

@@ -129,7 +129,7 @@ class StapView(AanvraagMixin, View):
         stap = self.get_stap(stap)
         actie = request.POST.get("actie", "volgende")
         ruw = concepten.ruw(request.POST)
-        if actie == "regel_toevoegen" and isinstance(stap.formulier(self.aanvraag, None, self.concept), RegelsForm):
+        if actie == "regel_toevoegen" and issubclass(stap.form_class, RegelsForm):
             ruw = stap.form_class.met_extra_regel(ruw)
         try:
             versie = int(request.POST.get("versie", ""))
@@ -217,37 +217,33 @@ class AutosaveView(AanvraagMixin, View):
         return render(request, "portaal/aanvragen/_opgeslagen.html", {"concept": concept})
 
 
-class DocumentView(AanvraagMixin, View):
-    """Add a file to the draft (checked by `documenten.voeg_document_toe`, audited) or remove one."""
+class DocumentView(StapView):
+    """Add a file to the draft (checked by `documenten.voeg_document_toe`, audited) or remove one; the answer is
+    the files step again, with the refusal beside the file field."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk):
-        stap = zoek_stap(self.aanvraag, "bijlagen")
-        if stap is None:
-            raise Http404
+        stap = self.get_stap("bijlagen")
         if "verwijder" in request.POST:
             document = get_object_or_404(Document, pk=request.POST["verwijder"], aanvraag=self.aanvraag)
             try:
                 documenten.verwijder_document(document, user=request.user)
             except DomainError as fout:
-                return StapView.toon(self._stapview(), stap, stap.formulier(self.aanvraag), status=fout.status,
-                                     fout=in_taal(fout))
+                return self.toon(stap, stap.formulier(self.aanvraag), status=fout.status, fout=in_taal(fout))
             return redirect("portaal:aanvraag_stap", pk=pk, stap=stap.slug)
         form = _document_form(request.POST, request.FILES)
         if form.is_valid():
             try:
                 documenten.voeg_document_toe(self.aanvraag, bestand=form.cleaned_data["bestand"],
                                              omschrijving=form.cleaned_data["omschrijving"], user=request.user)
+                return redirect("portaal:aanvraag_stap", pk=pk, stap=stap.slug)
             except DomainError as fout:
                 toon_fout(form, fout)
-                return StapView.toon(self._stapview(), stap, stap.formulier(self.aanvraag), document_form=form,
-                                     status=fout.status)
-            return redirect("portaal:aanvraag_stap", pk=pk, stap=stap.slug)
-        return StapView.toon(self._stapview(), stap, stap.formulier(self.aanvraag), document_form=form, status=400)
-
-    def _stapview(self):
-        view = StapView()
-        view.request, view.aanvraag, view.concept = self.request, self.aanvraag, self.concept
-        return view
+                status = fout.status
+        else:
+            status = 400
+        return self.toon(stap, stap.formulier(self.aanvraag), document_form=form, status=status)
 
 
 # --- check your answers, and submit ---------------------------------------------------------------------------------

@@ -7,11 +7,20 @@ from django.urls import reverse
 
 from portaal.models import Formulierconcept
 from subsidies.models import Aanvraag
+from subsidies.rollen import Rol
+from tests.factories import maak_gebruiker
 from workflows.models import AuditRecord
 
 from .aanvragen import (  # noqa: F401 - fixtures
     begroting, beijum, bewoner, bi_regeling, groep, ingelogd, oost, regels, start, stap, url, versie, waar, wat,
 )
+
+
+def lid_erbij(organisatie):
+    """A second member of the organisation."""
+    penningmeester = maak_gebruiker(Rol.AANVRAGER, username="penningmeester", first_name="Petra")
+    organisatie.leden.add(penningmeester)
+    return penningmeester
 
 
 def test_a_draft_opens_on_another_device_on_the_same_step(ingelogd, bi_regeling, groep, bewoner):
@@ -65,14 +74,9 @@ def test_autosave_writes_the_draft_only_no_audit_record_and_not_the_request(inge
 
 
 def test_two_members_do_not_overwrite_each_other_silently(ingelogd, bi_regeling, groep, bewoner):
-    from tests.factories import maak_gebruiker
-    from subsidies.rollen import Rol
-
     aanvraag = start(ingelogd, bi_regeling, groep)
-    penningmeester = maak_gebruiker(Rol.AANVRAGER, username="penningmeester", first_name="Petra")
-    groep.leden.add(penningmeester)
     ander = Client()
-    ander.force_login(penningmeester)
+    ander.force_login(lid_erbij(groep))
     geladen = versie(aanvraag)  # both open the step at the same version
 
     assert ander.post(url("aanvraag_stap", aanvraag, "wat"),
@@ -92,13 +96,26 @@ def test_two_members_do_not_overwrite_each_other_silently(ingelogd, bi_regeling,
     assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Titel van Bram"]
 
 
-def test_autosave_with_an_old_version_is_refused_too(ingelogd, bi_regeling, groep):
+def test_autosave_after_another_members_save_is_refused_too(ingelogd, bi_regeling, groep):
     aanvraag = start(ingelogd, bi_regeling, groep)
-    stap(ingelogd, aanvraag, "wat", wat(titel="Eerste"), actie="opslaan")
+    ander = Client()
+    ander.force_login(lid_erbij(groep))
+    stap(ander, aanvraag, "wat", wat(titel="Van Petra"), actie="opslaan")
     autosave = reverse("portaal:aanvraag_autosave", args=[aanvraag.pk, "wat"])
     response = ingelogd.post(autosave, {**wat(titel="Oud"), "versie": 0})
-    assert "Niet opgeslagen" in response.content.decode()
-    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Eerste"]
+    assert "Niet opgeslagen" in response.content.decode() and "Petra" in response.content.decode()
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Van Petra"]
+
+
+def test_ones_own_autosave_that_crossed_a_click_is_no_conflict(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    geladen = versie(aanvraag)
+    ingelogd.post(reverse("portaal:aanvraag_autosave", args=[aanvraag.pk, "wat"]),
+                  {**wat(titel="Bijna"), "versie": geladen})
+    response = ingelogd.post(url("aanvraag_stap", aanvraag, "wat"),
+                             {**wat(titel="Af"), "versie": geladen, "actie": "volgende"})
+    assert response.status_code == 302
+    assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Af"]
 
 
 def test_add_a_line_works_without_javascript_and_keeps_what_was_typed(ingelogd, bi_regeling, groep):
