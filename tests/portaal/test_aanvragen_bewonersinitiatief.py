@@ -58,3 +58,9 @@ def test_a_bewonersinitiatief_from_start_to_receipt(ingelogd, bi_regeling, groep
     assert Bericht.objects.filter(sleutel__startswith=f"ontvangst-{aanvraag.pk}").exists()
     indienen = AuditRecord.objects.get(handeling="indienen", object_id=str(aanvraag.pk))
     assert len(indienen.wijzigingen["inhoud_sha256"][1]) == 64
+
+
+def test_the_form_speaks_english_when_asked(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    pagina = ingelogd.get(url("aanvraag_stap", aanvraag, "wat"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "What will you do?" in pagina and "Next</button>" in pagina and "Step 1 of 4" in pagina
