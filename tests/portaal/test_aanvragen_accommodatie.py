@@ -66,3 +66,22 @@ def test_an_onderhoudssubsidie_chooses_items_of_the_mjop(ingelogd, stichting):
     aanvraag.refresh_from_db()
     assert aanvraag.status == Aanvraag.Status.INGEDIEND and aanvraag.periode_van.year == JAAR + 1
     assert list(aanvraag.accommodatiegegevens.onderhoudsposten.all()) == [dak]
+
+
+def test_the_exploitatie_pages_stay_within_20_queries(ingelogd, stichting, django_assert_max_num_queries):
+    regeling = exploitatie_regeling(JAAR + 1, 4)
+    accommodatie = AccommodatieFactory(bestuur=stichting)
+    for jaar in range(JAAR + 1, JAAR + 5):
+        beoordeelde_begroting(accommodatie, jaar)
+    aanvraag = start(ingelogd, regeling, stichting)
+    stap(ingelogd, aanvraag, "accommodatie", {"accommodatie": accommodatie.pk, "titel": "Exploitatie",
+                                             "omschrijving": "Open huis."})
+    stap(ingelogd, aanvraag, "jaren", {"van_jaar": JAAR + 1, "tot_jaar": JAAR + 4})
+    stap(ingelogd, aanvraag, "bedrag", {f"jaar_{jaar}": "60000" for jaar in range(JAAR + 1, JAAR + 5)})
+    stap(ingelogd, aanvraag, "werkplan", {"werkplan": "Inloop."})
+    for slug in ("accommodatie", "jaren", "bedrag", "werkplan", "bijlagen"):
+        with django_assert_max_num_queries(20):
+            assert ingelogd.get(url("aanvraag_stap", aanvraag, slug)).status_code == 200
+    for naam in ("aanvraag_invullen", "aanvraag_controleren"):
+        with django_assert_max_num_queries(20):
+            assert ingelogd.get(url(naam, aanvraag)).status_code == 200

@@ -92,3 +92,20 @@ def test_the_budget_step_asks_for_the_period_first(ingelogd, meerjarig, stichtin
     aanvraag = start(ingelogd, meerjarig, stichting)
     response = stap(ingelogd, aanvraag, "begroting", regels(("kosten", "Huur", "1000")))
     assert response.status_code == 400 and "Vul eerst bij" in response.content.decode()
+
+
+def test_the_multi_year_pages_stay_within_20_queries(ingelogd, meerjarig, stichting, django_assert_max_num_queries):
+    aanvraag = start(ingelogd, meerjarig, stichting)
+    stap(ingelogd, aanvraag, "wat", wat())
+    stap(ingelogd, aanvraag, "waar-en-wanneer", {"locatie": "Buurtkamer", "periode_van": f"{JAAR + 1}-01-01",
+                                                 "periode_tot": f"{JAAR + 3}-12-31"})
+    stap(ingelogd, aanvraag, "doelen", doelen(DOEL, DOEL, DOEL))
+    stap(ingelogd, aanvraag, "begroting", {**regels(*[("kosten", f"Post {i}", "1000") for i in range(8)]),
+                                           **{f"jaar_{JAAR + i}": "5000" for i in (1, 2, 3)}})
+    stap(ingelogd, aanvraag, "werkplan", {"werkplan": "Inloop."})
+    for slug in ("wat", "waar-en-wanneer", "doelen", "begroting", "werkplan", "bijlagen"):
+        with django_assert_max_num_queries(20):
+            assert ingelogd.get(url("aanvraag_stap", aanvraag, slug)).status_code == 200
+    for naam in ("aanvraag_invullen", "aanvraag_controleren"):
+        with django_assert_max_num_queries(20):
+            assert ingelogd.get(url(naam, aanvraag)).status_code == 200
