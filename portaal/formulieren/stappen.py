@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import formats
+from django.forms.utils import ErrorDict
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
@@ -156,6 +157,14 @@ class StapForm(forms.Form):
         """What the step writes at submission."""
         return self.cleaned_data
 
+    def zonder_fouten(self):
+        """Shown again from the draft (a return, another device): what is still missing is not an error yet, so the
+        form shows the values without messages; Next and the check page show them."""
+        if self.is_bound:
+            self.full_clean()
+            self._errors = ErrorDict()
+        return self
+
 
 # --- what ---------------------------------------------------------------------------------------------------------
 class WatForm(StapForm):
@@ -266,6 +275,15 @@ class RegelsForm(StapForm):
 
     def gegevens(self) -> dict:
         return {**self.cleaned_data, "regels": self.ingevulde_regels()}
+
+    def zonder_fouten(self):
+        super().zonder_fouten()
+        if self.is_bound and self.regels.is_bound:
+            self.regels.full_clean()
+            self.regels._non_form_errors = self.regels.error_class()
+            for regel in self.regels.forms:
+                regel._errors = ErrorDict()
+        return self
 
     def ingevulde_regels(self) -> list[dict]:
         return [regel.cleaned_data for regel in self.regels.forms

@@ -121,8 +121,8 @@ class StapView(AanvraagMixin, View):
         stap = self.get_stap(stap)
         ruw = self.concept.stap(stap.slug)
         form = stap.formulier(self.aanvraag, ruw, self.concept)
-        if ruw is not None and request.GET.get("controleer"):
-            form.is_valid()  # coming from the check page: show what is still missing
+        if not request.GET.get("controleer"):  # from the check page: show what is still missing
+            form.zonder_fouten()
         return self.toon(stap, form)
 
     def post(self, request, pk, stap):
@@ -148,7 +148,7 @@ class StapView(AanvraagMixin, View):
         stappen = self.stappen()
         index = stappen.index(stap)
         if actie == "regel_toevoegen":
-            return self.toon(stap, form)
+            return self.toon(stap, form.zonder_fouten())
         if actie == "vorige" and index > 0:
             return redirect("portaal:aanvraag_stap", pk=pk, stap=stappen[index - 1].slug)
         if actie in ("opslaan", "vorige"):

@@ -135,3 +135,16 @@ def test_previous_and_save_go_back_without_checking(ingelogd, bi_regeling, groep
         "aanvraag_stap", aanvraag, "waar-en-wanneer")
     assert stap(ingelogd, aanvraag, "wat", {"titel": ""}, actie="opslaan").url == url("aanvraag_invullen", aanvraag)
     assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["begroting"]["gevraagd_bedrag"] == ["veel"]
+
+
+def test_coming_back_to_a_half_filled_step_shows_no_errors_until_checked(ingelogd, bi_regeling, groep):
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    stap(ingelogd, aanvraag, "wat", {"titel": "Half"}, actie="opslaan")
+    stap(ingelogd, aanvraag, "begroting", regels(("kosten", "", "12")), actie="opslaan")
+    terug = ingelogd.get(url("aanvraag_stap", aanvraag, "wat")).content.decode()
+    assert 'value="Half"' in terug and "Dit veld is vereist" not in terug
+    assert "Dit veld is vereist" not in ingelogd.get(url("aanvraag_stap", aanvraag, "begroting")).content.decode()
+    gecontroleerd = ingelogd.get(url("aanvraag_stap", aanvraag, "wat") + "?controleer=1").content.decode()
+    assert "Dit veld is vereist" in gecontroleerd
+    begroting_gecontroleerd = ingelogd.get(url("aanvraag_stap", aanvraag, "begroting") + "?controleer=1")
+    assert "Zeg waarvoor dit bedrag is." in begroting_gecontroleerd.content.decode()
