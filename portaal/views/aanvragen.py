@@ -166,12 +166,13 @@ class StapView(AanvraagMixin, View):
         context = {
             "aanvraag": self.aanvraag, "concept": self.concept, "stap": stap, "form": form,
             "stapnummer": index + 1, "aantal_stappen": len(stappen), "eerste": index == 0,
-            "conflict": conflict, "autosave_url": reverse("portaal:aanvraag_autosave", args=[self.aanvraag.pk, stap.slug]),
+            # After a conflict nothing is saved by itself: only a button overwrites the other's answers.
+            "conflict": conflict, "autosave": stap.autosave and conflict is None,
+            "autosave_url": reverse("portaal:aanvraag_autosave", args=[self.aanvraag.pk, stap.slug]),
             **extra,
         }
         if conflict is not None:
             anders = stap.formulier(self.aanvraag, conflict.stap(stap.slug), conflict)
-            anders.is_valid()
             context["conflict_antwoorden"] = _antwoorden_ruw(anders)
             context["versie"] = conflict.versie  # saving again now overwrites, knowingly
         else:
@@ -183,11 +184,14 @@ class StapView(AanvraagMixin, View):
 
 
 def _antwoorden_ruw(form) -> list[tuple[str, str]]:
-    """The other person's answers as they typed them."""
+    """The other person's answers as they typed them, lines included."""
+    formulieren = [form, *(form.regels.forms if isinstance(form, RegelsForm) else [])]
     antwoorden = []
-    for naam, veld in form.fields.items():
-        waarde = form.data.getlist(form.add_prefix(naam)) if form.data else []
-        antwoorden.append((str(veld.label or naam), ", ".join(waarde) or "—"))
+    for deel in formulieren:
+        for naam, veld in deel.fields.items():
+            waarde = ", ".join(deel.data.getlist(deel.add_prefix(naam))) if deel.data else ""
+            if waarde or deel is form:
+                antwoorden.append((str(veld.label or naam), waarde or "—"))
     return antwoorden
 
 

@@ -64,6 +64,9 @@ def test_autosave_writes_the_draft_only_no_audit_record_and_not_the_request(inge
     rij_voor = Aanvraag.objects.filter(pk=aanvraag.pk).values().get()
     records_voor = AuditRecord.objects.count()
     autosave = reverse("portaal:aanvraag_autosave", args=[aanvraag.pk, "wat"])
+    stap_pagina = ingelogd.get(url("aanvraag_stap", aanvraag, "wat")).content.decode()
+    assert f'hx-post="{autosave}"' in stap_pagina and 'hx-trigger="input changed delay:1s, change"' in stap_pagina
+    assert 'aria-live="polite"' in stap_pagina
     response = ingelogd.post(autosave, {**wat(titel="Tijdens het typen"), "versie": versie(aanvraag)},
                              HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "Opgeslagen om" in response.content.decode()
@@ -87,6 +90,7 @@ def test_two_members_do_not_overwrite_each_other_silently(ingelogd, bi_regeling,
     pagina = response.content.decode()
     assert "Iemand anders" in pagina and "Petra" in pagina and "Titel van Petra" in pagina
     assert 'value="Titel van Bram"' in pagina  # what he typed is still in his form
+    assert "hx-post" not in pagina  # nothing overwrites Petra's answers by itself, only a button
     assert Formulierconcept.objects.get(aanvraag=aanvraag).gegevens["wat"]["titel"] == ["Titel van Petra"]
     # Saving again from this page (which carries the new version) is a deliberate choice and is kept.
     nieuwe_versie = versie(aanvraag)
