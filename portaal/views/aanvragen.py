@@ -230,6 +230,8 @@ class DocumentView(StapView):
     def post(self, request, pk):
         stap = self.get_stap("bijlagen")
         if "verwijder" in request.POST:
+            if not request.POST["verwijder"].isdigit():
+                raise Http404
             document = get_object_or_404(Document, pk=request.POST["verwijder"], aanvraag=self.aanvraag)
             try:
                 documenten.verwijder_document(document, user=request.user)
@@ -294,5 +296,7 @@ class OntvangstbevestigingView(AanvraagMixin, View):
     def get(self, request, pk):
         if self.aanvraag.status == Aanvraag.Status.CONCEPT:
             return redirect("portaal:aanvraag_controleren", pk=pk)
+        if self.aanvraag.ontvangen_op is None:  # withdrawn before it was sent: there is no receipt
+            return redirect("portaal:overzicht")
         return render(request, "portaal/aanvragen/ontvangstbevestiging.html", {"aanvraag": self.aanvraag})
 

@@ -129,3 +129,12 @@ def test_the_submitted_content_is_in_the_trail_with_its_hash(ingelogd, bi_regeli
                                                                        "Eigen bijdrage"}
     assert inhoud["initiatief"]["locatie"] == "Achter het buurthuis"
     assert Decimal(inhoud["begroting"][0]["bedrag"]) > 0
+
+
+def test_removing_with_a_bad_id_is_404_and_a_withdrawn_draft_has_no_receipt(ingelogd, bi_regeling, groep, bewoner):
+    from workflows import transitions
+
+    aanvraag = start(ingelogd, bi_regeling, groep)
+    assert ingelogd.post(url("aanvraag_bijlagen", aanvraag), {"verwijder": "x"}).status_code == 404
+    transitions.perform(aanvraag, "intrekken", bewoner)
+    assert ingelogd.get(url("ontvangstbevestiging", aanvraag)).url == reverse("portaal:overzicht")
