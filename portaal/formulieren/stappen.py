@@ -252,14 +252,13 @@ class RegelsForm(StapForm):
     regel_form: type[forms.Form] = forms.Form
     regel_prefix = "regel"
     min_regels = 1
+    te_weinig_regels = _("Vul minstens één regel in.")
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         formset_class = forms.formset_factory(self.regel_form, extra=0 if data is not None else self.min_regels,
                                               max_num=50, absolute_max=50, validate_max=True)
         self.regels = formset_class(data, prefix=self.regel_prefix)
-
-    te_weinig_regels = _("Vul minstens één regel in.")
 
     def is_valid(self):
         return super().is_valid() and self.regels.is_valid()
@@ -293,7 +292,8 @@ class RegelsForm(StapForm):
     def met_extra_regel(cls, ruw: dict) -> dict:
         """The raw data with one more (empty) line."""
         sleutel = f"{cls.regel_prefix}-TOTAL_FORMS"
-        aantal = int((ruw.get(sleutel) or ["0"])[0] or 0) if str((ruw.get(sleutel) or ["0"])[0]).isdigit() else 0
+        waarde = (ruw.get(sleutel) or ["0"])[0]
+        aantal = int(waarde) if waarde.isdigit() else 0
         return {**ruw, sleutel: [str(min(aantal + 1, 50))]}
 
 
