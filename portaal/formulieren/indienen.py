@@ -68,7 +68,8 @@ def _pas_toe(aanvraag, gegevens: dict) -> None:
         for naam in getattr(stap.form_class, "aanvraag_velden", ()):
             setattr(aanvraag, naam, data.get(naam))
         familie_velden.update({naam: data.get(naam) for naam in getattr(stap.form_class, "familie_velden", ())})
-    jaarbedragen = [bedrag for data in gegevens.values() for sleutel, bedrag in data.items() if sleutel.startswith("jaar_")]
+    jaarbedragen = [bedrag for data in gegevens.values()
+                    for sleutel, bedrag in data.items() if sleutel.startswith("jaar_")]
     if aanvraag.regeling.meerjarig and jaarbedragen:
         aanvraag.gevraagd_bedrag = sum(jaarbedragen)  # the meerjarenbegroting adds up (intake checks it too)
     try:

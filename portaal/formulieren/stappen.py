@@ -404,9 +404,12 @@ class DoelenStap(Stap):
     template_name = "portaal/aanvragen/stap_regels.html"
 
     def antwoorden(self, form):
-        return [(regel["omschrijving"], f"{regel['indicator']}"
-                 + (f": {regel['streefwaarde']} {regel['eenheid']}".rstrip() if regel["streefwaarde"] is not None else ""))
-                for regel in form.ingevulde_regels()]
+        def meting(regel):
+            if regel["streefwaarde"] is None:
+                return regel["indicator"]
+            return f"{regel['indicator']}: {_weergave(None, regel['streefwaarde'])} {regel['eenheid']}".rstrip()
+
+        return [(regel["omschrijving"], meting(regel)) for regel in form.ingevulde_regels()]
 
     def toepassen(self, aanvraag, gegevens, initiatief):
         initiatief.doelen.all().delete()

@@ -280,8 +280,10 @@ class ControlerenView(AanvraagMixin, View):
                             "bijlagen": stap.antwoorden(form) if not stap.verplicht else []})
         melding = None
         if fout is not None:
-            velden = fout.details.get("velden", []) if isinstance(fout.details, dict) else []
-            links = {stap.slug: stap for veld in velden if (stap := stap_van_veld(self.aanvraag, veld))}
+            details = fout.details if isinstance(fout.details, dict) else {}
+            stappen = [stap_van_veld(self.aanvraag, veld) for veld in details.get("velden", [])]
+            stappen += [zoek_stap(self.aanvraag, slug) for slug in details.get("stappen", [])]
+            links = {stap.slug: stap for stap in stappen if stap is not None}
             melding = {"tekst": in_taal(fout), "stappen": list(links.values())}
         return render(self.request, "portaal/aanvragen/controleren.html", {
             "aanvraag": self.aanvraag, "secties": secties, "melding": melding,

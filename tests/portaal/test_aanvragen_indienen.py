@@ -93,6 +93,8 @@ def test_an_unfinished_step_cannot_be_submitted(ingelogd, bi_regeling, groep):
     assert "Maak af: Wat gaat u doen?" in pagina and "Versturen</button>" not in pagina
     response = ingelogd.post(url("aanvraag_controleren", aanvraag))
     assert response.status_code == 400 and "Maak eerst deze stappen af" in response.content.decode()
+    link = f'href="{url("aanvraag_stap", aanvraag, "begroting")}?controleer=1">Pas dit aan bij'
+    assert link in response.content.decode()
     assert Aanvraag.objects.get(pk=aanvraag.pk).status == Aanvraag.Status.CONCEPT
 
 

@@ -54,7 +54,8 @@ def test_every_page_within_20_queries(ingelogd, bi_regeling, groep, beijum, djan
     stap(ingelogd, aanvraag, "begroting", begroting())
     for naam in ("offerte.pdf", "foto.png"):
         inhoud = bestanden.pdf() if naam.endswith("pdf") else bestanden.png()
-        ingelogd.post(url("aanvraag_bijlagen", aanvraag), {"omschrijving": naam, "bestand": bestanden.upload(naam, inhoud)})
+        ingelogd.post(url("aanvraag_bijlagen", aanvraag),
+                      {"omschrijving": naam, "bestand": bestanden.upload(naam, inhoud)})
     stap(ingelogd, aanvraag, "bijlagen", {})
     paginas = [reverse("portaal:aanvraag_starten", args=[bi_regeling.code]), url("aanvraag_invullen", aanvraag),
                *(url("aanvraag_stap", aanvraag, slug) for slug in ("wat", "waar-en-wanneer", "begroting", "bijlagen")),
