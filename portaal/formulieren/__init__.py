@@ -75,3 +75,17 @@ def zoek_stap(aanvraag, slug: str) -> Stap | None:
 def stap_van_veld(aanvraag, veld: str) -> Stap | None:
     """The step that holds the field an engine refusal names."""
     return next((stap for stap in stappen_van(aanvraag) if veld in stap.velden), None)
+
+
+def uit_aanvraag(aanvraag) -> dict:
+    """A draft from what the request already holds (its fields, the family's data, its lines), per step."""
+    from subsidies import families
+
+    familie = families.van(aanvraag)
+    gegevens = familie.gegevens_van(aanvraag) if familie is not None else None
+    concept = {}
+    for stap in stappen_van(aanvraag):
+        ruw = stap.uit_aanvraag(aanvraag, gegevens)
+        if ruw is not None:
+            concept[stap.slug] = ruw
+    return concept

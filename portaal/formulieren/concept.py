@@ -28,8 +28,12 @@ class TeGroot(Exception):
 
 
 def van(aanvraag) -> Formulierconcept:
-    """The draft of a request (created with it; made here for a request that came through another door)."""
-    concept, _ = Formulierconcept.objects.get_or_create(aanvraag=aanvraag)
+    """The draft of a request: made when the person starts; for a request that came through another door (the
+    API, the demo data) made here from what the request already holds, so nothing it holds is lost."""
+    from . import uit_aanvraag
+
+    concept, _ = Formulierconcept.objects.get_or_create(aanvraag=aanvraag,
+                                                        defaults={"gegevens": uit_aanvraag(aanvraag)})
     return concept
 
 

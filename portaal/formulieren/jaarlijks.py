@@ -62,6 +62,12 @@ class JarenStap(Stap):
     form_class = JarenForm
     velden = ("periode_van", "periode_tot")
 
+    def uit_aanvraag(self, aanvraag, familie):
+        ruw = super().uit_aanvraag(aanvraag, familie) or {}
+        if aanvraag.periode_van and aanvraag.periode_tot:
+            ruw.update({"van_jaar": [str(aanvraag.periode_van.year)], "tot_jaar": [str(aanvraag.periode_tot.year)]})
+        return ruw or None
+
     def antwoorden(self, form):
         jaren = [form.cleaned_data["van_jaar"], form.cleaned_data.get("tot_jaar")]
         return [(str(form[naam].label), str(jaar)) for naam, jaar in zip(("van_jaar", "tot_jaar"), jaren) if jaar]

@@ -85,6 +85,32 @@ class Stap:
         """At submission, after the Aanvraag and the family's data (`familie`) are written: write what this step
         holds beyond them."""
 
+    def uit_aanvraag(self, aanvraag, familie) -> dict | None:
+        """What the request already holds for this step, as raw form data (a draft made through another door, e.g.
+        the API), or None when it holds nothing for it."""
+        form = self.form_class(None, aanvraag=aanvraag)
+        ruw = {}
+        for naam, veld in form.fields.items():
+            if naam in getattr(self.form_class, "aanvraag_velden", ()):
+                ruw[naam] = als_tekst(getattr(aanvraag, naam), veld)
+            elif naam in getattr(self.form_class, "familie_velden", ()) and familie is not None:
+                ruw[naam] = als_tekst(getattr(familie, naam), veld)
+        return ruw if any(waarde != [""] and waarde for waarde in ruw.values()) else None
+
+
+def als_tekst(waarde, veld=None) -> list[str]:
+    """A model value as the raw strings a form posts."""
+    if hasattr(waarde, "all"):  # a many-to-many manager
+        sleutel = getattr(veld, "to_field_name", None) or "pk"
+        return [str(getattr(item, sleutel)) for item in waarde.all()]
+    if waarde is None:
+        return [""]
+    if hasattr(waarde, "pk"):
+        return [str(waarde.pk)]
+    if isinstance(waarde, dt.date):
+        return [waarde.isoformat()]
+    return [str(waarde)]
+
 
 def _weergave(bound, waarde) -> str:
     if waarde in (None, "", []):
@@ -289,6 +315,14 @@ class RegelsForm(StapForm):
                 if regel.is_valid() and regel.has_changed() and any(regel.cleaned_data.values())]
 
     @classmethod
+    def regels_als_tekst(cls, regels: list[dict]) -> dict:
+        """Lines (dicts of field values) as the raw data of the repeating group."""
+        ruw = {f"{cls.regel_prefix}-TOTAL_FORMS": [str(len(regels))], f"{cls.regel_prefix}-INITIAL_FORMS": ["0"]}
+        for index, regel in enumerate(regels):
+            ruw.update({f"{cls.regel_prefix}-{index}-{naam}": als_tekst(waarde) for naam, waarde in regel.items()})
+        return ruw
+
+    @classmethod
     def met_extra_regel(cls, ruw: dict) -> dict:
         """The raw data with one more (empty) line."""
         sleutel = f"{cls.regel_prefix}-TOTAL_FORMS"
@@ -359,6 +393,14 @@ class BegrotingStap(Stap):
                    _weergave(None, r["bedrag"])) for r in form.ingevulde_regels()]
         return regels + super().antwoorden(form)
 
+    def uit_aanvraag(self, aanvraag, familie):
+        regels = [{"soort": r.soort, "omschrijving": r.omschrijving, "bedrag": r.bedrag}
+                  for r in aanvraag.begroting.order_by("pk")]
+        jaren = {f"jaar_{j.boekjaar}": als_tekst(j.gevraagd_bedrag) for j in aanvraag.jaarbedragen.all()}
+        if not (regels or jaren or aanvraag.gevraagd_bedrag):
+            return None
+        return {**BegrotingForm.regels_als_tekst(regels), **jaren, "gevraagd_bedrag": als_tekst(aanvraag.gevraagd_bedrag)}
+
     def toepassen(self, aanvraag, gegevens, familie):
         aanvraag.begroting.all().delete()
         for regel in gegevens["regels"]:
@@ -410,6 +452,17 @@ class DoelenStap(Stap):
             return f"{regel['indicator']}: {_weergave(None, regel['streefwaarde'])} {regel['eenheid']}".rstrip()
 
         return [(regel["omschrijving"], meting(regel)) for regel in form.ingevulde_regels()]
+
+    def uit_aanvraag(self, aanvraag, initiatief):
+        if initiatief is None:
+            return None
+        regels = []
+        for doel in initiatief.doelen.prefetch_related("indicatoren"):
+            indicator = next(iter(doel.indicatoren.all()), None)
+            regels.append({"omschrijving": doel.omschrijving, "indicator": indicator.omschrijving if indicator else "",
+                           "streefwaarde": indicator.streefwaarde if indicator else None,
+                           "eenheid": indicator.eenheid if indicator else ""})
+        return DoelenForm.regels_als_tekst(regels) if regels else None
 
     def toepassen(self, aanvraag, gegevens, initiatief):
         initiatief.doelen.all().delete()
@@ -469,6 +522,9 @@ class DocumentenStap(Stap):
 
     def formulier(self, aanvraag, ruw=None, concept=None):
         return StapForm(als_data(ruw) if ruw is not None else None, aanvraag=aanvraag)
+
+    def uit_aanvraag(self, aanvraag, familie):
+        return {} if aanvraag.documenten.exists() else None
 
     def antwoorden(self, form):
         documenten = list(form.aanvraag.documenten.all())

@@ -152,3 +152,19 @@ def test_coming_back_to_a_half_filled_step_shows_no_errors_until_checked(ingelog
     assert "Dit veld is vereist" in gecontroleerd
     begroting_gecontroleerd = ingelogd.get(url("aanvraag_stap", aanvraag, "begroting") + "?controleer=1")
     assert "Zeg waarvoor dit bedrag is." in begroting_gecontroleerd.content.decode()
+
+
+def test_a_draft_made_through_another_door_opens_with_what_it_holds(ingelogd, bi_regeling, groep, beijum):
+    from tests.initiatieven.factories import bewonersinitiatief
+
+    aanvraag = bewonersinitiatief(bi_regeling, groep, wijk=beijum, titel="Via de API", bedrag="800.00")
+    takenlijst = ingelogd.get(url("aanvraag_invullen", aanvraag)).content.decode()
+    assert "Nog niet begonnen" not in takenlijst.split("Bijlagen")[0]  # every step before the files is filled
+    assert 'value="Via de API"' in ingelogd.get(url("aanvraag_stap", aanvraag, "wat")).content.decode()
+    begroting = ingelogd.get(url("aanvraag_stap", aanvraag, "begroting")).content.decode()
+    assert 'value="Huur, boodschappen en materiaal"' in begroting and 'value="800.00"' in begroting
+    stap(ingelogd, aanvraag, "bijlagen", {})
+    assert ingelogd.post(url("aanvraag_controleren", aanvraag)).url == url("ontvangstbevestiging", aanvraag)
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Aanvraag.Status.INGEDIEND and aanvraag.gevraagd_bedrag == 800
+    assert aanvraag.begroting.get().omschrijving == "Huur, boodschappen en materiaal"

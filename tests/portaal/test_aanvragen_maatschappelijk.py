@@ -110,3 +110,18 @@ def test_the_multi_year_pages_stay_within_20_queries(ingelogd, meerjarig, sticht
     for naam in ("aanvraag_invullen", "aanvraag_controleren"):
         with django_assert_max_num_queries(20):
             assert ingelogd.get(url(naam, aanvraag)).status_code == 200
+
+
+def test_a_draft_with_goals_made_elsewhere_is_submitted_as_it_is(ingelogd, mi_regeling, stichting):
+    from tests.initiatieven.factories import maatschappelijk_initiatief
+
+    aanvraag = maatschappelijk_initiatief(mi_regeling, stichting)
+    doel = aanvraag.initiatief.doelen.get()
+    indicator = doel.indicatoren.get().omschrijving
+    pagina = ingelogd.get(url("aanvraag_stap", aanvraag, "doelen")).content.decode()
+    assert doel.omschrijving in pagina and indicator in pagina
+    stap(ingelogd, aanvraag, "bijlagen", {})
+    assert ingelogd.post(url("aanvraag_controleren", aanvraag)).url == url("ontvangstbevestiging", aanvraag)
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Aanvraag.Status.INGEDIEND
+    assert aanvraag.initiatief.doelen.get().indicatoren.get().omschrijving == indicator
