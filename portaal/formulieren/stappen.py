@@ -399,7 +399,8 @@ class BegrotingStap(Stap):
         jaren = {f"jaar_{j.boekjaar}": als_tekst(j.gevraagd_bedrag) for j in aanvraag.jaarbedragen.all()}
         if not (regels or jaren or aanvraag.gevraagd_bedrag):
             return None
-        return {**BegrotingForm.regels_als_tekst(regels), **jaren, "gevraagd_bedrag": als_tekst(aanvraag.gevraagd_bedrag)}
+        return {**BegrotingForm.regels_als_tekst(regels), **jaren,
+                "gevraagd_bedrag": als_tekst(aanvraag.gevraagd_bedrag)}
 
     def toepassen(self, aanvraag, gegevens, familie):
         aanvraag.begroting.all().delete()
