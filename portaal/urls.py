@@ -1,26 +1,37 @@
-"""Every page of the applicant portal, with the module its view lives in."""
+"""Every page of the applicant portal, grouped by the module its view lives in."""
 from django.urls import path
 
-from .views import aanvraag, aanvulling, keuzehulp, organisatie, overzicht, subsidie, verantwoording
+from .views import aanvraag, aanvragen, aanvulling, keuzehulp, organisatie, overzicht, subsidie, verantwoording
 
 app_name = "portaal"
 
 urlpatterns = [
+    # overzicht.py: what to do next, and where each request stands
     path("", overzicht.OverzichtView.as_view(), name="overzicht"),
+    # keuzehulp.py: which regelingen fit (public)
     path("keuzehulp/", keuzehulp.KeuzehulpView.as_view(), name="keuzehulp"),
-    path("aanvragen/<int:pk>/aanvulling/", aanvulling.AanvullingView.as_view(), name="aanvulling"),
-    path("jaartranches/<int:pk>/werkplan/", verantwoording.WerkplanView.as_view(), name="werkplan"),
-    path("subsidies/<int:pk>/verantwoording/", verantwoording.VerantwoordingView.as_view(), name="verantwoording"),
-
     # organisatie.py: the applicant's organisations, their members and invitations
     path("organisaties/", organisatie.OrganisatiesView.as_view(), name="organisaties"),
     path("organisaties/<int:pk>/", organisatie.OrganisatieView.as_view(), name="organisatie"),
     path("organisaties/<int:pk>/leden/", organisatie.LedenView.as_view(), name="organisatie_leden"),
     path("uitnodiging/<str:token>/", organisatie.UitnodigingView.as_view(), name="uitnodiging"),
+    # aanvragen.py: applying — start, the steps, check your answers and submit, the receipt
+    path("aanvragen/nieuw/<slug:code>/", aanvragen.StartenView.as_view(), name="aanvraag_starten"),
+    path("aanvragen/<int:pk>/invullen/", aanvragen.InvullenView.as_view(), name="aanvraag_invullen"),
+    path("aanvragen/<int:pk>/invullen/<slug:stap>/", aanvragen.StapView.as_view(), name="aanvraag_stap"),
+    path("aanvragen/<int:pk>/invullen/<slug:stap>/opslaan/", aanvragen.AutosaveView.as_view(),
+         name="aanvraag_autosave"),
+    path("aanvragen/<int:pk>/bijlagen/", aanvragen.BijlagenView.as_view(), name="aanvraag_bijlagen"),
+    path("aanvragen/<int:pk>/controleren/", aanvragen.ControlerenView.as_view(), name="aanvraag_controleren"),
+    path("aanvragen/<int:pk>/ontvangen/", aanvragen.OntvangstbevestigingView.as_view(), name="ontvangstbevestiging"),
     # aanvraag.py: one request, withdrawing it, its documents
     path("aanvragen/<int:pk>/", aanvraag.AanvraagView.as_view(), name="aanvraag"),
     path("aanvragen/<int:pk>/intrekken/", aanvraag.IntrekkenView.as_view(), name="intrekken"),
     path("documenten/<int:pk>/", aanvraag.DocumentView.as_view(), name="document"),
-    # subsidie.py: a granted subsidy
+    # aanvulling.py: answering a request for more information
+    path("aanvragen/<int:pk>/aanvulling/", aanvulling.AanvullingView.as_view(), name="aanvulling"),
+    # subsidie.py and verantwoording.py: a granted subsidy, its werkplan and verantwoording
     path("subsidies/<int:pk>/", subsidie.SubsidieView.as_view(), name="subsidie"),
+    path("jaartranches/<int:pk>/werkplan/", verantwoording.WerkplanView.as_view(), name="werkplan"),
+    path("subsidies/<int:pk>/verantwoording/", verantwoording.VerantwoordingView.as_view(), name="verantwoording"),
 ]

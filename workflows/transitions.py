@@ -156,6 +156,8 @@ def _run(obj, actie: str, user, reden: str, params: dict):
             method(user=user, reden=reden, **params)
             obj.controleer_velden()  # what the transition wrote obeys the same bounds as a form
             changes = obj.audit_changes()
+            # What the transition wants on its record besides the changed fields (e.g. the content submitted).
+            changes.update({naam: [None, waarde] for naam, waarde in obj.__dict__.pop("audit_bijlagen", {}).items()})
             obj.save(audit_action="none")
     except ConcurrentTransition as exc:
         raise TransitionNotPossible(

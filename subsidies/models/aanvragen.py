@@ -293,7 +293,10 @@ class Aanvraag(Lifecycle):
         )
         self.herbereken_uiterste_beslisdatum()
         from ..services import meldingen
+        from ..services.intake import ingediende_inhoud, inhoud_hash
 
+        inhoud = ingediende_inhoud(self)  # the record of this transition holds what was submitted, and its hash
+        self.audit_bijlagen = {"ingediende_inhoud": inhoud, "inhoud_sha256": inhoud_hash(inhoud)}
         meldingen.ontvangst(self)
 
     @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=rollen.behandelaar,

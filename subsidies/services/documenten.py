@@ -156,6 +156,7 @@ def verwijder_verantwoordingsdocument(document, *, user) -> None:
                            "You cannot remove documents from this subsidy.")
     _verwijder(document, user)  # a document sent with its report refuses (Verantwoordingsdocument)
 
+
 def als_download(document: Document) -> FileResponse:
     """The document's file as an attachment under the name it was uploaded with, never rendered by a browser; the
     one way a file leaves (the API's download and the portal's both answer with this). The caller has checked who

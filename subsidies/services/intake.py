@@ -1,9 +1,14 @@
 """What a request must satisfy before it can be submitted — each failure with a specific reason."""
 import datetime as dt
+import hashlib
+import json
 
+from django.db import models
 from django.utils import timezone
 
+from workflows.audit import to_json_value
 from workflows.errors import InvalidInput
+from workflows.lifecycle import Onderdeel
 
 from .. import families
 from .meerjarig import controleer_aanvraagtermijn, controleer_meerjarenbegroting, controleer_voortzetting
@@ -71,3 +76,60 @@ def controleer_indiening(aanvraag) -> None:
     familie = families.van(aanvraag)
     if familie is not None and familie.controleer is not None:
         familie.controleer(aanvraag)
+
+
+# What the applicant wrote: the content that is decided on (Awb 4:5), without the workflow's own bookkeeping.
+INHOUD_VELDEN = ("regeling", "organisatie", "titel", "omschrijving", "gevraagd_bedrag", "periode_van", "periode_tot",
+                 "gebied", "wijk", "werkplan", "voortzetting_van", "ontvangen_op")
+
+
+def ingediende_inhoud(aanvraag) -> dict:
+    """The request as submitted, in a canonical form: its fields, and every row that belongs to it (`Onderdeel`:
+    budget lines, jaarbedragen, documents with their SHA-256, the family's data and the rows under it), found through
+    the models, so the core names no family. Ids and timestamps are left out: two requests with the same content
+    give the same dict."""
+    inhoud = {naam: _waarde(aanvraag, aanvraag._meta.get_field(naam)) for naam in INHOUD_VELDEN}
+    inhoud.update(_onderdelen(aanvraag))
+    return inhoud
+
+
+def inhoud_hash(inhoud: dict) -> str:
+    """SHA-256 over the canonical JSON of `ingediende_inhoud`."""
+    return hashlib.sha256(json.dumps(inhoud, sort_keys=True, ensure_ascii=False,
+                                     separators=(",", ":")).encode()).hexdigest()
+
+
+def _waarde(obj, veld):
+    if isinstance(veld, models.FileField):
+        return None  # the row's sha256 says what the file held; its random storage name is no content
+    return to_json_value(getattr(obj, veld.attname))
+
+
+def _rij(obj) -> dict:
+    eigenaar = getattr(type(obj), "onderdeel_van", "")
+    rij = {
+        veld.name: _waarde(obj, veld) for veld in obj._meta.concrete_fields
+        if not veld.primary_key and veld.name != eigenaar and not getattr(veld, "auto_now", False)
+        and not getattr(veld, "auto_now_add", False) and not isinstance(veld, models.FileField)
+    }
+    rij.update({veld.name: sorted(obj.serializable_value(veld.name).values_list("pk", flat=True))
+                for veld in obj._meta.many_to_many})
+    rij.update(_onderdelen(obj))
+    return rij
+
+
+def _onderdelen(obj) -> dict:
+    """The rows that belong to `obj`, under their related names, each list in a canonical order."""
+    result = {}
+    for rel in obj._meta.related_objects:
+        model = rel.related_model
+        if not (isinstance(model, type) and issubclass(model, Onderdeel) and model.onderdeel_van == rel.field.name):
+            continue
+        naam = rel.get_accessor_name()
+        if rel.one_to_one:
+            rij = model._base_manager.filter(**{rel.field.name: obj}).first()
+            result[naam] = _rij(rij) if rij is not None else None
+        else:
+            rijen = [_rij(rij) for rij in model._base_manager.filter(**{rel.field.name: obj})]
+            result[naam] = sorted(rijen, key=lambda r: json.dumps(r, sort_keys=True))
+    return result
