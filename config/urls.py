@@ -3,10 +3,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from subsidies.views import StartView
+from web.views import ToegankelijkheidView
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("portaal/", include("portaal.urls")),
+    path("toegankelijkheid/", ToegankelijkheidView.as_view(), name="toegankelijkheid"),
     path("admin/", admin.site.urls),
     path("api/", include("access.urls")),
     path("api/", include("subsidies.api.urls")),
