@@ -3,12 +3,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from subsidies.views import StartView
-from web.views import ToegankelijkheidView
+from web.views import FaviconView, ToegankelijkheidView
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("portaal/", include("portaal.urls")),
     path("toegankelijkheid/", ToegankelijkheidView.as_view(), name="toegankelijkheid"),
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/", admin.site.urls),
     path("api/", include("access.urls")),
     path("api/", include("subsidies.api.urls")),

@@ -2,7 +2,8 @@
 import datetime as dt
 
 from django.conf import settings
-from django.views.generic import TemplateView
+from django.templatetags.static import static
+from django.views.generic import RedirectView, TemplateView
 
 
 class ToegankelijkheidView(TemplateView):
@@ -14,3 +15,12 @@ class ToegankelijkheidView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "email": settings.TOEGANKELIJKHEID_EMAIL, "datum": self.datum}
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, which browsers ask for on pages without an icon of their own (the admin): our icon."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("web/favicon.svg")
