@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from subsidies.views import StartView
-from web.views import FaviconView, ToegankelijkheidView
+from web.views import FaviconView, StartView, ToegankelijkheidView
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),

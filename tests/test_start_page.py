@@ -56,7 +56,7 @@ def test_start_page_hides_the_screen_reader_caption_and_has_no_inline_style(clie
     assert "<style" not in page and "style=" not in page  # the Content-Security-Policy forbids inline styles
     theme = Path(finders.find("web/thema.css")).read_text()
     assert ".sbs-visually-hidden" in theme and "clip" in theme
-    stylesheet = Path(finders.find("subsidies/start.css")).read_text()
+    stylesheet = Path(finders.find("web/start.css")).read_text()
     assert "@media (max-width:" in stylesheet  # a phone gets stacked rows, not four columns
 
 
