@@ -61,3 +61,7 @@ check: install
 # The vendored front-end files (web/static/web/vendor/): pinned versions in the script; only needed to update them.
 assets:
 	scripts/assets.sh
+
+# The web faces' translation files: update each face's .po from its templates and code, then compile the .mo.
+messages: install
+	scripts/messages.sh
