@@ -123,7 +123,9 @@ WEB_FACES = ["web", "portaal"]
 TOEGANKELIJKHEID_EMAIL = env("TOEGANKELIJKHEID_EMAIL", default="subsidies@example.org")
 # No inline script or style on any page, nothing from another origin, no framing. CSP_FORM_ACTION (a comma-separated
 # list of origins) lets a form post elsewhere, e.g. a login provider's origin for OpenID Connect.
-# The Django admin needs one exception under /admin/ only: see web/csp.py.
+# The Django admin needs no exception: its scripts and styles are static files (checked in a browser by
+# tests/browser/test_web.py). Only when a ModelAdmin sets actions_on_top and actions_on_bottom to False does its
+# changelist carry an inline <style> (one column's width), which the browser then ignores.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
