@@ -26,7 +26,7 @@ def regelingen(db):
 
 
 @pytest.mark.parametrize("url, kop", [("/", "Subsidies voor de sociale basis"),
-                                      ("/toegankelijkheid/", "Toegankelijkheid")])
+                                      ("/toegankelijkheid/", "Toegankelijkheid")], ids=["start", "toegankelijkheid"])
 def test_shared_pages_load_clean_and_accessible(pagina, regelingen, schermafdruk, toegankelijk, url, kop):
     pagina.goto(url)
 
@@ -114,7 +114,7 @@ def test_the_language_switch_turns_the_site_english_and_it_stays_english(pagina,
     assert pagina.locator("h1").inner_text() == "Subsidies voor de sociale basis"
 
 
-@pytest.mark.parametrize("url", ["/", "/toegankelijkheid/"])
+@pytest.mark.parametrize("url", ["/", "/toegankelijkheid/"], ids=["start", "toegankelijkheid"])
 def test_a_phone_does_not_scroll_sideways(telefoon, regelingen, schermafdruk, geen_horizontale_scroll,
                                           toegankelijk, url):
     telefoon.goto(url)

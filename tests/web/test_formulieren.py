@@ -71,12 +71,12 @@ def test_errors_are_linked_to_their_input_and_marked_invalid():
     assert "utrecht-textbox--invalid" in naam.klassen
     fout = page.een(id="id_naam_error")
     assert "utrecht-form-field-error-message" in fout.klassen
-    assert fout.tekst == "Dit veld is vereist."
+    assert fout.tekst == "Fout: Dit veld is vereist."  # "Fout:" for screen readers only
     assert "utrecht-form-field--invalid" in next(v for v in naam.voorouders() if "utrecht-form-field" in v.klassen).klassen
     # A choice group: the fieldset points at the error; every option says it is invalid.
     fieldset = next(v for v in page.een("div", id="id_soort").voorouders() if v.tag == "fieldset")
     assert fieldset.attrs["aria-describedby"] == "id_soort_error"
-    assert page.een(id="id_soort_error").tekst == "Dit veld is vereist."
+    assert page.een(id="id_soort_error").tekst == "Fout: Dit veld is vereist."
     assert all(optie.attrs.get("aria-invalid") == "true" for optie in page.alle("input", name="soort"))
     assert page.een("input", id="id_akkoord").attrs["aria-invalid"] == "true"
     assert "aria-invalid" not in page.een("textarea", id="id_toelichting").attrs  # valid fields are left alone
