@@ -1,4 +1,4 @@
-"""A page with a form, for the browser tests of what every face's forms share (error summary, focus, markup).
+"""Pages for the browser tests of what every face shares: a form (error summary, focus, markup) and an htmx button.
 
 Only the browser tests route to it (tests/browser/urls.py); the faces' own forms are tested in their journeys.
 """
@@ -29,6 +29,22 @@ PAGINA = engines["django"].from_string("""{% extends "web/base.html" %}
 {% endblock %}""")
 
 
+HTMX = engines["django"].from_string("""{% extends "web/base.html" %}
+{% block title %}htmx{% endblock %}
+{% block content %}
+<h1 class="utrecht-heading-1">htmx</h1>
+<button class="utrecht-button utrecht-button--secondary-action" type="button" hx-post="/test/htmx/" hx-target="#antwoord">Vraag</button>
+<div id="antwoord"></div>
+{% endblock %}""")
+
+
+def htmx_pagina(request):
+    """GET: a button that POSTs with htmx (no form around it); POST: the part it asked for."""
+    if request.method == "POST":
+        return HttpResponse(f'<p class="utrecht-paragraph">antwoord, htmx={bool(request.htmx)}</p>')
+    return HttpResponse(HTMX.render({}, request))
+
+
 class AanmeldingView(FormView):
     form_class = Aanmelding
     success_url = "/"
@@ -39,5 +55,6 @@ class AanmeldingView(FormView):
 
 urlpatterns = [
     path("test/aanmelden/", AanmeldingView.as_view()),
+    path("test/htmx/", htmx_pagina),
     path("", include("config.urls")),
 ]
