@@ -186,7 +186,7 @@ def test_every_app_with_pages_of_the_faces_is_a_face():
     pages = {config.label for config in apps.get_app_configs()
              if Path(config.path).is_relative_to(settings.BASE_DIR)
              for template in (Path(config.path) / "templates").rglob("*.html")
-             if '"web/base.html"' in template.read_text(encoding="utf-8")}
+             if re.search(r"""{%\s*extends\s+["']web/base\.html["']""", template.read_text(encoding="utf-8"))}
     assert pages and pages <= set(settings.WEB_FACES)
 
 
