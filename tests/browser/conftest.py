@@ -56,7 +56,8 @@ def chromium():
 
 # Reported by the page itself: Chromium also logs a CSP violation as a console error, but this names the directive.
 MELD_CSP = """document.addEventListener("securitypolicyviolation", (e) =>
-    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}:${e.lineNumber}`));"""
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`
+                  + ` in ${e.sourceFile}:${e.lineNumber}`));"""
 
 
 def _nieuwe_pagina(chromium, live_server, **context_args):
@@ -165,7 +166,8 @@ def toegankelijk(page) -> None:
 
 
 def _door_axe(fout: str) -> bool:
-    return ("Applying inline style violates" in fout and "'style-src" in fout) or "style-src-elem blocked inline" in fout
+    return (("Applying inline style violates" in fout and "'style-src" in fout)
+            or "style-src-elem blocked inline" in fout)
 
 
 def geen_horizontale_scroll(page) -> None:

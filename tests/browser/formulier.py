@@ -33,7 +33,8 @@ HTMX = engines["django"].from_string("""{% extends "web/base.html" %}
 {% block title %}htmx{% endblock %}
 {% block content %}
 <h1 class="utrecht-heading-1">htmx</h1>
-<button class="utrecht-button utrecht-button--secondary-action" type="button" hx-post="/test/htmx/" hx-target="#antwoord">Vraag</button>
+<button class="utrecht-button utrecht-button--secondary-action" type="button"
+        hx-post="/test/htmx/" hx-target="#antwoord">Vraag</button>
 <div id="antwoord"></div>
 {% endblock %}""")
 

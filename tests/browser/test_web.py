@@ -166,3 +166,16 @@ def test_htmx_runs_under_the_csp_and_its_posts_pass_the_csrf_check(pagina):
     pagina.get_by_role("button", name="Vraag").click()
 
     assert pagina.locator("#antwoord").inner_text() == "antwoord, htmx=True"
+
+
+def test_the_harness_notices_a_csp_violation_and_a_script_error(pagina):
+    """What the fixtures fail a test on, caught here on purpose (and then cleared, so this test passes)."""
+    pagina.goto("/toegankelijkheid/")
+
+    pagina.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">inline</p>')")
+    pagina.evaluate("setTimeout(() => { throw new Error('kapot'); })")
+    pagina.wait_for_timeout(200)
+
+    assert any("CSP violation: style-src-attr" in fout for fout in pagina.sbs_fouten)
+    assert any("script error" in fout and "kapot" in fout for fout in pagina.sbs_fouten)
+    pagina.sbs_fouten.clear()

@@ -72,7 +72,8 @@ def test_errors_are_linked_to_their_input_and_marked_invalid():
     fout = page.een(id="id_naam_error")
     assert "utrecht-form-field-error-message" in fout.klassen
     assert fout.tekst == "Fout: Dit veld is vereist."  # "Fout:" for screen readers only
-    assert "utrecht-form-field--invalid" in next(v for v in naam.voorouders() if "utrecht-form-field" in v.klassen).klassen
+    veld = next(v for v in naam.voorouders() if "utrecht-form-field" in v.klassen)
+    assert "utrecht-form-field--invalid" in veld.klassen
     # A choice group: the fieldset points at the error; every option says it is invalid.
     fieldset = next(v for v in page.een("div", id="id_soort").voorouders() if v.tag == "fieldset")
     assert fieldset.attrs["aria-describedby"] == "id_soort_error"
