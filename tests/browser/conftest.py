@@ -46,7 +46,9 @@ def pytest_collection_modifyitems(items):
 def chromium():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"browser test: no chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=10_000)  # a loaded CI machine: two workers on two cores
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
