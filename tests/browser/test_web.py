@@ -42,7 +42,8 @@ def test_the_skip_link_appears_on_focus_and_leads_to_the_content(pagina):
 
     pagina.keyboard.press("Tab")
     skip = pagina.locator(".utrecht-skip-link")
-    assert skip.evaluate("el => el === document.activeElement") and skip.is_visible()
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
     pagina.keyboard.press("Enter")
     expect(pagina).to_have_url(re.compile("#inhoud$"))
 
@@ -59,7 +60,7 @@ def test_api_docs_work_under_the_content_security_policy(pagina, schermafdruk):
 def test_admin_login_page(pagina, schermafdruk, toegankelijk):
     pagina.goto("/admin/login/")
 
-    assert pagina.locator("#id_username").is_visible()
+    expect(pagina.locator("#id_username")).to_be_visible()
     toegankelijk(pagina)
     schermafdruk(pagina, "login")
 
@@ -92,7 +93,7 @@ def test_admin_pages_work_under_the_content_security_policy(pagina, admin_user, 
     # filter_horizontal's two boxes, built by SelectFilter2.js. Not scanned by axe: Django's script puts an aria-label
     # on a plain <span>.
     pagina.goto(f"/admin/subsidies/organisatie/{aanvraag.organisatie.pk}/change/")
-    assert pagina.locator(".selector").is_visible()
+    expect(pagina.locator(".selector")).to_be_visible()
     pagina.goto(f"/admin/bewonersorganisaties/bewonersorganisatie/{bewonersorganisatie.pk}/change/")
     pagina.locator(".select2-selection").first.click()  # the autocomplete opens and searches
     pagina.locator(".select2-results__option").first.wait_for()
@@ -151,7 +152,7 @@ def test_the_start_page_and_the_language_switch_work_without_javascript(browser_
     pagina.goto("/")
     assert "Bewonersinitiatieven" in pagina.locator("main").inner_text()
     pagina.locator("summary", has_text="Per gebied").click()  # <details> opens without script
-    assert pagina.get_by_text("Haren en Ten Boer").is_visible()
+    expect(pagina.get_by_text("Haren en Ten Boer")).to_be_visible()
 
     pagina.get_by_role("button", name="English").click()
 
