@@ -30,6 +30,9 @@ def test_an_anonymous_visitor_sees_the_skip_link_first_and_the_shared_links(clie
     assert page.een("main").attrs["id"] == "inhoud"
     menu = page.een("nav", aria_label="Hoofdmenu")
     assert [(a.tekst, a.attrs["href"]) for a in menu.alle("a")] == [("Start", "/"), ("Mijn aanvragen", "/portaal/")]
+    assert not list(menu.alle(aria_current="page"))  # the statement is not in the menu
+    start = lees(client.get("/").content.decode()).een("nav", aria_label="Hoofdmenu")
+    assert start.een(aria_current="page").tekst == "Start"
     assert not list(page.alle("form", action="/accounts/logout/"))
     footer = page.een("footer")
     assert {a.attrs["href"] for a in footer.alle("a")} == {"/toegankelijkheid/", "/api/docs/"}
