@@ -97,6 +97,9 @@ def test_the_error_summary_links_to_each_invalid_field_and_lists_form_wide_error
     assert "Deze groep heeft al een aanvraag." in punten
     links = {a.attrs["href"]: a.tekst for a in samenvatting.alle("a")}
     assert links == {"#id_soort_0": "Wat voor groep bent u?: Dit veld is vereist."}
+    # The form itself shows the form-wide error too: it is not lost on a page that forgot the summary.
+    bovenaan = next(lees(str(form)).alle(class_="utrecht-form-field-error-message"))
+    assert bovenaan.tekst == "Fout: Deze groep heeft al een aanvraag."
 
 
 def test_no_summary_without_errors():
