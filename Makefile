@@ -13,13 +13,15 @@ PORT ?= 8000
 WORKERS ?= auto
 PYTEST_ARGS ?=
 
-.PHONY: help install run test serve services check
+.PHONY: help install run test serve services check assets messages
 
 help:
 	@echo "make run       set up .venv, migrate, load demo data, serve http://$(HOST):$(PORT)/ (SQLite, eager Celery)"
 	@echo "make test      the whole test suite (pytest -n $(WORKERS)) on DATABASE_URL, SQLite by default"
 	@echo "make check     Django system checks and 'no missing migrations'"
 	@echo "make services  install (if missing) and start PostgreSQL and Redis; prints DATABASE_URL and REDIS_URL"
+	@echo "make assets    re-fetch the vendored NL Design System CSS and htmx (needs npm; the files are committed)"
+	@echo "make messages  update the web faces' translation files (.po) and compile them (.mo)"
 	@echo "make serve     production stack: gunicorn, Celery worker and beat (needs DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS)"
 
 $(BIN)/python:
@@ -55,3 +57,11 @@ services:
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The vendored front-end files (web/static/web/vendor/): pinned versions in the script; only needed to update them.
+assets:
+	scripts/assets.sh
+
+# The web faces' translation files: update each face's .po from its templates and code, then compile the .mo.
+messages: install
+	scripts/messages.sh

@@ -64,10 +64,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy header: see the web faces block below
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",  # request.htmx: a page answers an htmx request with just the part asked
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "access.sessies.InactivityMiddleware",  # keeps an active session alive; an idle one expires (ACCOUNTS)
@@ -121,6 +123,35 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+
+# --- The web faces (web/ and the face apps): forms, languages, Content-Security-Policy ------------------------------
+# Forms render in NL Design System (Utrecht) markup with labels, fieldsets and linked errors (web/forms.py).
+FORM_RENDERER = "web.forms.Renderer"
+# The face apps: their templates must be translated completely (tests/web/test_vertalingen.py, `make messages`).
+# Each keeps its catalogue in <app>/locale/en/LC_MESSAGES/django.po.
+WEB_FACES = ["web", "portaal"]
+# Shown on the accessibility statement (/toegankelijkheid/): where to report a problem.
+TOEGANKELIJKHEID_EMAIL = env("TOEGANKELIJKHEID_EMAIL", default="subsidies@example.org")
+# No inline script or style on any page, nothing from another origin, no framing. CSP_FORM_ACTION (a comma-separated
+# list of origins) lets a form post elsewhere, e.g. a login provider's origin for OpenID Connect.
+# The Django admin needs no exception: its scripts and styles are static files (checked in a browser by
+# tests/browser/test_web.py). Only when a ModelAdmin sets actions_on_top and actions_on_bottom to False does its
+# changelist carry an inline <style> (one column's width), which the browser then ignores.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'", *env.list("CSP_FORM_ACTION", default=[])],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# --- end of the web faces block ---------------------------------------------------------------------------------------
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from subsidies.views import StartView
+from web.views import FaviconView, StartView, ToegankelijkheidView
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("portaal/", include("portaal.urls")),
     path("account/", include("allauth.urls")),
+    path("toegankelijkheid/", ToegankelijkheidView.as_view(), name="toegankelijkheid"),
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/", admin.site.urls),
     path("api/", include("access.urls")),
     path("api/", include("subsidies.api.urls")),

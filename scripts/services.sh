@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Install (if missing) and start PostgreSQL and Redis on this machine, idempotently; print the URLs to use.
+# Installs chromium too (if missing), for the browser tests.
 # Needs root (CI and the dev machines run as root). No systemd, no Docker: pg_ctlcluster and redis-server direct.
 set -euo pipefail
 
@@ -10,6 +11,8 @@ PG_DB=${PG_DB:-subsidies}
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The browser tests (tests/browser/) drive Debian's chromium; Playwright never downloads one.
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "services: installing ${need[*]}" >&2
   apt-get update -qq >&2

@@ -54,8 +54,9 @@ def test_area_ceilings_show_their_total_and_each_area_by_name(client):
 def test_start_page_hides_the_screen_reader_caption_and_has_no_inline_style(client):
     page = client.get("/").content.decode()
     assert "<style" not in page and "style=" not in page  # the Content-Security-Policy forbids inline styles
-    stylesheet = Path(finders.find("subsidies/start.css")).read_text()
-    assert ".visually-hidden" in stylesheet and "clip" in stylesheet
+    theme = Path(finders.find("web/thema.css")).read_text()
+    assert ".sbs-visually-hidden" in theme and "clip" in theme
+    stylesheet = Path(finders.find("web/start.css")).read_text()
     assert "@media (max-width:" in stylesheet  # a phone gets stacked rows, not four columns
 
 

@@ -1,12 +1,15 @@
-"""The plain start page: the open regelingen with their ceilings and terms (until the portal replaces it)."""
+"""Pages every face shares: the start page, the accessibility statement."""
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.templatetags.static import static
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
-from .models import Plafond, Regeling
+from subsidies.models import Plafond, Regeling
 
 
 @dataclass
@@ -25,7 +28,9 @@ def plafondregel(plafonds: list[Plafond]) -> Plafondregel | None:
 
 
 class StartView(TemplateView):
-    template_name = "subsidies/start.html"
+    """/ — what a visitor can apply for now: the open regelingen with their ceiling and term."""
+
+    template_name = "web/start.html"
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
@@ -37,3 +42,23 @@ class StartView(TemplateView):
             "regelingen": [(r, plafondregel(r.plafonds_dit_jaar)) for r in regelingen if r.is_open(today)],
             "boekjaar": today.year,
         }
+
+
+class ToegankelijkheidView(TemplateView):
+    """The accessibility statement (toegankelijkheidsverklaring) that Dutch government sites must publish."""
+
+    template_name = "web/toegankelijkheid.html"
+    # The date of this statement; change it with the text.
+    datum = dt.date(2026, 12, 7)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "email": settings.TOEGANKELIJKHEID_EMAIL, "datum": self.datum}
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, which browsers ask for on pages without an icon of their own (the admin): our icon."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("web/favicon.svg")
