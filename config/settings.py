@@ -129,7 +129,7 @@ USE_TZ = True
 FORM_RENDERER = "web.forms.Renderer"
 # The face apps: their templates must be translated completely (tests/web/test_vertalingen.py, `make messages`).
 # Each keeps its catalogue in <app>/locale/en/LC_MESSAGES/django.po.
-WEB_FACES = ["web", "portaal"]
+WEB_FACES = ["web", "access", "portaal"]  # access: the login lockout page
 # Shown on the accessibility statement (/toegankelijkheid/): where to report a problem.
 TOEGANKELIJKHEID_EMAIL = env("TOEGANKELIJKHEID_EMAIL", default="subsidies@example.org")
 # No inline script or style on any page, nothing from another origin, no framing. CSP_FORM_ACTION (a comma-separated

@@ -5,7 +5,6 @@ Who sees what: the portal shows each person only what belongs to the organisatio
 face — answers 404, so a page does not even tell that the object exists.
 """
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
 
 from subsidies.rollen import van_leden
 
@@ -13,11 +12,3 @@ from subsidies.rollen import van_leden
 def eigen_object(queryset, user, organisatie_pad: str, **lookup):
     """The one object of `queryset` matching `lookup` that belongs to one of `user`'s organisations, else 404."""
     return get_object_or_404(van_leden(queryset, user, organisatie_pad), **lookup)
-
-
-def link(naam: str, *args) -> str | None:
-    """The URL of portal page `naam`, or None while that page does not exist (pages of the portal's other parts)."""
-    try:
-        return reverse(naam, args=args)
-    except NoReverseMatch:
-        return None

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -17,7 +18,7 @@ from workflows.transitions import available_actions, check, perform
 
 from ..forms import IntrekkenForm
 from ..tijdlijn import tijdlijn
-from . import eigen_object, link
+from . import eigen_object
 from .subsidie import tranche_regels
 
 # The applicant's actions on a request and the page where each is done (another helper's page may not exist yet).
@@ -33,7 +34,8 @@ def acties(aanvraag, user) -> list[dict]:
     for actie in available_actions(aanvraag, user):
         if actie["actie"] not in ACTIE_PAGINA:
             continue
-        uit.append({"tekst": str(ACTIE_TEKST[actie["actie"]]), "link": link(ACTIE_PAGINA[actie["actie"]], aanvraag.pk),
+        uit.append({"tekst": str(ACTIE_TEKST[actie["actie"]]),
+                    "link": reverse(ACTIE_PAGINA[actie["actie"]], args=[aanvraag.pk]),
                     "reden": None if actie["mogelijk"] else actie["reden"], "actie": actie["actie"]})
     return uit
 

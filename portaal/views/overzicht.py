@@ -2,15 +2,14 @@
 A person without an organisation gets a start: create one, or find a regeling with the keuzehulp."""
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from subsidies.models import Aanvraag
 from subsidies.services.taken import open_taken
 
-from . import link
-
-# Where each task is done: the page (another helper's; it may not exist yet on this branch) and its argument.
+# Where each task is done: the page and its argument.
 TAAK_PAGINA = {
     "concept": ("portaal:aanvraag_invullen", lambda taak: taak.aanvraag.pk),
     "aanvulling": ("portaal:aanvulling", lambda taak: taak.aanvraag.pk),
@@ -20,12 +19,12 @@ TAAK_PAGINA = {
 
 
 def taak_link(taak) -> str:
-    """The page where the task is done; the request's own page while that page does not exist."""
+    """The page where the task is done (for a multi-year verantwoording: that boekjaar's)."""
     naam, argument = TAAK_PAGINA[taak.soort]
-    url = link(naam, argument(taak))
-    if url and taak.soort == "verantwoording" and taak.tranche is not None:
+    url = reverse(naam, args=[argument(taak)])
+    if taak.soort == "verantwoording" and taak.tranche is not None:
         url += f"?boekjaar={taak.tranche.boekjaar}"
-    return url or link("portaal:aanvraag", taak.aanvraag.pk)
+    return url
 
 
 class OverzichtView(LoginRequiredMixin, TemplateView):
@@ -40,4 +39,4 @@ class OverzichtView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             organisaties=organisaties, aanvragen=aanvragen, taken=taken,
             subsidies=[a.subsidie for a in aanvragen if hasattr(a, "subsidie")],
-            keuzehulp=link("portaal:keuzehulp"), vandaag=timezone.localdate(), **kwargs)
+            vandaag=timezone.localdate(), **kwargs)
