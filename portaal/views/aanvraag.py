@@ -21,7 +21,7 @@ from ..tijdlijn import tijdlijn
 from . import eigen_object
 from .subsidie import tranche_regels
 
-# The applicant's actions on a request and the page where each is done (another helper's page may not exist yet).
+# The applicant's actions on a request and the page where each is done.
 ACTIE_PAGINA = {"intrekken": "portaal:intrekken", "indienen": "portaal:aanvraag_invullen",
                 "aanvulling_ontvangen": "portaal:aanvulling"}
 ACTIE_TEKST = {"intrekken": gettext_lazy("Aanvraag intrekken"), "indienen": gettext_lazy("Verder met uw aanvraag"),
