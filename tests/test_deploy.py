@@ -17,8 +17,9 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "subsidies.groningen.nl",
     "CSRF_TRUSTED_ORIGINS": "https://subsidies.groningen.nl",
 }
-# Settings that would otherwise leak in from the developer's shell and change what is being checked.
-DEPLOY_VARIABLES = (*PRODUCTION, "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")
+# Settings that would otherwise leak in from the developer's shell or the test process (the browser tests allow
+# Django's ORM beside Playwright's event loop) and change what is being checked.
+DEPLOY_VARIABLES = (*PRODUCTION, "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
