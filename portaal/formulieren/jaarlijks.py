@@ -19,9 +19,7 @@ from bewonersorganisaties import services as bewonersorganisatieservices
 from subsidies.models import Aanvraag
 from subsidies.validators import BOEKJAAR
 
-from .stappen import (
-    StapForm, Stap, als_data, boekjaren_uit_concept, jaarbedragvelden, modelveld, schrijf_jaarbedragen,
-)
+from .stappen import BedragStap, Stap, StapForm, als_data, bedragvelden, boekjaren_uit_concept, modelveld
 
 
 def jaarveld(label, **kwargs) -> forms.IntegerField:
@@ -122,13 +120,7 @@ class ExploitatieForm(StapForm):
                                      "regels": list(begroting.regels.all()) if goedgekeurd else []})
         tekorten = {rij["jaar"]: max(rij["begroting"].tekort, Decimal("0")) for rij in self.begrotingen
                     if rij["begroting"]}
-        if self.aanvraag.regeling.meerjarig:
-            jaarbedragvelden(self, self.jaren)
-            for jaar, tekort in tekorten.items():
-                self.fields[f"jaar_{jaar}"].initial = tekort
-        else:
-            self.fields["gevraagd_bedrag"] = modelveld(Aanvraag, "gevraagd_bedrag", required=True,
-                                                       initial=sum(tekorten.values()) or None)
+        bedragvelden(self, self.jaren, tekorten)
 
     def clean(self):
         data = super().clean()
@@ -138,17 +130,12 @@ class ExploitatieForm(StapForm):
         return data
 
 
-class ExploitatieStap(Stap):
-    slug = "bedrag"
+class ExploitatieStap(BedragStap):
     titel = _("Welk bedrag vraagt u?")
     uitleg = _("De subsidie is ten hoogste het tekort op de goedgekeurde exploitatiebegroting: de kosten min de "
                "eigen inkomsten. Dat bedrag staat al ingevuld.")
     form_class = ExploitatieForm
-    velden = ("gevraagd_bedrag", "jaarbedragen")
     template_name = "portaal/aanvragen/stap_exploitatie.html"
-
-    def toepassen(self, aanvraag, gegevens, familie):
-        schrijf_jaarbedragen(aanvraag, gegevens)
 
 
 class OnderhoudForm(StapForm):
@@ -236,13 +223,7 @@ class FormulebedragForm(StapForm):
             kopie = copy.copy(self.aanvraag)  # never saved: the formula reads the period from the request
             kopie.periode_van, kopie.periode_tot = dt.date(self.jaren[0], 1, 1), dt.date(self.jaren[-1], 12, 31)
             self.voorstel = bewonersorganisatieservices.jaarbedragen(kopie)
-        if self.aanvraag.regeling.meerjarig:
-            jaarbedragvelden(self, self.jaren)
-            for jaar, bedrag in self.voorstel.items():
-                self.fields[f"jaar_{jaar}"].initial = bedrag
-        else:
-            self.fields["gevraagd_bedrag"] = modelveld(Aanvraag, "gevraagd_bedrag", required=True,
-                                                       initial=sum(self.voorstel.values()) or None)
+        bedragvelden(self, self.jaren, self.voorstel)
 
     def clean(self):
         data = super().clean()
@@ -251,14 +232,9 @@ class FormulebedragForm(StapForm):
         return data
 
 
-class FormulebedragStap(Stap):
-    slug = "bedrag"
+class FormulebedragStap(BedragStap):
     titel = _("Het bedrag")
     uitleg = _("Het bedrag volgt uit de regeling: een vast bedrag plus een bedrag per bewoner die u vertegenwoordigt. "
                "Wij hebben het voor u uitgerekend.")
     form_class = FormulebedragForm
-    velden = ("gevraagd_bedrag", "jaarbedragen")
     template_name = "portaal/aanvragen/stap_formule.html"
-
-    def toepassen(self, aanvraag, gegevens, familie):
-        schrijf_jaarbedragen(aanvraag, gegevens)

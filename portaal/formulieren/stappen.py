@@ -156,6 +156,18 @@ def jaarbedragvelden(form, jaren, **kwargs) -> None:
                                                 label=_("Gevraagd bedrag voor %(jaar)s") % {"jaar": jaar}, **kwargs)
 
 
+def bedragvelden(form, jaren, voorstel: dict) -> None:
+    """The amount asked, filled in with what the family's rules give per boekjaar (`voorstel`): one amount per year
+    for a multi-year regeling, else their total."""
+    if form.aanvraag.regeling.meerjarig:
+        jaarbedragvelden(form, jaren)
+        for jaar, bedrag in voorstel.items():
+            form.fields[f"jaar_{jaar}"].initial = bedrag
+    else:
+        form.fields["gevraagd_bedrag"] = modelveld(Aanvraag, "gevraagd_bedrag", required=True,
+                                                   initial=sum(voorstel.values()) or None)
+
+
 def schrijf_jaarbedragen(aanvraag, gegevens: dict) -> None:
     """The meerjarenbegroting from the `jaar_<year>` amounts of a step, replacing the draft's."""
     if not aanvraag.regeling.meerjarig:
@@ -378,6 +390,16 @@ class BegrotingForm(RegelsForm):
 
     def genoeg_regels(self, regels):
         return any(regel["soort"] == Begrotingsregel.Soort.KOSTEN for regel in regels)
+
+
+class BedragStap(Stap):
+    """A step that asks only the amount (per boekjaar when multi-year), as the family's rules fill it in."""
+
+    slug = "bedrag"
+    velden = ("gevraagd_bedrag", "jaarbedragen")
+
+    def toepassen(self, aanvraag, gegevens, familie):
+        schrijf_jaarbedragen(aanvraag, gegevens)
 
 
 class BegrotingStap(Stap):
