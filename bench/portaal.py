@@ -198,7 +198,8 @@ def main(argv=None) -> int:
                           "slowest_url": traagste[3], "slowest_url_p95_ms": round(percentile(traagste[0], 95), 1)})
         print(f"\n{'page':24} {'urls':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}  slowest URL (p95)")
         for p in pages:
-            q = str(p["queries_max"]) if p["queries_min"] == p["queries_max"] else f"{p['queries_min']}-{p['queries_max']}"
+            q = (f"{p['queries_min']}-{p['queries_max']}" if p["queries_min"] != p["queries_max"]
+                 else str(p["queries_max"]))
             print(f"{p['pagina']:24} {p['urls']:>5} {p['p50_ms']:>8} {p['p95_ms']:>8} {p['max_ms']:>8} {q:>8}  "
                   f"{p['slowest_url']} ({p['slowest_url_p95_ms']})")
         over = [u for u in per_url if u["p95_ms"] >= TARGET_P95_MS or u["queries"] > MAX_QUERIES]
