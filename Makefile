@@ -40,6 +40,7 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "  Sociale Basis Subsidies: http://$(HOST):$(PORT)/   (Ctrl-C stops)"
+	@echo "  Applicant portal: http://$(HOST):$(PORT)/portaal/ (log in as a demo aanvrager above)"
 	@echo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -50,11 +50,16 @@ def environment() -> dict:
     import django
     from django.db import connection
 
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        pg_version = cursor.fetchone()[0]
-        cursor.execute("SHOW shared_buffers")
-        shared_buffers = cursor.fetchone()[0]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            database = {"postgresql": cursor.fetchone()[0]}
+            cursor.execute("SHOW shared_buffers")
+            database["postgresql_shared_buffers"] = cursor.fetchone()[0]
+    else:  # the portal benchmark's default, the demo in a fresh SQLite file
+        import sqlite3
+
+        database = {connection.vendor: sqlite3.sqlite_version}
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True, check=True).stdout.strip()
@@ -65,8 +70,7 @@ def environment() -> dict:
         "cpu_model": _cpu_model(),
         "python": platform.python_version(),
         "django": django.get_version(),
-        "postgresql": pg_version,
-        "postgresql_shared_buffers": shared_buffers,
+        **database,
         "git_commit": commit,
         "load_average_before": list(_LOAD_BEFORE),
         "load_average_after": [round(x, 2) for x in os.getloadavg()],

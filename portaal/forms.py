@@ -53,6 +53,8 @@ class OrganisatieForm(InTaal, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rechtsvorm"].choices = RECHTSVORMEN
+        # a wijk's label names its gebied: one query for the whole list instead of one per wijk (~45 in Groningen)
+        self.fields["wijk"].queryset = self.fields["wijk"].queryset.select_related("gebied")
 
 
 class ContactpersoonForm(InTaal, forms.ModelForm):
