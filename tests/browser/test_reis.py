@@ -68,6 +68,9 @@ class Reis:
             expect(self.page.locator("html")).to_have_attribute("lang", "en")
         return self.page
 
+    def stap(self, nummer: int) -> str:
+        return self.t("Stap %(stapnummer)s van %(aantal_stappen)s") % {"stapnummer": nummer, "aantal_stappen": 4}
+
     def bekijk(self, naam: str, kop: str | None = None):
         page = self.page
         page.wait_for_load_state()
@@ -156,7 +159,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     r.knop("Begin met de aanvraag").click()
 
     # Step 1, then half of step 2 (kept by the autosave while typing), then away.
-    expect(page.locator(".stapnummer")).to_have_text(r.t("Stap 1 van 4"))
+    expect(page.locator(".stapnummer")).to_have_text(r.stap(1))
     page.fill("[name=titel]", "Buurtmoestuin Beijum")
     page.fill("[name=omschrijving]", "Samen groente kweken met buren.")
     page.fill("[name=doelgroep]", "Buren van alle leeftijden")
@@ -165,7 +168,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     page.check("[name=dimensies][value=meedoen]")
     r.bekijk("stap-wat")
     r.knop("Volgende").click()
-    expect(page.locator(".stapnummer")).to_have_text(r.t("Stap 2 van 4"))
+    expect(page.locator(".stapnummer")).to_have_text(r.stap(2))
     page.select_option("[name=wijk]", str(Wijk.objects.get(naam="Beijum").pk))
     with page.expect_response(autosave("Achter het buurthuis")):  # a second after the typing stops
         page.fill("[name=locatie]", "Achter het buurthuis")
@@ -183,7 +186,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     maak_af = r.t('Maak uw aanvraag "%(titel)s" af en verstuur hem').split('"')[0]
     page.locator("main").get_by_role("link", name=re.compile("^" + re.escape(maak_af))).click()
     r.bekijk("takenlijst", "Uw aanvraag invullen")
-    page.locator("main ol").get_by_role("link", name=r.t("Waar en wanneer")).click()
+    page.locator("main ol").get_by_role("link", name=r.t("Waar en wanneer?")).click()
     expect(page.locator("[name=locatie]")).to_have_value("Achter het buurthuis")
     expect(page.locator("[name=wijk] option:checked")).to_contain_text("Beijum")
     jaar = timezone.localdate().year
@@ -194,14 +197,14 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     r.knop("Volgende").click()
 
     # The budget, a file (its type checked by its content), check the answers, send.
-    expect(page.locator(".stapnummer")).to_have_text(r.t("Stap 3 van 4"))
+    expect(page.locator(".stapnummer")).to_have_text(r.stap(3))
     page.select_option("[name=regel-0-soort]", "kosten")
     page.fill("[name=regel-0-omschrijving]", "Zaden, aarde en gereedschap")
     page.fill("[name=regel-0-bedrag]", "1000")
     page.fill("[name=gevraagd_bedrag]", "1000")
     r.bekijk("stap-begroting")
     r.knop("Volgende").click()
-    expect(page.locator(".stapnummer")).to_have_text(r.t("Stap 4 van 4"))
+    expect(page.locator(".stapnummer")).to_have_text(r.stap(4))
     page.fill("[name=omschrijving]", "Offerte tuincentrum")
     page.set_input_files("[name=bestand]", files=[{"name": "offerte.pdf", "mimeType": "application/pdf",
                                                     "buffer": bestanden.pdf()}])
