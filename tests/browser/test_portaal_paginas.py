@@ -26,7 +26,7 @@ ALLEEN_POST = {"aanvraag_autosave", "aanvraag_bijlagen"}
 
 
 @pytest.fixture
-def gegevens(portaal, ander, aanvrager):  # noqa: F811 - the fixtures imported above
+def gegevens(referentiedata, portaal, ander, aanvrager):  # noqa: F811 - the fixtures imported above
     """The portal's realistic data, plus what the application pages need: a bewonersinitiatief draft with two steps
     typed, a regeling to start on, and an invitation of another organisation for the aanvrager."""
     oost = GebiedFactory(naam="Oost")

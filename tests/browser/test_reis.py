@@ -37,7 +37,7 @@ def _snelle_wachtwoorden(settings):
 
 
 @pytest.fixture
-def regeling(transactional_db):
+def regeling(referentiedata):
     """Bewonersinitiatieven in Oost (Beijum), asking a short report above € 500 (so this one reports back)."""
     oost = GebiedFactory(naam="Oost")
     WijkFactory(gebied=oost, naam="Beijum")
