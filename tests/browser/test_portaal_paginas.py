@@ -87,7 +87,20 @@ def pagina_namen() -> set[str]:
     return namen
 
 
+# The fields that look wrong before anyone typed: styled exactly as when marked invalid.
+AL_ROOD = """() => [...document.querySelectorAll(
+        ".utrecht-textarea:not([aria-invalid]), .utrecht-textbox:not([aria-invalid])")].filter((veld) => {
+        const stijl = () => { const s = getComputedStyle(veld); return s.borderColor + s.backgroundColor; };
+        const gewoon = stijl();
+        veld.setAttribute("aria-invalid", "true");
+        const fout = stijl();
+        veld.removeAttribute("aria-invalid");
+        return gewoon === fout;
+    }).map((veld) => veld.name)"""
+
+
 def bekijk(page, naam: str, scherm: str, schermafdruk):
+    assert page.evaluate(AL_ROOD) == [], f"{page.url}: fields shown as wrong before anything was typed"
     toegankelijk(page)
     if scherm == "telefoon":
         geen_horizontale_scroll(page)
