@@ -137,5 +137,6 @@ def test_a_double_click_on_versturen_submits_once(browser_pagina, inloggen, bram
     concept.refresh_from_db()
     assert concept.status == Aanvraag.Status.INGEDIEND
     assert AuditRecord.objects.filter(handeling="indienen", object_id=str(concept.pk)).count() == 1
-    ontvangst = list(Bericht.objects.filter(sleutel__startswith=f"ontvangst-{concept.pk}").values_list("aan", flat=True))
+    ontvangst = list(Bericht.objects.filter(sleutel__startswith=f"ontvangst-{concept.pk}")
+                     .values_list("aan", flat=True))
     assert ontvangst and len(ontvangst) == len(set(ontvangst))  # one receipt to each address

@@ -68,6 +68,10 @@ class Reis:
             expect(self.page.locator("html")).to_have_attribute("lang", "en")
         return self.page
 
+    def begin(self, tekst: str) -> str:
+        """The translated text up to its first placeholder (the part that does not depend on a date or time)."""
+        return self.t(tekst).split("%(")[0].strip()
+
     def stap(self, nummer: int) -> str:
         return self.t("Stap %(stapnummer)s van %(aantal_stappen)s") % {"stapnummer": nummer, "aantal_stappen": 4}
 
@@ -172,7 +176,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     page.select_option("[name=wijk]", str(Wijk.objects.get(naam="Beijum").pk))
     with page.expect_response(autosave("Achter het buurthuis")):  # a second after the typing stops
         page.fill("[name=locatie]", "Achter het buurthuis")
-    expect(page.locator("#opgeslagen")).to_contain_text(r.t("Opgeslagen om %(tijd)s").split("%")[0].strip())
+    expect(page.locator("#opgeslagen")).to_contain_text(r.begin("Opgeslagen om %(tijd)s"))
     r.bekijk("stap-waar-half")
     aanvraag = Aanvraag.objects.get()
     page.context.close()
@@ -183,7 +187,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     r.inloggen()
     expect(page).to_have_url(re.compile("/portaal/$"))
     r.bekijk("overzicht-concept", "Mijn overzicht")
-    maak_af = r.t('Maak uw aanvraag "%(titel)s" af en verstuur hem').split('"')[0]
+    maak_af = r.begin('Maak uw aanvraag "%(titel)s" af en verstuur hem').rstrip('"')
     page.locator("main").get_by_role("link", name=re.compile("^" + re.escape(maak_af))).click()
     r.bekijk("takenlijst", "Uw aanvraag invullen")
     page.locator("main ol").get_by_role("link", name=r.t("Waar en wanneer?")).click()
@@ -245,7 +249,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
     expect(page.locator("main")).to_contain_text("Foto van de plek")
     expect(page.locator("[name=antwoord]")).to_have_value(re.compile("^De plek is de lege hoek"))
     r.knop("Antwoord versturen").click()
-    expect(page.locator("main")).to_contain_text(r.t("Wij hebben uw antwoord ontvangen op %(datum)s.").split("%")[0].strip())
+    expect(page.locator("main")).to_contain_text(r.begin("Wij hebben uw antwoord ontvangen op %(datum)s."))
     r.bekijk("aanvulling-ontvangen")
     aanvraag.refresh_from_db()
     assert aanvraag.status == Aanvraag.Status.IN_BEHANDELING
@@ -269,8 +273,7 @@ def reis(reis_: Reis, regeling, behandelaar, beslisser, volledig: bool):
             page.fill(f"[name={naam}]", waarde)
     r.knop("Verantwoording versturen").click()
     expect(page.locator("main")).to_contain_text(
-        r.t("Wij hebben uw verantwoording ontvangen op %(datum)s. Wij laten u weten welk bedrag wij vaststellen.")
-        .split("%")[0].strip())
+        r.begin("Wij hebben uw verantwoording ontvangen op %(datum)s. Wij laten u weten welk bedrag wij vaststellen."))
     r.bekijk("verantwoording-ontvangen")
     subsidie.refresh_from_db()
     assert subsidie.status == Subsidie.Status.VERANTWOORDING_INGEDIEND
