@@ -27,6 +27,12 @@ class Formulierconcept(models.Model):
     def __str__(self):
         return f"{self.aanvraag_id} v{self.versie}"
 
+    @property
+    def titel(self) -> str:
+        """The title as typed on whichever step asks it: a draft's request has none until it is submitted."""
+        return next((waarden[0].strip() for stap in self.gegevens.values() if isinstance(stap, dict)
+                     for veld, waarden in stap.items() if veld == "titel" and waarden and waarden[0].strip()), "")
+
     def stap(self, slug: str) -> dict | None:
         """What was typed on step `slug`, or None when the step was never saved."""
         return self.gegevens.get(slug)

@@ -33,9 +33,15 @@ class OverzichtView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         organisaties = list(self.request.user.organisaties.all())
         aanvragen = list(Aanvraag.objects.filter(organisatie__in=organisaties)
-                         .select_related("regeling", "organisatie", "subsidie")
+                         .select_related("regeling", "organisatie", "subsidie", "formulierconcept")
                          .annotate(laatste_besluit=Max("beschikkingen__verzonden_op")))
-        taken = [{"taak": taak, "link": taak_link(taak)} for taak in open_taken(organisaties)]
+        # A draft's title is still in its form (typed, not yet submitted): show that one, not "without a title".
+        for aanvraag in aanvragen:
+            concept = getattr(aanvraag, "formulierconcept", None)
+            aanvraag.getoonde_titel = aanvraag.titel or (concept.titel if concept else "")
+        titels = {aanvraag.pk: aanvraag.getoonde_titel for aanvraag in aanvragen}
+        taken = [{"taak": taak, "link": taak_link(taak), "titel": titels.get(taak.aanvraag.pk, taak.aanvraag.titel)}
+                 for taak in open_taken(organisaties)]
         return super().get_context_data(
             organisaties=organisaties, aanvragen=aanvragen, taken=taken,
             subsidies=[a.subsidie for a in aanvragen if hasattr(a, "subsidie")],

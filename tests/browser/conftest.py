@@ -123,6 +123,15 @@ def inloggen(live_server):
     return log_in
 
 
+@pytest.fixture
+def referentiedata(transactional_db) -> None:
+    """Puts back what data migrations write (the themes and dimensions of an initiative): the live server's tests
+    are transactional, and the flush after each one empties those tables for the next test on this worker."""
+    from django.apps import apps
+
+    import_module("initiatieven.migrations.0002_themas_en_dimensies").vul(apps, None)
+
+
 def _bestandsnaam(tekst: str) -> str:
     return re.sub(r"[^\w.-]+", "_", tekst).strip("_")
 

@@ -244,3 +244,15 @@ def test_each_sentence_keeps_the_date_of_its_moment(portaal, client):
     assert f"U hoort uiterlijk {date_format(eerst, 'DATE_FORMAT')} van ons." in pagina
     assert f"U hoort nu uiterlijk {date_format(aanvraag.uiterste_beslisdatum, 'DATE_FORMAT')} van ons." in pagina
     assert aanvraag.uiterste_beslisdatum > eerst and "gebiedsteam" not in pagina
+
+
+def test_a_draft_shows_the_title_typed_in_its_form_before_it_is_sent(portaal, client):
+    """The title lives in the draft until submission; the overview shows it, not "without a title"."""
+    from portaal.models import Formulierconcept
+
+    concept = AanvraagFactory(organisatie=portaal.organisatie, titel="")
+    Formulierconcept.objects.create(aanvraag=concept, gegevens={"wat": {"titel": ["Zomerfeest Oosterpark"]}})
+    client.force_login(portaal.aanvrager)
+    html = client.get(reverse("portaal:overzicht")).content.decode()
+    assert f"{concept.nummer} Zomerfeest Oosterpark" in html
+    assert 'Maak uw aanvraag "Zomerfeest Oosterpark" af en verstuur hem' in html
