@@ -42,7 +42,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's event loop stops once the browser tests are done, so the tests after them on the same
+# worker run without a running loop (with one, Django keeps connections per context, and a process forked by
+# `verify_audit_trail --workers` inherited an open one).
+@pytest.fixture(scope="package")
 def chromium():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"browser test: no chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)")
