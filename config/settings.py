@@ -314,7 +314,18 @@ CELERY_TASK_ACKS_LATE = True
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; far below BERICHTEN_CLAIM_SECONDEN
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Gemeente Groningen, subsidies <subsidies@example.org>")
+# The public address of this site: the links in mails start with it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Sending a message: a sender holds it for BERICHTEN_CLAIM_SECONDEN; a failed try waits BERICHTEN_WACHTTIJD
+# seconds, twice as long after each next one; after BERICHTEN_MAX_POGINGEN tries it is given up (shown in the admin).
+BERICHTEN_CLAIM_SECONDEN = env.int("BERICHTEN_CLAIM_SECONDEN", default=300)
+BERICHTEN_WACHTTIJD = env.int("BERICHTEN_WACHTTIJD", default=60)
+BERICHTEN_MAX_POGINGEN = env.int("BERICHTEN_MAX_POGINGEN", default=8)
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,8 @@ from django.http import HttpResponseRedirect
 
 from .context import acting_as
 from .errors import DomainError
-from .models import AuditRecord, GelijkgesteldeDag
+from . import berichten
+from .models import AuditRecord, Bericht, Berichtvoorkeur, GelijkgesteldeDag
 from .transitions import perform
 
 
@@ -146,3 +147,48 @@ class AuditRecordAdmin(ReadOnlyAdmin):
 @admin.register(GelijkgesteldeDag)
 class GelijkgesteldeDagAdmin(AuditedAdmin):
     list_display = ["datum", "omschrijving", "bron"]
+
+
+class BerichtStatus(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+    FILTERS = {
+        "wachtend": {"verzonden_op__isnull": True, "mislukt_op__isnull": True, "overzicht__isnull": True},
+        "in_overzicht": {"verzonden_op__isnull": True, "overzicht__isnull": False},
+        "verzonden": {"verzonden_op__isnull": False},
+        "mislukt": {"mislukt_op__isnull": False, "verzonden_op__isnull": True},
+    }
+
+    def lookups(self, request, model_admin):
+        return [("wachtend", "wacht op verzending"), ("in_overzicht", "in een dagoverzicht"),
+                ("verzonden", "verzonden"), ("mislukt", "definitief mislukt")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**self.FILTERS[self.value()]) if self.value() in self.FILTERS else queryset
+
+
+@admin.register(Bericht)
+class BerichtAdmin(ReadOnlyAdmin):
+    """The outbox, to see what was sent to whom and what failed; a message given up can be tried again."""
+
+    list_display = ["aangemaakt_op", "aan", "onderwerp", "taal", "urgent", "verzonden_op", "pogingen", "mislukt_op",
+                    "laatste_fout"]
+    list_filter = [BerichtStatus, "urgent", "taal"]
+    search_fields = ["aan", "onderwerp", "sleutel"]
+    actions = ["opnieuw_proberen"]
+
+    @admin.action(description="Opnieuw proberen te verzenden", permissions=["view"])
+    def opnieuw_proberen(self, request, queryset):
+        if not request.user.is_superuser and not request.user.has_perm("workflows.change_bericht"):
+            self.message_user(request, "U mag berichten niet opnieuw laten verzenden.", messages.ERROR)
+            return
+        aantal = berichten.opnieuw_proberen(queryset)
+        self.message_user(request, f"{aantal} bericht(en) worden bij de volgende ronde opnieuw verzonden.",
+                          messages.SUCCESS)
+
+
+@admin.register(Berichtvoorkeur)
+class BerichtvoorkeurAdmin(admin.ModelAdmin):
+    list_display = ["user", "taal", "bezorging"]
+    list_filter = ["taal", "bezorging"]
+    search_fields = ["user__username", "user__email"]

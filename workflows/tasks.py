@@ -18,3 +18,11 @@ def verstuur_berichten() -> int:
     from .berichten import verstuur
 
     return verstuur()
+
+
+@shared_task(name="workflows.verstuur_overzichten")
+def verstuur_overzichten() -> int:
+    """Daily: bundle each digest reader's waiting non-urgent messages into one; the next send run mails it."""
+    from .berichten import verstuur_overzichten
+
+    return verstuur_overzichten()

@@ -1,5 +1,5 @@
 from .audit import AuditChainHead, AuditRecord
-from .berichten import Bericht
+from .berichten import Bericht, Berichtvoorkeur
 from .kalender import GelijkgesteldeDag
 
-__all__ = ["AuditChainHead", "AuditRecord", "Bericht", "GelijkgesteldeDag"]
+__all__ = ["AuditChainHead", "AuditRecord", "Bericht", "Berichtvoorkeur", "GelijkgesteldeDag"]
