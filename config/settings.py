@@ -318,7 +318,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; far below BERICHTEN_CLAIM_SECONDEN
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Gemeente Groningen, subsidies <subsidies@example.org>")
+# The display name is quoted: a bare comma in it makes the address invalid for a real mail server.
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default='"Gemeente Groningen, subsidies" <subsidies@example.org>')
 # The public address of this site: the links in mails start with it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # Sending a message: a sender holds it for BERICHTEN_CLAIM_SECONDEN; a failed try waits BERICHTEN_WACHTTIJD
