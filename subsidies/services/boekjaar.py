@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from workflows.berichten import opstellen, plaats, plaats_alle
+from workflows.berichten import plaats_alle
 from workflows.transitions import batch, perform_each
 
 from ..models import Aanvraag, Aanvulling, Begrotingsjaar, Jaartranche
@@ -25,7 +25,6 @@ from ..models.aanvragen import laatste_dag_buiten_behandeling
 from ..models.tranches import voorbehoud_tot
 from . import meldingen
 from ..rollen import systeemgebruiker
-from .meldingen import ontvangers
 
 BATCH = 200
 Status = Jaartranche.Status
@@ -90,18 +89,13 @@ def _maak_definitief(tranches, user, post, *, vastgesteld: dict[int, dt.date]) -
 
 
 def _vraag_werkplan(tranches, user, post) -> int:
-    return _markeer(tranches, "werkplan_gevraagd_op", post, lambda tranche: _aan_organisatie(
-        tranche, "werkplan", f"Werkplan {tranche.boekjaar} gevraagd / Work plan {tranche.boekjaar} requested",
-        f"Stuur uw werkplan voor {tranche.boekjaar} uiterlijk {tranche.werkplan_uiterlijk:%d-%m-%Y}.\n"
-        f"Please send your work plan for {tranche.boekjaar} by {tranche.werkplan_uiterlijk:%d-%m-%Y}."))
+    return _markeer(tranches, "werkplan_gevraagd_op", post, lambda tranche: meldingen.jaarstuk_gevraagd(
+        tranche, "werkplan"))
 
 
 def _vraag_verantwoording(tranches, user, post) -> int:
-    return _markeer(tranches, "verantwoording_gevraagd_op", post, lambda tranche: _aan_organisatie(
-        tranche, "verantwoording",
-        f"Jaarverantwoording {tranche.boekjaar} gevraagd / Annual report {tranche.boekjaar} requested",
-        f"Stuur uw jaarverantwoording over {tranche.boekjaar} uiterlijk {tranche.verantwoording_uiterlijk:%d-%m-%Y}.\n"
-        f"Please send your annual report on {tranche.boekjaar} by {tranche.verantwoording_uiterlijk:%d-%m-%Y}."))
+    return _markeer(tranches, "verantwoording_gevraagd_op", post, lambda tranche: meldingen.jaarstuk_gevraagd(
+        tranche, "verantwoording"))
 
 
 def _markeer(tranches, veld: str, post, berichten) -> int:
@@ -113,10 +107,6 @@ def _markeer(tranches, veld: str, post, berichten) -> int:
         post += berichten(tranche)
     Jaartranche.save_fields(vergrendeld, [veld])
     return len(vergrendeld)
-
-
-def _aan_organisatie(tranche, soort: str, onderwerp: str, tekst: str) -> list:
-    return opstellen(f"{soort}-{tranche.pk}", ontvangers(tranche.organisatie), onderwerp, tekst, obj=tranche)
 
 
 # --- daily ------------------------------------------------------------------------------------------------
@@ -138,6 +128,7 @@ def bewaak_termijnen(vandaag: dt.date | None = None) -> dict:
     te_laat = open_verantwoording.filter(verantwoording_uiterlijk__lt=vandaag, te_laat_gemeld_op__isnull=True)
     telling["te_laat_gemeld"] = _in_batches(te_laat, _meld_te_laat, systeemgebruiker())
     telling["aanvulling_verstreken"] = _meld_verstreken_aanvullingen(vandaag)
+    telling["herinnering_aanvulling"] = _herinner_aanvullingen(vandaag)
     return dict(telling)
 
 
@@ -155,31 +146,25 @@ def _meld_verstreken_aanvullingen(vandaag: dt.date) -> int:
     return gemeld
 
 
+def _herinner_aanvullingen(vandaag: dt.date) -> int:
+    """The applicant is reminded once (the outbox key) when an open aanvulling's term ends within
+    `meldingen.URGENT_BINNEN`; a run that missed a day still reminds while the term runs."""
+    open_aanvullingen = Aanvulling.objects.filter(
+        aanvraag__status=Aanvraag.Status.AANVULLING_GEVRAAGD, ontvangen_op__isnull=True,
+        termijn_tot__range=(vandaag, vandaag + meldingen.URGENT_BINNEN),
+    ).select_related("aanvraag__organisatie").prefetch_related(
+        "aanvraag__organisatie__contactpersonen", "aanvraag__organisatie__leden").order_by("pk")
+    herinnerd = 0
+    for aanvulling in open_aanvullingen:
+        with transaction.atomic():
+            herinnerd += meldingen.aanvulling_herinnering(aanvulling)
+    return herinnerd
+
+
 def _herinner(tranche, soort: str, moment: str, uiterlijk: dt.date, vandaag: dt.date) -> int:
-    wat_nl, wat_en = {"werkplan": ("uw werkplan voor", "your work plan for"),
-                      "verantwoording": ("uw jaarverantwoording over", "your annual report on")}[soort]
-    if uiterlijk < vandaag:  # a catch-up after a missed day: the due day has passed
-        tekst = (f"Wij verwachtten {wat_nl} {tranche.boekjaar} uiterlijk {uiterlijk:%d-%m-%Y}.\n"
-                 f"We expected {wat_en} {tranche.boekjaar} by {uiterlijk:%d-%m-%Y}.")
-    else:
-        wanneer_nl, wanneer_en = ("vandaag", "today") if uiterlijk == vandaag else (f"op {uiterlijk:%d-%m-%Y}",
-                                                                                   f"on {uiterlijk:%d-%m-%Y}")
-        tekst = (f"Wij verwachten {wat_nl} {tranche.boekjaar} {wanneer_nl}.\n"
-                 f"We expect {wat_en} {tranche.boekjaar} {wanneer_en}.")
     with transaction.atomic():
-        return plaats(f"herinnering-{soort}-{tranche.pk}-{moment}", ontvangers(tranche.organisatie),
-                      f"Herinnering / Reminder: {soort} {tranche.boekjaar}", tekst, obj=tranche)
+        return meldingen.herinnering(tranche, soort, moment, uiterlijk, vandaag)
 
 
 def _meld_te_laat(tranches, user, post) -> int:
-    return _markeer(tranches, "te_laat_gemeld_op", post, _aan_behandelaar)
-
-
-def _aan_behandelaar(tranche) -> list:
-    behandelaar = tranche.subsidie.aanvraag.behandelaar
-    if behandelaar is None or not behandelaar.email:
-        return []
-    return opstellen(f"te-laat-{tranche.pk}", [behandelaar.email],
-                     f"Jaarverantwoording {tranche.boekjaar} te laat: {tranche.subsidie}",
-                     f"De jaarverantwoording over {tranche.boekjaar} van {tranche.organisatie} moest uiterlijk "
-                     f"{tranche.verantwoording_uiterlijk:%d-%m-%Y} binnen zijn en is er nog niet.", obj=tranche)
+    return _markeer(tranches, "te_laat_gemeld_op", post, meldingen.te_laat)

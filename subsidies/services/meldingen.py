@@ -1,22 +1,32 @@
-"""What people are told: one small function per event that asks something of someone or that must be made known,
-with its text (Dutch, then English; B1; formal "u").
+"""What people are told: one small function per event that asks something of someone or that must be made known.
 
-Each queues its message in the outbox (`workflows.berichten.plaats`) inside the transaction of the event, so a
-refused or rolled-back change tells nobody anything. The key names the event, so calling it again (a retried job)
-queues nothing new. Applicants are reached through `ontvangers` (the organisation, its contact persons and members,
-among them the user who submitted the request); officers through their own address.
+Each event has a mail template per language, `subsidies/templates/meldingen/<event>.<nl|en>.txt` (blocks
+`onderwerp`, `tekst`, `knop`; rendered by `workflows.berichten.opmaken` into text and HTML), with an absolute link to
+the page where the reader acts. Every recipient gets one message in their own language (`talen`).
+
+Each queues its messages in the outbox inside the transaction of the event, so a refused or rolled-back change tells
+nobody anything. The key names the event, so calling it again (a retried job) queues nothing new. Applicants are
+reached through `ontvangers` (the organisation, its contact persons and members, among them the user who submitted
+the request); officers through their own address. A message is urgent (always at once) when it is a decision or its
+deadline is at most `URGENT_BINNEN` away; the rest may wait for a reader's daily digest.
 """
 import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.functions import Lower, Trim
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from workflows.berichten import plaats
-from workflows.models import AuditRecord
+# `plaats` stays for the events added at the end of this module in the plain style, until they have templates.
+from workflows.berichten import absolute_url, opmaken, plaats, plaats_alle  # noqa: F401
+from workflows.berichten import opstellen as _opstellen
+from workflows.models import AuditRecord, Berichtvoorkeur
 
 from ..rollen import Rol, heeft_belang
 from .budgetstatus import budgetstatus
+
+URGENT_BINNEN = dt.timedelta(days=3)
 
 
 def ontvangers(organisatie) -> list[str]:
@@ -26,6 +36,51 @@ def ontvangers(organisatie) -> list[str]:
             *(lid.email for lid in organisatie.leden.all())]
 
 
+def talen(aan, organisatie=None) -> dict[str, str]:
+    """Each address (trimmed, lower case) with the language its message is written in: the user's own choice
+    (Berichtvoorkeur), else the organisation's correspondence language, else Dutch. The one place this is decided."""
+    adressen = {adres.strip().lower() for adres in aan if adres and adres.strip()}
+    standaard = getattr(organisatie, "correspondentietaal", "") or "nl"  # the field arrives with the letters (i11)
+    eigen = dict(Berichtvoorkeur.objects.exclude(taal="").annotate(adres=Lower(Trim("user__email")))
+                 .filter(adres__in=adressen).values_list("adres", "taal"))
+    return {adres: eigen.get(adres, standaard) for adres in sorted(adressen)}
+
+
+def urgent(uiterlijk: dt.date | None) -> bool:
+    """A deadline at most three days away cannot wait for tomorrow's digest."""
+    return uiterlijk is not None and uiterlijk <= timezone.localdate() + URGENT_BINNEN
+
+
+def link(naam: str, *args) -> str:
+    """The absolute address of the page named `naam` (a face's URL name: a name, not an import), or the start page
+    when that face is not installed."""
+    try:
+        return absolute_url(reverse(naam, args=args))
+    except NoReverseMatch:
+        return absolute_url("/")
+
+
+def beheer(obj) -> str:
+    """Where an officer acts on `obj`: its page in the admin."""
+    return link(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", obj.pk)
+
+
+def opstellen(event: str, sleutel: str, aan, context: dict, obj, *, organisatie=None,
+              is_urgent: bool = True) -> list:
+    """The unsaved messages of `event`, one per address, each rendered in the reader's language."""
+    per_taal: dict[str, list[str]] = {}
+    for adres, taal in talen(aan, organisatie).items():
+        per_taal.setdefault(taal, []).append(adres)
+    return [bericht for taal, adressen in sorted(per_taal.items())
+            for bericht in _opstellen(sleutel, adressen, obj=obj, taal=taal, urgent=is_urgent,
+                                      **opmaken(f"meldingen/{event}", taal, context))]
+
+
+def meld(event: str, sleutel: str, aan, context: dict, obj, **opties) -> int:
+    """Queue `event` for every address (see `opstellen`); returns how many messages are new."""
+    return plaats_alle(opstellen(event, sleutel, aan, context, obj, **opties))
+
+
 def volgnummer(obj, handeling: str) -> int:
     """The how-many-th time `handeling` happens to `obj` (counted from the trail, called inside the transition, before
     its own record): an event that can repeat gets a key per occurrence, and the same key again on a retry."""
@@ -33,82 +88,67 @@ def volgnummer(obj, handeling: str) -> int:
                                       handeling=handeling).count() + 1
 
 
-def _datum(dag: dt.date) -> str:
-    return f"{dag:%d-%m-%Y}"
-
-
-def _aan_aanvrager(aanvraag, sleutel: str, onderwerp: str, nl: str, en: str, obj=None) -> int:
+def _aan_aanvrager(aanvraag, event: str, sleutel: str, context: dict, obj=None, uiterlijk=None,
+                   is_urgent: bool | None = None) -> int:
     """To the organisation (`ontvangers`; the applicant who submitted is one of its members). Not to an officer who
     registered a paper request for it."""
-    return plaats(sleutel, ontvangers(aanvraag.organisatie), f"{onderwerp} {aanvraag.nummer}", f"{nl}\n\n{en}",
-                  obj=obj or aanvraag)
+    return meld(event, sleutel, ontvangers(aanvraag.organisatie), {"aanvraag": aanvraag, **context},
+                obj or aanvraag, organisatie=aanvraag.organisatie,
+                is_urgent=urgent(uiterlijk) if is_urgent is None else is_urgent)
 
 
-def _aan_medewerker(user, sleutel: str, onderwerp: str, tekst: str, obj) -> int:
-    return plaats(sleutel, [user.email] if user is not None else [], onderwerp, tekst, obj=obj)
+def _aan_medewerker(user, event: str, sleutel: str, context: dict, obj, uiterlijk=None) -> int:
+    return meld(event, sleutel, [user.email] if user is not None else [], {"link": beheer(obj), **context}, obj,
+                is_urgent=urgent(uiterlijk))
 
 
 # --- the request --------------------------------------------------------------------------------------------
 def ontvangst(aanvraag) -> int:
     """Receipt (Awb 4:3a): the date received, the latest decision date, and the budget notice when it applies."""
-    nl = [f"Wij hebben uw aanvraag '{aanvraag.titel}' ontvangen op {_datum(aanvraag.ontvangen_op)}.",
-          f"Wij beslissen uiterlijk op {_datum(aanvraag.uiterste_beslisdatum)}."]
-    en = [f"We received your application '{aanvraag.titel}' on {_datum(aanvraag.ontvangen_op)}.",
-          f"We will decide by {_datum(aanvraag.uiterste_beslisdatum)}."]
-    for status in budgetstatus(aanvraag):
-        if status.waarschuwing:
-            nl.append(status.nl)
-            en.append(status.en)
-    return _aan_aanvrager(aanvraag, f"ontvangst-{aanvraag.pk}", "Aanvraag ontvangen / Application received",
-                          " ".join(nl), " ".join(en))
+    waarschuwingen = [status for status in budgetstatus(aanvraag) if status.waarschuwing]
+    return _aan_aanvrager(aanvraag, "ontvangst", f"ontvangst-{aanvraag.pk}",
+                          {"waarschuwingen": waarschuwingen, "link": link("portaal:aanvraag", aanvraag.pk)})
 
 
 def aanvulling_gevraagd(aanvulling) -> int:
     """What is missing, by when, and that the decision term waits meanwhile (Awb 4:5, 4:15)."""
-    aanvraag, tot = aanvulling.aanvraag, _datum(aanvulling.termijn_tot)
-    return _aan_aanvrager(
-        aanvraag, f"aanvulling-{aanvulling.pk}", "Wij hebben informatie van u nodig / We need information from you",
-        f"Voor uw aanvraag hebben wij nog dit nodig:\n{aanvulling.omschrijving}\n"
-        f"Stuur dit uiterlijk {tot}. Zolang wij wachten, staat de termijn voor ons besluit stil. Krijgen wij het "
-        "niet op tijd, dan kunnen wij uw aanvraag buiten behandeling stellen.",
-        f"For your application we still need this:\n{aanvulling.omschrijving}\n"
-        f"Please send it by {tot}. While we wait, the term for our decision is on hold. If we do not receive it in "
-        "time, we may decide not to consider your application.", obj=aanvulling)
+    aanvraag = aanvulling.aanvraag
+    return _aan_aanvrager(aanvraag, "aanvulling_gevraagd", f"aanvulling-{aanvulling.pk}",
+                          {"aanvulling": aanvulling, "link": link("portaal:aanvulling", aanvraag.pk)},
+                          obj=aanvulling, uiterlijk=aanvulling.termijn_tot)
+
+
+def aanvulling_herinnering(aanvulling) -> int:
+    """A few days before the aanvulling term ends, once: what is still missing, and what happens after that day."""
+    aanvraag = aanvulling.aanvraag
+    return _aan_aanvrager(aanvraag, "aanvulling_herinnering", f"herinnering-aanvulling-{aanvulling.pk}",
+                          {"aanvulling": aanvulling, "link": link("portaal:aanvulling", aanvraag.pk)},
+                          obj=aanvulling, uiterlijk=aanvulling.termijn_tot)
 
 
 def aanvulling_ontvangen(aanvulling) -> int:
     """The applicant hears the information arrived and the new decision date; the behandelaar that it is back."""
     aanvraag = aanvulling.aanvraag
-    beslisdatum, ontvangen = _datum(aanvraag.uiterste_beslisdatum), _datum(aanvulling.ontvangen_op)
-    nieuw = _aan_aanvrager(
-        aanvraag, f"aanvulling-ontvangen-{aanvulling.pk}", "Aanvulling ontvangen / Information received",
-        f"Wij hebben uw aanvulling ontvangen op {ontvangen}. Wij beslissen uiterlijk op {beslisdatum}.",
-        f"We received your additional information on {ontvangen}. We will decide by {beslisdatum}.", obj=aanvulling)
-    return nieuw + _aan_medewerker(
-        aanvraag.behandelaar, f"aanvulling-binnen-{aanvulling.pk}", f"Aanvulling binnen: {aanvraag}",
-        f"De aanvulling op {aanvraag.nummer} is ontvangen op {ontvangen}. Uiterste beslisdatum: {beslisdatum}.",
-        aanvulling)
+    context = {"aanvulling": aanvulling, "aanvraag": aanvraag}
+    nieuw = _aan_aanvrager(aanvraag, "aanvulling_ontvangen", f"aanvulling-ontvangen-{aanvulling.pk}",
+                           {**context, "link": link("portaal:aanvraag", aanvraag.pk)}, obj=aanvulling)
+    return nieuw + _aan_medewerker(aanvraag.behandelaar, "aanvulling_binnen", f"aanvulling-binnen-{aanvulling.pk}",
+                                   {**context, "link": beheer(aanvraag)}, aanvulling)
 
 
 def aanvullingstermijn_verstreken(aanvulling, laatste_dag: dt.date) -> int:
     """To the behandelaar, once: the term passed unused; buiten behandeling only until `laatste_dag` (4:5 lid 4)."""
     aanvraag = aanvulling.aanvraag
-    return _aan_medewerker(
-        aanvraag.behandelaar or aanvulling.gevraagd_door, f"aanvulling-verstreken-{aanvulling.pk}",
-        f"Aanvullingstermijn verstreken: {aanvraag}",
-        f"De aanvulling op {aanvraag.nummer} is niet ontvangen; de termijn liep tot en met "
-        f"{_datum(aanvulling.termijn_tot)}. U kunt de aanvraag tot en met {_datum(laatste_dag)} buiten behandeling "
-        "stellen (Awb 4:5 lid 4). Daarna beoordeelt u de aanvraag zoals hij is.", aanvulling)
+    return _aan_medewerker(aanvraag.behandelaar or aanvulling.gevraagd_door, "aanvullingstermijn_verstreken",
+                           f"aanvulling-verstreken-{aanvulling.pk}",
+                           {"aanvulling": aanvulling, "aanvraag": aanvraag, "laatste_dag": laatste_dag,
+                            "link": beheer(aanvraag)}, aanvulling, uiterlijk=laatste_dag)
 
 
 def verdaagd(aanvraag, reden: str) -> int:
     """Notice of the extension, with the new date and the reason (Awb 4:14 lid 3)."""
-    datum = _datum(aanvraag.uiterste_beslisdatum)
-    return _aan_aanvrager(
-        aanvraag, f"verdaging-{aanvraag.pk}", "Later besluit / Decision postponed",
-        f"Wij hebben meer tijd nodig om over uw aanvraag te beslissen. Wij beslissen nu uiterlijk op {datum}. "
-        f"De reden: {reden}",
-        f"We need more time to decide on your application. We will now decide by {datum}. The reason: {reden}")
+    return _aan_aanvrager(aanvraag, "verdaagd", f"verdaging-{aanvraag.pk}",
+                          {"reden": reden, "link": link("portaal:aanvraag", aanvraag.pk)})
 
 
 def voorstel_ter_beslissing(aanvraag) -> int:
@@ -116,75 +156,84 @@ def voorstel_ter_beslissing(aanvraag) -> int:
     beslissers = get_user_model().objects.filter(groups__name=Rol.BESLISSER, is_active=True).exclude(
         pk=aanvraag.voorgesteld_door_id).exclude(email="")
     aan = [b.email for b in beslissers if not heeft_belang(b, aanvraag.organisatie)]
-    voorstel = aanvraag.get_voorstel_uitkomst_display()
-    bedrag = f" (€ {aanvraag.voorstel_bedrag})" if aanvraag.voorstel_bedrag is not None else ""
     sleutel = f"voorstel-{aanvraag.pk}-{volgnummer(aanvraag, 'besluit_voorstellen')}"  # one per proposal
-    return plaats(sleutel, aan, f"Besluit nodig (vier ogen): {aanvraag}",
-                  f"Voorstel: {voorstel}{bedrag}, door {aanvraag.voorgesteld_door}. Beslis uiterlijk op "
-                  f"{_datum(aanvraag.uiterste_beslisdatum)}.", obj=aanvraag)
+    return meld("voorstel_ter_beslissing", sleutel, aan, {"aanvraag": aanvraag, "link": beheer(aanvraag)}, aanvraag,
+                is_urgent=urgent(aanvraag.uiterste_beslisdatum))
 
 
 # --- decisions and money --------------------------------------------------------------------------------------
 def beschikking(beschikking) -> int:
-    """Every beschikking is made known to the applicant, with the right to object and its term (Awb 3:41, 6:7)."""
-    aanvraag, soort = beschikking.aanvraag, beschikking.get_soort_display()
-    jaar = f" {beschikking.boekjaar}" if beschikking.boekjaar else ""
-    bedrag_nl = f" Bedrag: € {beschikking.bedrag}." if beschikking.bedrag is not None else ""
-    bedrag_en = f" Amount: € {beschikking.bedrag}." if beschikking.bedrag is not None else ""
-    bezwaar = _datum(beschikking.bezwaartermijn_tot)
-    return _aan_aanvrager(
-        aanvraag, f"beschikking-{beschikking.pk}", f"Besluit ({soort}{jaar}) / Decision",
-        f"Wij hebben een besluit genomen over uw aanvraag: {soort}{jaar}.{bedrag_nl}\n{beschikking.motivering}\n"
-        f"Bent u het niet eens met dit besluit? Dan kunt u tot en met {bezwaar} bezwaar maken.",
-        f"We have taken a decision on your application: {beschikking.soort}{jaar}.{bedrag_en} "
-        f"If you disagree with it, you can object until {bezwaar}.", obj=beschikking)
+    """Every beschikking is made known to the applicant, with the right to object and its term (Awb 3:41, 6:7).
+    A decision is always urgent."""
+    aanvraag = beschikking.aanvraag
+    return _aan_aanvrager(aanvraag, "beschikking", f"beschikking-{beschikking.pk}",
+                          {"beschikking": beschikking, "link": link("portaal:aanvraag", aanvraag.pk)},
+                          obj=beschikking, is_urgent=True)
 
 
 def terugvordering(betaling) -> int:
-    """A recovery: what the recipient pays back, and why (Awb 4:57)."""
-    aanvraag = betaling.subsidie.aanvraag
-    return _aan_aanvrager(
-        aanvraag, f"terugvordering-{betaling.pk}", "Terugbetalen / Repayment",
-        f"U hebt € {betaling.bedrag} meer ontvangen dan de vastgestelde subsidie. Dit bedrag vorderen wij terug. "
-        "U krijgt van ons een betaalverzoek.",
-        f"You received € {betaling.bedrag} more than the settled subsidy. We will recover this amount. You will "
-        "receive a payment request from us.", obj=betaling)
+    """A recovery: what the recipient pays back, and why (Awb 4:57). It follows a decision: urgent."""
+    subsidie = betaling.subsidie
+    return _aan_aanvrager(subsidie.aanvraag, "terugvordering", f"terugvordering-{betaling.pk}",
+                          {"betaling": betaling, "link": link("portaal:subsidie", subsidie.pk)}, obj=betaling,
+                          is_urgent=True)
+
+
+def _pagina(obj) -> str:
+    """Where the recipient sends what is asked about `obj`: a jaartranche's werkplan page, or the subsidy's page."""
+    if obj._meta.model_name == "jaartranche":
+        return link("portaal:werkplan", obj.pk) if obj.status in ("gepland", "definitief") else link(
+            "portaal:subsidie", obj.subsidie_id)
+    return link("portaal:verantwoording", obj.pk)
 
 
 def gevraagd(obj, handeling: str, wat_nl: str, wat_en: str, uiterlijk: dt.date | None) -> int:
     """The recipient of a subsidie (or of one of its jaartranches, `obj`) is asked for, or asked again for, a report
     or plan by transition `handeling`: what is needed and by when."""
-    wanneer_nl = f" Stuur dit uiterlijk {_datum(uiterlijk)}." if uiterlijk else ""
-    wanneer_en = f" Please send it by {_datum(uiterlijk)}." if uiterlijk else ""
     subsidie = getattr(obj, "subsidie", obj)
     sleutel = f"{handeling}-{obj._meta.model_name}-{obj.pk}-{volgnummer(obj, handeling)}"
-    return _aan_aanvrager(subsidie.aanvraag, sleutel, "Wij vragen iets van u / We need something from you",
-                          f"{wat_nl}{wanneer_nl}", f"{wat_en}{wanneer_en}", obj=obj)
+    return _aan_aanvrager(subsidie.aanvraag, "gevraagd", sleutel,
+                          {"wat": {"nl": wat_nl, "en": wat_en}, "uiterlijk": uiterlijk, "link": _pagina(obj)},
+                          obj=obj, uiterlijk=uiterlijk)
+
+
+def jaarstuk_gevraagd(tranche, soort: str) -> list:
+    """The werkplan for a coming year, or the jaarverantwoording over a past one, is asked (`soort`): unsaved, for
+    the yearly job's batch."""
+    uiterlijk = tranche.werkplan_uiterlijk if soort == "werkplan" else tranche.verantwoording_uiterlijk
+    return opstellen(f"{soort}_gevraagd", f"{soort}-{tranche.pk}", ontvangers(tranche.organisatie),
+                     {"tranche": tranche, "uiterlijk": uiterlijk, "link": _pagina(tranche)}, tranche,
+                     organisatie=tranche.organisatie, is_urgent=urgent(uiterlijk))
+
+
+def herinnering(tranche, soort: str, moment: str, uiterlijk: dt.date, vandaag: dt.date) -> int:
+    """A week before a werkplan or jaarverantwoording is due, and on the day (`moment`); a run that missed the day
+    says the day has passed."""
+    return meld("herinnering", f"herinnering-{soort}-{tranche.pk}-{moment}", ontvangers(tranche.organisatie),
+                {"tranche": tranche, "soort": soort, "uiterlijk": uiterlijk, "vandaag": vandaag,
+                 "link": _pagina(tranche)}, tranche, organisatie=tranche.organisatie, is_urgent=urgent(uiterlijk))
+
+
+def te_laat(tranche) -> list:
+    """To the behandelaar, once (unsaved, for the batch): a jaarverantwoording is overdue."""
+    behandelaar = tranche.subsidie.aanvraag.behandelaar
+    if behandelaar is None or not behandelaar.email:
+        return []
+    return opstellen("te_laat", f"te-laat-{tranche.pk}", [behandelaar.email],
+                     {"tranche": tranche, "link": beheer(tranche.subsidie)}, tranche)
 
 
 def uitnodiging(uitnodiging, link: str) -> int:
     """An invitation to act for an organisation, with the link to accept it (it works once, for fourteen days)."""
-    organisatie, door = uitnodiging.organisatie, uitnodiging.uitgenodigd_door
-    wie = door.get_full_name() or door.get_username()
-    tot = _datum(timezone.localtime(uitnodiging.verloopt_op).date())
-    return plaats(
-        f"uitnodiging-{uitnodiging.pk}", [uitnodiging.email],
-        f"Uitnodiging / Invitation: {organisatie}",
-        f"{wie} nodigt u uit om namens {organisatie} subsidie aan te vragen en aanvragen te volgen bij de gemeente "
-        f"Groningen. Log in of maak een account, en open deze link:\n{link}\n"
-        f"De link werkt één keer, tot en met {tot}. Kent u deze uitnodiging niet? Dan hoeft u niets te doen.\n\n"
-        f"{wie} invites you to apply for subsidies and follow requests on behalf of {organisatie} at the "
-        f"municipality of Groningen. Log in or create an account, and open this link:\n{link}\n"
-        f"The link works once, until {tot}. If you do not know this invitation, you need not do anything.",
-        obj=uitnodiging)
+    door = uitnodiging.uitgenodigd_door
+    return meld("uitnodiging", f"uitnodiging-{uitnodiging.pk}", [uitnodiging.email],
+                {"uitnodiging": uitnodiging, "wie": door.get_full_name() or door.get_username(),
+                 "tot": timezone.localtime(uitnodiging.verloopt_op).date(), "link": link},
+                uitnodiging, organisatie=uitnodiging.organisatie)
 
 
 def adviesvraag(adviesaanvraag, aan: list[str]) -> int:
     """An adviser (a bewonersorganisatie, a gebiedsteam) is asked for advice on a request in its area, by a date."""
-    aanvraag, tot = adviesaanvraag.aanvraag, _datum(adviesaanvraag.termijn_tot)
-    return plaats(
-        f"advies-{adviesaanvraag.pk}", aan, f"Adviesvraag / Request for advice {aanvraag.nummer}",
-        f"De gemeente vraagt uw advies over de aanvraag '{aanvraag.titel}' van {aanvraag.organisatie}.\n"
-        f"Onze vraag: {adviesaanvraag.vraag}\nGeef uw advies uiterlijk {tot}.\n\n"
-        f"The municipality asks your advice on the application '{aanvraag.titel}' of {aanvraag.organisatie}. "
-        f"Please give your advice by {tot}.", obj=adviesaanvraag)
+    return meld("adviesvraag", f"advies-{adviesaanvraag.pk}", aan,
+                {"adviesaanvraag": adviesaanvraag, "aanvraag": adviesaanvraag.aanvraag,
+                 "link": link("portaal:overzicht")}, adviesaanvraag, is_urgent=urgent(adviesaanvraag.termijn_tot))

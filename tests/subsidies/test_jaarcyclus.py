@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from subsidies.models import Contactpersoon, Jaartranche
 from subsidies.rollen import systeemgebruiker
-from subsidies.services import boekjaar, meerjarig
+from subsidies.services import boekjaar, meerjarig, meldingen
 from tests.conftest import database_state
 from tests.factories import (
     BegrotingsjaarFactory, OrganisatieFactory, breng_naar, meerjarige_aanvraag, meerjarige_regeling,
@@ -204,8 +204,8 @@ def eindstand() -> dict:
 
 @pytest.mark.parametrize(("module", "stap", "jaar", "gedaan"), [
     (meerjarig, "maak_definitief", 2027, lambda t: t.status == "definitief"),
-    (boekjaar, "_aan_organisatie", 2028, lambda t: t.werkplan_gevraagd_op is not None),
-    (boekjaar, "_aan_organisatie", 2026, lambda t: t.verantwoording_gevraagd_op is not None),
+    (meldingen, "jaarstuk_gevraagd", 2028, lambda t: t.werkplan_gevraagd_op is not None),
+    (meldingen, "jaarstuk_gevraagd", 2026, lambda t: t.verantwoording_gevraagd_op is not None),
 ], ids=["definitief", "werkplan", "verantwoording"])
 def test_a_run_that_crashes_halfway_keeps_whole_batches_and_a_rerun_finishes_it(
         structureel, vandaag, monkeypatch, module, stap, jaar, gedaan):
@@ -287,7 +287,7 @@ def test_reminders_a_week_before_and_on_the_day_each_once(structureel, vandaag, 
                      uiterlijk: [f"{sleutel}dag:{a}" for a in ontvangers]}
     week, dag = (Bericht.objects.filter(sleutel=f"{sleutel}{m}:{ontvangers[0]}").get() for m in ("week", "dag"))
     assert f"{uiterlijk:%d-%m-%Y}" in week.tekst
-    assert "vandaag" in dag.tekst and "today" in dag.tekst
+    assert "vandaag" in dag.tekst and dag.taal == "nl"  # in the reader's language, Dutch unless chosen otherwise
 
 
 @pytest.mark.parametrize("soort", HERINNERINGEN)
@@ -398,7 +398,8 @@ def test_the_tasks_run_eagerly_through_delay(structureel, vandaag, monkeypatch):
     vandaag(dt.date(2027, 1, 4))
     assert tasks.open_boekjaar.delay().get() == {"definitief": 1, "werkplan_gevraagd": 1,
                                                  "verantwoording_gevraagd": 1}
-    assert tasks.bewaak_termijnen.delay().get() == {"definitief": 0, "te_laat_gemeld": 0, "aanvulling_verstreken": 0}
+    assert tasks.bewaak_termijnen.delay().get() == {"definitief": 0, "te_laat_gemeld": 0, "aanvulling_verstreken": 0,
+                                                     "herinnering_aanvulling": 0}
     assert tasks.plan_voorschotten.delay("2027-01-04").get() == 4  # the four quarters of 2026, caught up
     assert tasks.plan_voorschotten.delay().get() == 0
     assert tranche(subsidie, 2027).status == "definitief"

@@ -4,6 +4,7 @@ queues a message in the outbox in the transaction of the transition — once per
 The clock stands on Monday 2 February 2026; the regeling's decision term is 8 weeks.
 """
 import datetime as dt
+from pathlib import Path
 from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -11,10 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from subsidies.models import Aanvraag, Contactpersoon
-from subsidies.services import meldingen
+from subsidies.services import boekjaar, meldingen
 from tests.factories import AanvraagFactory, BegrotingsjaarFactory, breng_naar
 from workflows.errors import InvalidInput
-from workflows.models import Bericht
+from workflows import berichten as berichten_module
+from workflows.berichten import verstuur
+from workflows.models import Bericht, Berichtvoorkeur
 from workflows.transitions import perform
 
 pytestmark = pytest.mark.time_machine(dt.datetime(2026, 2, 2, 10, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False)
@@ -50,9 +53,10 @@ def test_receipt_says_when_it_came_in_and_the_latest_decision_date(aanvraag):
     ontvangst = berichten(f"ontvangst-{aanvraag.pk}")
     assert set(ontvangst) == AANVRAGER
     bericht = ontvangst["aanvrager@example.org"]
-    assert bericht.onderwerp == f"Aanvraag ontvangen / Application received {aanvraag.nummer}"
+    assert bericht.onderwerp == f"Wij hebben uw aanvraag ontvangen ({aanvraag.nummer})"
     assert "ontvangen op 02-02-2026" in bericht.tekst and "uiterlijk op 30-03-2026" in bericht.tekst
-    assert "received your application" in bericht.tekst  # Dutch first, then English
+    assert "received" not in bericht.tekst  # one language per message: the reader's
+    assert bericht.tekst.endswith(f"Bekijk uw aanvraag: http://127.0.0.1:8000/portaal/aanvragen/{aanvraag.pk}/")
     assert "budget" not in bericht.tekst  # 2026's budget is adopted: nothing to warn about
 
 
@@ -62,7 +66,7 @@ def test_receipt_for_a_year_without_budget_says_so_at_intake(organisatie, aanvra
     tekst = berichten(f"ontvangst-{aanvraag.pk}")["aanvrager@example.org"].tekst
     assert "Voor 2027 is nog geen budget vastgesteld. U kunt wel aanvragen. Wij beslissen pas als de gemeenteraad " \
            "het budget heeft vastgesteld." in tekst
-    assert "No budget has been set for 2027 yet." in tekst
+    assert "No budget" not in tekst
 
 
 def test_receipt_is_queued_once_when_sent_again(aanvraag):
@@ -108,8 +112,9 @@ def test_every_beschikking_is_made_known_with_the_objection_term(concept, secret
     bekendgemaakt = berichten(f"beschikking-{beschikking.pk}")
     assert set(bekendgemaakt) == AANVRAGER
     bericht = bekendgemaakt["aanvrager@example.org"]
-    assert bericht.onderwerp == f"Besluit (verlening) / Decision {aanvraag.nummer}"
-    assert "Bedrag: € 12000.00" in bericht.tekst and "tot en met 16-03-2026 bezwaar maken" in bericht.tekst
+    assert bericht.onderwerp == f"Besluit over uw aanvraag: verlening ({aanvraag.nummer})"
+    assert "Bedrag: € 12.000,00" in bericht.tekst and "tot en met 16-03-2026 bezwaar maken" in bericht.tekst
+    assert bericht.urgent  # a decision never waits for a digest
 
 
 def test_a_refusal_is_made_known(concept, secretaris, actoren):
@@ -128,7 +133,7 @@ def test_a_proposal_above_the_threshold_goes_to_the_beslissers_who_may_decide_it
     voorstel = berichten(f"voorstel-{aanvraag.pk}-1")
     # not the proposer, not the beslisser with a declared tie to the organisation
     assert set(voorstel) == {actoren["tweede_beslisser"].email}
-    assert "€ 30000.00" in voorstel[actoren["tweede_beslisser"].email].tekst
+    assert "€ 30.000,00" in voorstel[actoren["tweede_beslisser"].email].tekst
     assert "30-03-2026" in voorstel[actoren["tweede_beslisser"].email].tekst
 
 
@@ -152,6 +157,76 @@ def test_report_request_recovery_and_settlement_are_made_known(concept, secretar
                        reden="Minder kosten gemaakt dan begroot.")
     terug = subsidie.betalingen.get(soort="terugvordering")
     tekst = berichten(f"terugvordering-{terug.pk}")["aanvrager@example.org"].tekst
-    assert "€ 2000.00 meer ontvangen" in tekst
+    assert "€ 2.000,00 meer ontvangen" in tekst
     vaststelling = subsidie.aanvraag.beschikkingen.get(soort="vaststelling")
-    assert "Bedrag: € 8000.00" in berichten(f"beschikking-{vaststelling.pk}")["aanvrager@example.org"].tekst
+    assert "Bedrag: € 8.000,00" in berichten(f"beschikking-{vaststelling.pk}")["aanvrager@example.org"].tekst
+
+
+# --- in the reader's language, urgent or in a digest (issue 11) ---------------------------------------------
+def test_each_reader_gets_one_message_in_their_own_language(concept, secretaris, actoren):
+    """The applicant chose English; the contact person has no account and gets the organisation's language (Dutch)."""
+    Berichtvoorkeur.objects.create(user=actoren["aanvrager"], taal="en")
+    aanvraag = perform(concept, "indienen", actoren["aanvrager"])
+    ontvangst = berichten(f"ontvangst-{aanvraag.pk}")
+
+    engels, nederlands = ontvangst["aanvrager@example.org"], ontvangst["secretaris@example.org"]
+    assert (engels.taal, nederlands.taal) == ("en", "nl")
+    assert engels.onderwerp == f"We have received your application ({aanvraag.nummer})"
+    assert "We received it on 2 February 2026" in engels.tekst and "We will decide by 30 March 2026" in engels.tekst
+    assert "ontvangen" not in engels.tekst and "received" not in nederlands.tekst
+    link = f"http://127.0.0.1:8000/portaal/aanvragen/{aanvraag.pk}/"
+    assert f'<a href="{link}"' in engels.html and "View your application" in engels.html
+    assert f'<a href="{link}"' in nederlands.html and "Bekijk uw aanvraag" in nederlands.html
+
+
+def test_the_mail_has_text_and_html_in_the_readers_language_with_a_stable_message_id(concept, secretaris, actoren,
+                                                                                     mailoutbox):
+    Berichtvoorkeur.objects.create(user=actoren["aanvrager"], taal="en")
+    aanvraag = perform(concept, "indienen", actoren["aanvrager"])
+    verstuur()
+    mail = next(m for m in mailoutbox if m.to == ["aanvrager@example.org"])
+    bericht = Bericht.objects.get(sleutel=f"ontvangst-{aanvraag.pk}:aanvrager@example.org")
+    assert mail.body.startswith("Dear reader,") and "Kind regards," in mail.body
+    ((html, soort),) = mail.alternatives
+    assert soort == "text/html" and '<html lang="en">' in html and "View your application</a>" in html
+    assert mail.extra_headers["Message-ID"] == bericht.message_id
+
+
+def test_a_digest_reader_gets_what_is_not_urgent_once_a_day_and_a_decision_at_once(concept, secretaris, actoren,
+                                                                                   mailoutbox, vandaag):
+    Berichtvoorkeur.objects.create(user=actoren["aanvrager"], bezorging="dagelijks")
+    aanvraag = perform(concept, "indienen", actoren["aanvrager"])  # the receipt: no deadline, not urgent
+    aanvraag = perform(perform(aanvraag, "in_behandeling_nemen", actoren["behandelaar"]), "aanvulling_vragen",
+                       actoren["behandelaar"], reden="Stuur de offerte.", termijn_tot=date(2026, 2, 16))
+    assert verstuur() == 2  # the contact person (no digest) gets both at once; the digest reader waits
+    assert {m.to[0] for m in mailoutbox} == {"secretaris@example.org"}
+
+    assert berichten_module.verstuur_overzichten() == 1
+    assert berichten_module.verstuur_overzichten() == 0  # once a day
+    assert verstuur() == 1
+    (overzicht,) = [m for m in mailoutbox if m.to == ["aanvrager@example.org"]]
+    assert overzicht.subject == "Uw overzicht van 2 februari 2026: 2 berichten"
+    assert "Wij hebben uw aanvraag ontvangen" in overzicht.body and "Stuur de offerte." in overzicht.body
+    assert not Bericht.objects.filter(aan="aanvrager@example.org", verzonden_op__isnull=True).exists()
+
+    vandaag(date(2026, 2, 13))  # three days before the aanvulling's term ends: the reminder is urgent
+    boekjaar.bewaak_termijnen()
+    herinnering = Bericht.objects.get(sleutel__startswith="herinnering-aanvulling-", aan="aanvrager@example.org")
+    assert herinnering.urgent and "uiterlijk 16-02-2026" in herinnering.onderwerp
+    boekjaar.bewaak_termijnen()
+    assert Bericht.objects.filter(sleutel__startswith="herinnering-aanvulling-").count() == 2  # once per reader
+    assert verstuur() == 2
+
+
+def test_every_event_template_exists_in_both_languages_with_the_same_blocks():
+    from django.template.loader import get_template
+    from django.template.loader_tags import BlockNode
+
+    map_ = Path(meldingen.__file__).resolve().parent.parent / "templates" / "meldingen"
+    events = sorted(p.name.removesuffix(".nl.txt") for p in map_.glob("*.nl.txt") if not p.name.startswith("_"))
+    assert len(events) >= 16 and {p.name.removesuffix(".en.txt") for p in map_.glob("*.en.txt")
+                                  if not p.name.startswith("_")} == set(events)
+    for event in events:
+        blokken = [{b.name for b in get_template(f"meldingen/{event}.{taal}.txt").template.nodelist
+                    .get_nodes_by_type(BlockNode)} for taal in ("nl", "en")]
+        assert blokken[0] == blokken[1] == {"onderwerp", "tekst", "knop"}, event
