@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from subsidies.models import Contactpersoon, Organisatie, Uitnodiging
 from web.fouten import _bericht_in_taal
+from workflows.models import Berichtvoorkeur
 
 from .teksten import RECHTSVORMEN
 
@@ -76,3 +77,19 @@ class UitnodigingForm(InTaal, forms.ModelForm):
 class IntrekkenForm(forms.Form):
     reden = forms.CharField(label=_("Waarom trekt u uw aanvraag in? (mag leeg blijven)"), required=False,
                             max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BerichtvoorkeurForm(forms.ModelForm):
+    """How the user wants our e-mails: language, and what is not urgent at once or once a day."""
+
+    taal = forms.ChoiceField(label=_("In welke taal wilt u onze e-mails?"), widget=forms.RadioSelect,
+                             choices=[("nl", _("Nederlands")), ("en", _("Engels (English)"))])
+    bezorging = forms.ChoiceField(
+        label=_("Wanneer wilt u e-mails krijgen?"), widget=forms.RadioSelect,
+        help_text=_("Een besluit en een termijn die over 3 dagen of eerder afloopt, sturen wij altijd meteen."),
+        choices=[("direct", _("Meteen: één e-mail per bericht")),
+                 ("dagelijks", _("Eén keer per dag: een overzicht van alle berichten"))])
+
+    class Meta:
+        model = Berichtvoorkeur
+        fields = ["taal", "bezorging"]

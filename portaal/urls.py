@@ -1,13 +1,16 @@
 """Every page of the applicant portal, grouped by the module its view lives in."""
 from django.urls import path
 
-from .views import aanvraag, aanvragen, aanvulling, keuzehulp, organisatie, overzicht, subsidie, verantwoording
+from .views import (aanvraag, aanvragen, aanvulling, instellingen, keuzehulp, organisatie, overzicht, subsidie,
+                    verantwoording)
 
 app_name = "portaal"
 
 urlpatterns = [
     # overzicht.py: what to do next, and where each request stands
     path("", overzicht.OverzichtView.as_view(), name="overzicht"),
+    # instellingen.py: how and in which language our e-mails reach the user
+    path("instellingen/", instellingen.InstellingenView.as_view(), name="instellingen"),
     # keuzehulp.py: which regelingen fit (public)
     path("keuzehulp/", keuzehulp.KeuzehulpView.as_view(), name="keuzehulp"),
     # organisatie.py: the applicant's organisations, their members and invitations
