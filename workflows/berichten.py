@@ -193,7 +193,7 @@ def verstuur(limiet: int = 200) -> int:
     Never inside a transaction: each message is claimed, sent and marked as described at the top. A failure is
     tried again after its backoff, by a later run."""
     houder, verzonden, geprobeerd = eigenaar(), 0, []
-    verbinding = get_connection(timeout=settings.EMAIL_TIMEOUT)
+    verbinding = get_connection()  # the SMTP backend gives up after settings.EMAIL_TIMEOUT seconds
     try:
         while len(geprobeerd) < limiet and (bericht := claim(houder, geprobeerd)) is not None:
             geprobeerd.append(bericht.pk)
