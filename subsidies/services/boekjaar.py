@@ -4,7 +4,8 @@
   N+1 and the jaarverantwoording over N-1 are asked for.
 - `bewaak_termijnen()`: daily; the voorbehoud lapses four weeks after adoption (Awb 4:34), reminders a week before
   and on the due day, overdue jaarverantwoordingen are flagged to the behandelaar, and so is an aanvulling whose
-  term passed unused (with the last day to put the request buiten behandeling, Awb 4:5 lid 4).
+  term passed unused (with the last day to put the request buiten behandeling, Awb 4:5 lid 4); the applicant is
+  reminded once when an aanvulling's term ends within three days.
 
 Every step is idempotent (what was done is recorded: a status, a date field, or the outbox key of the message) and
 works in batches of its own transaction, so a run that stops halfway is resumed by running it again.

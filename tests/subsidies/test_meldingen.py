@@ -230,3 +230,37 @@ def test_every_event_template_exists_in_both_languages_with_the_same_blocks():
         blokken = [{b.name for b in get_template(f"meldingen/{event}.{taal}.txt").template.nodelist
                     .get_nodes_by_type(BlockNode)} for taal in ("nl", "en")]
         assert blokken[0] == blokken[1] == {"onderwerp", "tekst", "knop"}, event
+
+
+def test_a_reader_who_chose_english_gets_every_step_in_english_with_its_link(concept, secretaris, actoren):
+    """From receipt to recovery: each message to the English reader is English, in text and HTML, and links to the
+    portal page where they act; the Dutch reader gets the same events in Dutch."""
+    Berichtvoorkeur.objects.create(user=actoren["aanvrager"], taal="en")
+    behandelaar = actoren["behandelaar"]
+    aanvraag = perform(perform(concept, "indienen", actoren["aanvrager"]), "in_behandeling_nemen", behandelaar)
+    aanvraag = perform(aanvraag, "aanvulling_vragen", behandelaar, reden="Stuur de offerte.",
+                       termijn_tot=date(2026, 2, 16))
+    aanvraag = perform(aanvraag, "aanvulling_ontvangen", actoren["aanvrager"])
+    perform(aanvraag, "beslistermijn_verdagen", behandelaar, weken=4, reden="Advies van de wijkraad.")  # as typed
+    subsidie = breng_naar(AanvraagFactory(organisatie=concept.organisatie, gevraagd_bedrag=Decimal("12000.00")),
+                          "verleend", behandelaar=behandelaar, beslisser=actoren["beslisser"]).subsidie
+    subsidie = perform(subsidie, "voorschot_betalen", behandelaar, bedrag=Decimal("10000.00"))
+    perform(subsidie.betalingen.get(), "uitvoeren", behandelaar)
+    subsidie = perform(subsidie, "verantwoording_vragen", behandelaar, uiterlijk=date(2026, 5, 2))
+    subsidie = perform(subsidie, "verantwoording_indienen", actoren["aanvrager"], activiteitenverslag="Gedaan.",
+                       werkelijke_kosten=Decimal("8000.00"))
+    perform(subsidie, "vaststellen", behandelaar, bedrag=Decimal("8000.00"), reden="Minder kosten.")
+
+    engels = list(Bericht.objects.filter(aan="aanvrager@example.org"))
+    nederlands = list(Bericht.objects.filter(aan="secretaris@example.org"))
+    soorten = {b.sleutel.split("-")[0] for b in engels}
+    assert soorten >= {"ontvangst", "aanvulling", "verdaging", "beschikking", "verantwoording_vragen",
+                       "terugvordering"}
+    assert len(engels) == len(nederlands)
+    for bericht in engels:
+        assert bericht.taal == "en" and "Wij " not in bericht.tekst and "uiterlijk" not in bericht.tekst, bericht
+        assert '<a href="http://127.0.0.1:8000/portaal/' in bericht.html, bericht
+        assert bericht.tekst.splitlines()[-1].split(": ", 1)[1].startswith("http://127.0.0.1:8000/portaal/")
+    assert all(b.taal == "nl" and "We " not in b.tekst for b in nederlands)
+    beschikking = next(b for b in engels if b.sleutel.startswith("beschikking-"))
+    assert "Amount: € 12,000.00" in beschikking.tekst and "object (bezwaar maken) until" in beschikking.tekst
