@@ -131,13 +131,13 @@ def beschikking(beschikking) -> int:
     jaar = f" {beschikking.boekjaar}" if beschikking.boekjaar else ""
     bedrag_nl = f" Bedrag: € {beschikking.bedrag}." if beschikking.bedrag is not None else ""
     bedrag_en = f" Amount: € {beschikking.bedrag}." if beschikking.bedrag is not None else ""
-    bezwaar = _datum(beschikking.bezwaartermijn_tot)
+    rechtsmiddel_nl, rechtsmiddel_en = rechtsmiddel(beschikking)
     return _aan_aanvrager(
         aanvraag, f"beschikking-{beschikking.pk}", f"Besluit ({soort}{jaar}) / Decision",
         f"Wij hebben een besluit genomen over uw aanvraag: {soort}{jaar}.{bedrag_nl}\n{beschikking.motivering}\n"
-        f"Bent u het niet eens met dit besluit? Dan kunt u tot en met {bezwaar} bezwaar maken.",
-        f"We have taken a decision on your application: {beschikking.soort}{jaar}.{bedrag_en} "
-        f"If you disagree with it, you can object until {bezwaar}.", obj=beschikking)
+        f"{rechtsmiddel_nl}",
+        f"We have taken a decision on your application: {beschikking.soort}{jaar}.{bedrag_en} {rechtsmiddel_en}",
+        obj=beschikking)
 
 
 def terugvordering(betaling) -> int:
@@ -188,3 +188,73 @@ def adviesvraag(adviesaanvraag, aan: list[str]) -> int:
         f"Onze vraag: {adviesaanvraag.vraag}\nGeef uw advies uiterlijk {tot}.\n\n"
         f"The municipality asks your advice on the application '{aanvraag.titel}' of {aanvraag.organisatie}. "
         f"Please give your advice by {tot}.", obj=adviesaanvraag)
+
+
+# --- bezwaar (objection) --------------------------------------------------------------------------------------
+def rechtsmiddel(beschikking) -> tuple[str, str]:
+    """The sentence on what the addressee can do against `beschikking` and until when: bezwaar, or against a decision
+    on bezwaar beroep at the rechtbank (Awb 7:1, 8:1), never a second bezwaar."""
+    tot = _datum(beschikking.bezwaartermijn_tot)
+    if beschikking.rechtsmiddel == "beroep":
+        return (f"Bent u het niet eens met deze beslissing op uw bezwaar? Dan kunt u tot en met {tot} beroep "
+                "instellen bij de rechtbank Noord-Nederland (Awb 8:1). Opnieuw bezwaar maken kan niet.",
+                f"If you disagree with this decision on your objection, you can appeal to the District Court of the "
+                f"Northern Netherlands until {tot} (Awb 8:1). Objecting again is not possible.")
+    return (f"Bent u het niet eens met dit besluit? Dan kunt u tot en met {tot} bezwaar maken.",
+            f"If you disagree with it, you can object until {tot}.")
+
+
+def _behandelaar_van(bezwaar):
+    """Who hears of an objection: its own officer, else the request's, else who took the contested decision."""
+    return bezwaar.behandelaar or bezwaar.beschikking.aanvraag.behandelaar or bezwaar.beschikking.beslisser
+
+
+def bezwaar_ontvangen(bezwaar) -> int:
+    """Receipt of an objection (Awb 6:14) with the date we decide by (7:10); the officer hears of it too."""
+    aanvraag, ontvangen = bezwaar.beschikking.aanvraag, _datum(bezwaar.ontvangen_op)
+    beslisdatum, besluit = _datum(bezwaar.uiterste_beslisdatum), bezwaar.beschikking.get_soort_display()
+    te_laat_nl = "" if bezwaar.tijdig else (
+        " Uw bezwaar kwam na het einde van de bezwaartermijn binnen. Wij kijken of u dat te verwijten valt (Awb "
+        "6:11); zo niet, dan behandelen wij het toch.")
+    te_laat_en = "" if bezwaar.tijdig else (
+        " Your objection arrived after the objection term ended. We will consider whether you can be blamed for "
+        "that (Awb 6:11); if not, we will still consider it.")
+    nieuw = _aan_aanvrager(
+        aanvraag, f"bezwaar-ontvangen-{bezwaar.pk}", "Bezwaar ontvangen / Objection received",
+        f"Wij hebben op {ontvangen} uw bezwaar tegen ons besluit ({besluit}) ontvangen.{te_laat_nl} Wij beslissen "
+        f"uiterlijk op {beslisdatum}. Misschien nodigen wij u eerst uit om uw bezwaar toe te lichten (hoorzitting).",
+        f"We received your objection against our decision ({bezwaar.beschikking.soort}) on {ontvangen}.{te_laat_en} "
+        f"We will decide by {beslisdatum}. We may first invite you to explain your objection (hearing).", obj=bezwaar)
+    return nieuw + _aan_medewerker(
+        _behandelaar_van(bezwaar), f"bezwaar-binnen-{bezwaar.pk}", f"Bezwaar binnen: {bezwaar}",
+        f"Bezwaar {bezwaar.nummer} tegen {bezwaar.beschikking} is ontvangen op {ontvangen} "
+        f"({'tijdig' if bezwaar.tijdig else 'na de bezwaartermijn'}). Uiterste beslisdatum: {beslisdatum}.", bezwaar)
+
+
+def bezwaar_verdaagd(bezwaar, reden: str) -> int:
+    """Written notice of the postponement, with the new date and the reason (Awb 7:10 lid 3)."""
+    datum = _datum(bezwaar.uiterste_beslisdatum)
+    return _aan_aanvrager(
+        bezwaar.beschikking.aanvraag, f"bezwaar-verdaagd-{bezwaar.pk}", "Later beslissing op bezwaar / Decision on "
+        "objection postponed",
+        f"Wij hebben meer tijd nodig om over uw bezwaar te beslissen. Wij beslissen nu uiterlijk op {datum}. "
+        f"De reden: {reden}",
+        f"We need more time to decide on your objection. We will now decide by {datum}. The reason: {reden}",
+        obj=bezwaar)
+
+
+def bezwaar_beslist(bezwaar, uitkomst: str) -> int:
+    """To the officer: the objection is decided; on gegrond the request waits for its new decision. (The objector
+    hears it from the beschikking itself, with the beroep clause.)"""
+    vervolg = (f" De aanvraag {bezwaar.beschikking.aanvraag.nummer} is terug in behandeling: neem een nieuw besluit."
+               if uitkomst == "gegrond" else "")
+    return _aan_medewerker(
+        _behandelaar_van(bezwaar), f"bezwaar-beslist-{bezwaar.pk}", f"Bezwaar beslist: {bezwaar}",
+        f"Op bezwaar {bezwaar.nummer} is beslist: {uitkomst}.{vervolg}", bezwaar)
+
+
+def bezwaar_ingetrokken(bezwaar) -> int:
+    """To the officer: the objector withdrew the objection; nothing to decide any more."""
+    return _aan_medewerker(
+        _behandelaar_van(bezwaar), f"bezwaar-ingetrokken-{bezwaar.pk}", f"Bezwaar ingetrokken: {bezwaar}",
+        f"Bezwaar {bezwaar.nummer} is ingetrokken. U hoeft er niet meer op te beslissen.", bezwaar)
