@@ -56,8 +56,8 @@ def besluiten(aanvraag, vandaag) -> list[dict]:
 
 
 def _beschikking(user, pk) -> Beschikking:
-    return eigen_object(Beschikking.objects.select_related("aanvraag__organisatie"), user, "aanvraag__organisatie",
-                        pk=pk)
+    return eigen_object(Beschikking.objects.select_related("aanvraag__organisatie", "aanvraag__behandelaar"), user,
+                        "aanvraag__organisatie", pk=pk)
 
 
 def _bezwaar(user, pk) -> Bezwaar:

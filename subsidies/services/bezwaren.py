@@ -26,10 +26,10 @@ def dien_in(beschikking: Beschikking, user, *, gronden: str, indiener: str = "",
             ter_post_op: dt.date | None = None, adviescommissie: bool = False) -> Bezwaar:
     """File an objection against `beschikking`. A member of the organisation files it today; an officer registers one
     received on paper with its real date of receipt, the postmark date (6:9 lid 2) and whether a committee advises."""
-    lid, medewerker = rollen.aanvrager(beschikking.aanvraag, user), rollen.behandelaar(beschikking.aanvraag, user)
-    if not (lid or medewerker):
+    lid = rollen.aanvrager(beschikking.aanvraag, user)
+    op_papier = not lid and rollen.behandelaar(beschikking.aanvraag, user)  # a member files their own, never on paper
+    if not (lid or op_papier):
         raise NotPermitted("U kunt tegen dit besluit geen bezwaar maken.", "You cannot object to this decision.")
-    op_papier = medewerker and not lid
     if not op_papier and (ontvangen_op or ter_post_op or adviescommissie):
         raise NotPermitted(
             "Alleen een behandelaar registreert een bezwaar met een eigen ontvangst- of postdatum of adviescommissie.",
@@ -61,7 +61,7 @@ def dien_in(beschikking: Beschikking, user, *, gronden: str, indiener: str = "",
                       adviescommissie=adviescommissie)
     bezwaar.bereken_termijnen()
     bezwaar.controleer_velden(["gronden", "indiener"])
-    with acting_as(user), transaction.atomic():
+    with acting_as(user), transaction.atomic(savepoint=False):  # the caller's transaction, if any, holds it all
         bezwaar.save()
         meldingen.bezwaar_ontvangen(bezwaar)
     return bezwaar
