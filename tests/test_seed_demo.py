@@ -112,8 +112,8 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
                                                                                          tijdig=True).exists()
         gegrond = Bezwaar.objects.get(status="gegrond")
         assert gegrond.beslissing.herroept == gegrond.beschikking
-        assert list(gegrond.aanvraag.beschikkingen.values_list("soort", flat=True))[-2:] == ["bezwaarbeslissing",
-                                                                                             "verlening"]
+        assert list(gegrond.aanvraag.beschikkingen.values_list("soort", flat=True))[:3] == [
+            "weigering", "bezwaarbeslissing", "verlening"]
 
     with subtests.test("the audit trail is intact"):
         assert audit.verify().intact
