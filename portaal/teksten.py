@@ -20,6 +20,7 @@ SOORTEN = {
     "intrekking": _("Intrekking"),
     "wijziging": _("Wijziging"),
     "beeindiging": _("Beëindiging"),
+    "bezwaarbeslissing": _("Beslissing op uw bezwaar"),
     "voorschot": _("Voorschot"),
     "saldo": _("Betaling na vaststelling"),
     "terugvordering": _("Terugbetalen (terugvordering)"),

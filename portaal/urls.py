@@ -1,8 +1,8 @@
 """Every page of the applicant portal, grouped by the module its view lives in."""
 from django.urls import path
 
-from .views import (aanvraag, aanvragen, aanvulling, instellingen, keuzehulp, organisatie, overzicht, subsidie,
-                    verantwoording)
+from .views import (aanvraag, aanvragen, aanvulling, bezwaar, instellingen, keuzehulp, organisatie, overzicht,
+                    subsidie, verantwoording)
 
 app_name = "portaal"
 
@@ -33,6 +33,11 @@ urlpatterns = [
     path("documenten/<int:pk>/", aanvraag.DocumentView.as_view(), name="document"),
     # aanvulling.py: answering a request for more information
     path("aanvragen/<int:pk>/aanvulling/", aanvulling.AanvullingView.as_view(), name="aanvulling"),
+    # bezwaar.py: objecting to a decision, the objection's page, withdrawing it, its documents
+    path("besluiten/<int:pk>/bezwaar/", bezwaar.BezwaarMakenView.as_view(), name="bezwaar_maken"),
+    path("bezwaren/<int:pk>/", bezwaar.BezwaarView.as_view(), name="bezwaar"),
+    path("bezwaren/<int:pk>/intrekken/", bezwaar.BezwaarIntrekkenView.as_view(), name="bezwaar_intrekken"),
+    path("bezwaardocumenten/<int:pk>/", bezwaar.BezwaardocumentView.as_view(), name="bezwaardocument"),
     # subsidie.py and verantwoording.py: a granted subsidy, its werkplan and verantwoording
     path("subsidies/<int:pk>/", subsidie.SubsidieView.as_view(), name="subsidie"),
     path("jaartranches/<int:pk>/werkplan/", verantwoording.WerkplanView.as_view(), name="werkplan"),

@@ -196,8 +196,8 @@ class BetalingAdmin(ReadOnlyStatusAdmin):
 
 @admin.register(models.Beschikking)
 class BeschikkingAdmin(ReadOnlyAdmin):
-    list_display = ["aanvraag", "soort", "boekjaar", "bedrag", "verzonden_op", "bezwaartermijn_tot"]
-    list_filter = ["soort"]
+    list_display = ["aanvraag", "soort", "boekjaar", "bedrag", "verzonden_op", "rechtsmiddel", "bezwaartermijn_tot"]
+    list_filter = ["soort", "rechtsmiddel"]
 
 
 @admin.register(models.Reservemutatie)
@@ -210,3 +210,35 @@ class ReservemutatieAdmin(ReadOnlyAdmin):
 class BeeindigingAdmin(ReadOnlyAdmin):
     list_display = ["subsidie", "grond", "laatste_boekjaar", "gesubsidieerde_jaren", "compensatie", "besloten_op"]
     list_filter = ["grond"]
+
+
+class BezwaardocumentInline(ReadOnlyInline):
+    model = models.Bezwaardocument
+    fields = ["omschrijving", "oorspronkelijke_naam", "content_type", "grootte", "sha256", "toegevoegd_op"]
+    readonly_fields = fields
+
+
+@admin.register(models.Bezwaar)
+class BezwaarAdmin(ReadOnlyStatusAdmin):
+    """Objections with their terms (6:9 on time, 7:10 decision date). An officer registers one received on paper here
+    (through `services.bezwaren.dien_in`, which computes the terms); after that only the actions change it."""
+
+    list_display = ["nummer", "beschikking", "status", "ontvangen_op", "tijdig", "adviescommissie",
+                    "uiterste_beslisdatum", "verdaagd", "behandelaar"]
+    list_filter = ["status", "tijdig", "adviescommissie", "verdaagd"]
+    search_fields = ["beschikking__aanvraag__titel", "beschikking__aanvraag__organisatie__naam", "indiener"]
+    readonly_fields = ["ingediend_door", "op_papier", "tijdig", "verschoonbaar_reden", "uiterste_beslisdatum",
+                       "verdaagd", "hoorzitting_op", "behandelaar", "beslissing"]
+    raw_id_fields = ["beschikking"]
+    inlines = [BezwaardocumentInline]
+    actions = [transition_action("in_behandeling_nemen", "In behandeling nemen")]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        from .services.bezwaren import dien_in
+
+        nieuw = dien_in(obj.beschikking, request.user, gronden=obj.gronden, indiener=obj.indiener,
+                        ontvangen_op=obj.ontvangen_op, ter_post_op=obj.ter_post_op,
+                        adviescommissie=obj.adviescommissie)
+        obj.pk, obj._state = nieuw.pk, nieuw._state  # the admin goes on with the row that was saved

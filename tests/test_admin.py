@@ -28,3 +28,26 @@ def test_admin_action_refused_in_the_wrong_state_says_why_and_changes_nothing(ad
 def test_status_is_read_only_in_the_change_form(admin_client, concept):
     page = admin_client.get(f"/admin/subsidies/aanvraag/{concept.pk}/change/").content.decode()
     assert 'name="status"' not in page and 'name="titel"' in page
+
+
+def test_an_officer_registers_a_paper_objection_in_the_admin_with_its_terms(admin_client, concept, aanvrager,
+                                                                            behandelaar):
+    from django.utils import timezone
+
+    from subsidies.models import Bezwaar
+    from workflows.transitions import perform
+
+    aanvraag = perform(breng_naar(concept, "in_beoordeling", aanvrager=aanvrager, behandelaar=behandelaar),
+                       "besluit_voorstellen", behandelaar, uitkomst="weigeren", reden="Past niet.")
+    weigering = perform(aanvraag, "weigeren", behandelaar).beschikkingen.get()
+    vandaag = timezone.localdate()
+    response = admin_client.post("/admin/subsidies/bezwaar/add/", {
+        "beschikking": weigering.pk, "gronden": "Per brief: oneens.", "indiener": "J. de Vries",
+        "ontvangen_op": vandaag.isoformat(), "ter_post_op": "", "documenten-TOTAL_FORMS": 0,
+        "documenten-INITIAL_FORMS": 0}, follow=True)
+    assert response.status_code == 200
+    bezwaar = Bezwaar.objects.get()
+    assert (bezwaar.op_papier, bezwaar.ingediend_door, bezwaar.tijdig) == (True, behandelaar, True)
+    assert bezwaar.uiterste_beslisdatum > weigering.bezwaartermijn_tot
+    page = admin_client.get(f"/admin/subsidies/bezwaar/{bezwaar.pk}/change/").content.decode()
+    assert 'name="gronden"' not in page  # fixed once filed: only the actions change it

@@ -14,13 +14,15 @@ from rest_framework.test import APIClient
 
 from accommodaties.models import Exploitatiebegroting
 from initiatieven.models import Adviesaanvraag
-from subsidies.models import Aanvraag, Begrotingsjaar, Betaling, Jaartranche, Subsidie
+from subsidies.models import Aanvraag, Begrotingsjaar, Betaling, Bezwaar, Jaartranche, Subsidie
+from subsidies.services import bezwaren
 from tests import doors
 from tests.accommodaties.factories import ExploitatiebegrotingFactory
 from tests.api import meerjarig
 from tests.conftest import in_beheer
 from tests.factories import breng_naar
 from tests.initiatieven.factories import AdviesaanvraagFactory
+from workflows import termijnen
 from workflows.transitions import perform
 
 ALLES = "*"
@@ -36,7 +38,7 @@ OPEN = {  # (model, status) → the fields a beheerder may still change there; n
 }
 API = {"aanvraag": "/api/aanvragen/", "subsidie": "/api/subsidies/", "betaling": "/api/betalingen/",
        "jaartranche": "/api/tranches/", "exploitatiebegroting": "/api/exploitatiebegrotingen/",
-       "adviesaanvraag": "/api/adviesaanvragen/"}
+       "adviesaanvraag": "/api/adviesaanvragen/", "bezwaar": "/api/bezwaren/"}
 
 
 # --- bringing each model to each of its states through perform() ------------------------------------------------
@@ -128,8 +130,24 @@ def adviesaanvraag(status, concept, a):
     return gevraagd
 
 
+def bezwaar(status, concept, a):
+    ingediend = bezwaren.dien_in(aanvraag("geweigerd", concept, a).beschikkingen.get(), a["aanvrager"],
+                                 gronden="Wij zijn het niet eens met de weigering.")
+    if status in ("ingediend", "ingetrokken"):
+        return perform(ingediend, "intrekken", a["aanvrager"]) if status == "ingetrokken" else ingediend
+    in_behandeling = perform(ingediend, "in_behandeling_nemen", a["behandelaar"])
+    if status == "in_behandeling":
+        return in_behandeling
+    if status == "hoorzitting":
+        return perform(in_behandeling, "hoorzitting_plannen", a["behandelaar"],
+                       hoorzitting_op=termijnen.volgende_werkdag(timezone.localdate() + dt.timedelta(days=7)))
+    actie = {"gegrond": "gegrond_verklaren", "ongegrond": "ongegrond_verklaren",
+             "niet_ontvankelijk": "niet_ontvankelijk_verklaren"}[status]
+    return perform(in_behandeling, actie, a["behandelaar"], reden="Beoordeeld op de gronden.")
+
+
 BOUW = {Aanvraag: aanvraag, Subsidie: subsidie, Betaling: betaling, Jaartranche: jaartranche,
-        Exploitatiebegroting: exploitatiebegroting, Adviesaanvraag: adviesaanvraag}
+        Exploitatiebegroting: exploitatiebegroting, Adviesaanvraag: adviesaanvraag, Bezwaar: bezwaar}
 GEVALLEN = [(model, status) for model in BOUW for status, _ in model._meta.get_field("status").choices]
 VAST = [(model, status) for model, status in GEVALLEN if OPEN.get((model._meta.model_name, status)) != ALLES]
 

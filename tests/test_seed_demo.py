@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from subsidies.demo.builder import VERHALEN
 from subsidies.models import (
-    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Budget, Gebied, Jaartranche, Organisatie, Plafond,
-    Reservemutatie, Subsidie, Verplichting, Wijk,
+    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Bezwaar, Budget, Gebied, Jaartranche, Organisatie,
+    Plafond, Reservemutatie, Subsidie, Verplichting, Wijk,
 )
 from subsidies.models.tranches import voorbehoud_tot
 from subsidies.rollen import Rol
@@ -101,10 +101,19 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
         assert {"saldo", "terugvordering"} <= set(vastgesteld.values_list("soort", flat=True))
 
     with subtests.test("every state was reached through an audited transition"):
-        for model in (Aanvraag, Subsidie, Jaartranche, Betaling):
+        for model in (Aanvraag, Subsidie, Jaartranche, Betaling, Bezwaar):
             targets, initial = last_transition_targets(model), model._meta.get_field("status").default
             for pk, status in model.objects.values_list("pk", "status"):
                 assert targets.get(str(pk), initial) == status, (model.__name__, pk)
+
+    with subtests.test("an objection in every state; an upheld one led to a new verlening"):
+        assert set(Bezwaar.objects.values_list("status", flat=True)) == set(Bezwaar.Status.values)
+        assert Bezwaar.objects.filter(tijdig=False).exists() and Bezwaar.objects.filter(ter_post_op__isnull=False,
+                                                                                         tijdig=True).exists()
+        gegrond = Bezwaar.objects.get(status="gegrond")
+        assert gegrond.beslissing.herroept == gegrond.beschikking
+        assert list(gegrond.aanvraag.beschikkingen.values_list("soort", flat=True))[:3] == [
+            "weigering", "bezwaarbeslissing", "verlening"]
 
     with subtests.test("the audit trail is intact"):
         assert audit.verify().intact

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from subsidies.models import Aanvraag, Betaling, Document, Jaartranche
+from django.utils import timezone
+
+from subsidies.models import Aanvraag, Beschikking, Betaling, Document, Jaartranche
 from subsidies.services.documenten import als_download
 from web.fouten import in_taal, toon_fout
 from workflows.errors import DomainError
@@ -19,6 +21,7 @@ from workflows.transitions import available_actions, check, perform
 from ..forms import IntrekkenForm
 from ..tijdlijn import tijdlijn
 from . import eigen_object
+from .bezwaar import besluiten
 from .subsidie import tranche_regels
 
 # The applicant's actions on a request and the page where each is done.
@@ -43,7 +46,8 @@ def acties(aanvraag, user) -> list[dict]:
 def _aanvraag(user, pk):
     return eigen_object(
         Aanvraag.objects.select_related("regeling", "organisatie", "subsidie").prefetch_related(
-            "documenten", "beschikkingen", "aanvullingen", "jaarbedragen",
+            "documenten", "aanvullingen", "jaarbedragen",
+            Prefetch("beschikkingen", queryset=Beschikking.objects.prefetch_related("bezwaren")),
             Prefetch("subsidie__tranches", queryset=Jaartranche.objects.order_by("boekjaar")),
             Prefetch("subsidie__betalingen", queryset=Betaling.objects.exclude(status=Betaling.Status.GEANNULEERD))),
         user, "organisatie", pk=pk)
@@ -64,6 +68,7 @@ class AanvraagView(LoginRequiredMixin, View):
             "betalingen": list(subsidie.betalingen.all()) if subsidie else [],
             "tijdlijn": tijdlijn(aanvraag, subsidie, tranches),
             "acties": acties(aanvraag, request.user),
+            "besluiten": besluiten(aanvraag, timezone.localdate()),
         })
 
 

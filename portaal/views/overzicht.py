@@ -15,6 +15,8 @@ TAAK_PAGINA = {
     "aanvulling": ("portaal:aanvulling", lambda taak: taak.aanvraag.pk),
     "werkplan": ("portaal:werkplan", lambda taak: taak.tranche.pk),
     "verantwoording": ("portaal:verantwoording", lambda taak: taak.subsidie.pk),
+    "hoorzitting": ("portaal:bezwaar", lambda taak: taak.bezwaar.pk),
+    "bezwaar": ("portaal:bezwaar", lambda taak: taak.bezwaar.pk),
 }
 
 

@@ -4,7 +4,7 @@ from rest_framework.filters import OrderingFilter
 
 from workflows.models import AuditRecord
 
-from ..models import Aanvraag, Betaling, Jaartranche, Subsidie
+from ..models import Aanvraag, Betaling, Bezwaar, Jaartranche, Subsidie
 
 
 class StableOrderingFilter(OrderingFilter):
@@ -42,6 +42,16 @@ class AanvraagFilter(django_filters.FilterSet):
     class Meta:
         model = Aanvraag
         fields = ["status", "regeling", "organisatie", "gebied", "wijk", "behandelaar", "boekjaar"]
+
+
+class BezwaarFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Bezwaar.Status.choices, distinct=False)
+    aanvraag = django_filters.NumberFilter(field_name="beschikking__aanvraag")
+    beslisdatum_voor = django_filters.DateFilter(field_name="uiterste_beslisdatum", lookup_expr="lte")
+
+    class Meta:
+        model = Bezwaar
+        fields = ["status", "beschikking", "aanvraag", "behandelaar", "tijdig", "adviescommissie"]
 
 
 class SubsidieFilter(django_filters.FilterSet):

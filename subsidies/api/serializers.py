@@ -12,12 +12,12 @@ from workflows.transitions import REDEN_MAX
 
 from ..models import (
     Aanvraag, Aanvulling, Beeindiging, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling,
-    Contactpersoon, Document, Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie,
+    Bezwaar, Contactpersoon, Document, Jaarbedrag, Jaartranche, Organisatie, Plafond, Regeling, Reservemutatie, Subsidie,
     Verplichting, Voorschotschema,
 )
 from ..models.aanvragen import Uitkomst
 from ..rollen import ziet_alles, zichtbaar
-from ..services import budgetstatus
+from ..services import bezwaren, budgetstatus
 from ..validators import BEDRAG_MAX, BOEKJAAR_MAX, BOEKJAAR_MIN
 from .validation import ModelValidatie
 
@@ -317,6 +317,10 @@ class TransitieSerializer(serializers.Serializer):
     werkelijke_kosten = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
     accountantsverklaring = serializers.BooleanField(required=False)
     uitgevoerd_op = serializers.DateField(required=False)
+    # bezwaar
+    adviescommissie = serializers.BooleanField(required=False, help_text="Bezwaar: een adviescommissie (Awb 7:13) "
+                                               "adviseert; de beslistermijn wordt 12 weken.")
+    hoorzitting_op = serializers.DateField(required=False, help_text="Bezwaar: de dag van de hoorzitting (Awb 7:2).")
     # the multi-year path
     jaarbedragen = BedragenPerJaarField(required=False, help_text="Voorgesteld bedrag per boekjaar.")
     voorwaarden = VoorwaardenSerializer(required=False)
@@ -362,7 +366,48 @@ class BeschikkingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Beschikking
         fields = ["id", "aanvraag", "soort", "bedrag", "motivering", "verplichtingen", "verzonden_op",
-                  "bezwaartermijn_tot", "beslisser", "aangemaakt_op"]
+                  "bezwaartermijn_tot", "rechtsmiddel", "herroept", "beslisser", "aangemaakt_op"]
+
+
+class BezwaarSerializer(ModelValidatie, serializers.ModelSerializer):
+    """An objection against a beschikking. Filed by the organisation's member (today) or registered by an officer
+    from paper (with its dates); after that every change is an action (`acties`)."""
+
+    nummer = serializers.CharField(read_only=True)
+    publieke_status = PubliekeStatusField()
+    aanvraag = serializers.IntegerField(source="beschikking.aanvraag_id", read_only=True)
+    bezwaartermijn_tot = serializers.DateField(source="beschikking.bezwaartermijn_tot", read_only=True,
+                                               help_text="Het einde van de bezwaartermijn (Awb 6:7, 6:8).")
+
+    class Meta:
+        model = Bezwaar
+        fields = [
+            "id", "nummer", "beschikking", "aanvraag", "bezwaartermijn_tot", "gronden", "indiener", "ingediend_door",
+            "op_papier", "ontvangen_op", "ter_post_op", "tijdig", "verschoonbaar_reden", "adviescommissie",
+            "uiterste_beslisdatum", "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "status",
+            "publieke_status", "aangemaakt_op",
+        ]
+        read_only_fields = ["ingediend_door", "op_papier", "tijdig", "verschoonbaar_reden", "uiterste_beslisdatum",
+                            "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "status", "aangemaakt_op"]
+        extra_kwargs = {
+            "ontvangen_op": {"required": False, "help_text": "Alleen een behandelaar (papieren bezwaar); anders vandaag."},
+            "ter_post_op": {"help_text": "Alleen een behandelaar: de datum van het poststempel (Awb 6:9 lid 2)."},
+            "adviescommissie": {"help_text": "Alleen een behandelaar: een adviescommissie (Awb 7:13) adviseert."},
+            "beschikking": {"error_messages": {
+                "does_not_exist": "Kies een besluit over een aanvraag van uw eigen organisatie. / Choose a decision on "
+                                  "a request of your own organisation.",
+            }},
+        }
+
+    def get_fields(self):
+        """An applicant objects only to their own organisations' decisions."""
+        fields = super().get_fields()
+        fields["beschikking"].queryset = eigen(self.context.get("request"), Beschikking.objects.all(),
+                                               "aanvraag__organisatie")
+        return fields
+
+    def create(self, validated_data):
+        return bezwaren.dien_in(validated_data.pop("beschikking"), self.context["request"].user, **validated_data)
 
 
 class VerplichtingSerializer(serializers.ModelSerializer):

@@ -21,7 +21,7 @@ from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
 from ..models import (
-    Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Budget, Document, Jaarbedrag,
+    Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Bezwaar, Budget, Document, Jaarbedrag,
     Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie, Verantwoordingsdocument,
 )
 from ..rollen import ziet_alles, zichtbaar
@@ -290,6 +290,22 @@ class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     organisatie_path = "aanvraag__organisatie"
     filterset_fields = ["aanvraag", "soort"]
     ordering_fields = ["verzonden_op", "bezwaartermijn_tot"]
+
+
+@met_acties(Bezwaar)
+class BezwaarViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Objections. The organisation's member files one against its decision; an officer registers one received on
+    paper; every change after that is an action (`acties`). Officers filter the queue by status and decision date."""
+
+    queryset = Bezwaar.objects.select_related("beschikking").order_by("uiterste_beslisdatum", "pk")
+    serializer_class = serializers.BezwaarSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "beschikking__aanvraag__organisatie"
+    filterset_class = filters.BezwaarFilter
+    ordering_fields = ["uiterste_beslisdatum", "ontvangen_op", "id"]
+
+    def perform_create(self, serializer):
+        serializer.save()  # services.bezwaren.dien_in: its own transaction, in the caller's name
 
 
 class BudgetOverzichtViewSet(viewsets.GenericViewSet, mixins.ListModelMixin):

@@ -26,17 +26,20 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from schwifty import IBAN
 
+from workflows import termijnen
 from workflows.berichten import verstuur
 from workflows.context import acting_as
 from workflows.transitions import perform
 
 from ..models import (
-    Aanvraag, Begrotingsjaar, Begrotingspost, Begrotingsregel, Belangenverklaring, Betaling, Budget, Contactpersoon,
+    Aanvraag, Begrotingsjaar, Begrotingspost, Begrotingsregel, Belangenverklaring, Betaling, Bezwaar, Budget,
+    Contactpersoon,
     Fondsbron, Gebied, Jaarbedrag, Organisatie, Plafond, Regeling, Voorschotschema, Wijk,
 )
 from ..models.tranches import voorbehoud_tot
 from ..rollen import Rol
 from ..services.betaalrun import betaalrun, vervaldata
+from ..services.bezwaren import dien_in
 from ..services.boekjaar import bewaak_termijnen, open_boekjaar
 from ..services.meerjarig import jaarverantwoording_uiterlijk
 from . import eenmalig, structureel
@@ -44,7 +47,7 @@ from .begroting import BEGROTINGSJAREN, BEGROTINGSPOSTEN, BOEKJAREN, BUDGETTEN, 
 from .logins import AANVRAGER, BEHANDELAARS, BEHEERDER, BELANGEN, BESLISSER, LOGINS
 from .organisaties import ORGANISATIES, DemoOrganisatie
 from .regelingen import REGELINGEN
-from .verhaal import Dagen, Deel, DemoAanvraag, Stap
+from .verhaal import Dagen, Deel, DemoAanvraag, Stap, Werkdag
 
 User = get_user_model()
 EURO = Decimal("1")
@@ -356,7 +359,11 @@ def speel(gebeurtenissen: list[Gebeurtenis], ref: Referentie, klok, jaar: int) -
             aanvraag = Aanvraag.objects.select_related("regeling").get(pk=aanvragen[nummer])
             doel = _doel(stap, aanvraag)
             params = {naam: _waarde(waarde, gebeurtenis.dag, doel) for naam, waarde in stap.params.items()}
-            perform(doel, stap.actie, _actor(stap.door, nummer, demo, aanvraag, ref), reden=stap.reden, **params)
+            actor = _actor(stap.door, nummer, demo, aanvraag, ref)
+            if stap.op == "beschikking":  # an objection is filed, not a transition
+                dien_in(doel, actor, gronden=stap.reden, **params)
+            else:
+                perform(doel, stap.actie, actor, reden=stap.reden, **params)
 
 
 def _begroting_vastgesteld(gebeurtenis: Gebeurtenis, ref: Referentie) -> None:
@@ -435,12 +442,18 @@ def _doel(stap: Stap, aanvraag: Aanvraag):
         return aanvraag.subsidie
     if stap.op == "tranche":
         return aanvraag.subsidie.tranches.get(boekjaar=stap.jaar)
+    if stap.op == "beschikking":
+        return aanvraag.beschikkingen.order_by("-pk").first()
+    if stap.op == "bezwaar":
+        return Bezwaar.objects.filter(beschikking__aanvraag=aanvraag).order_by("-pk").first()
     return aanvraag.subsidie.betalingen.filter(status=Betaling.Status.GEPLAND).order_by("gepland_op", "pk").first()
 
 
 def _waarde(waarde, dag: dt.date, doel):
     if isinstance(waarde, Dagen):
         return dag + dt.timedelta(days=waarde.n)
+    if isinstance(waarde, Werkdag):
+        return termijnen.volgende_werkdag(dag + dt.timedelta(days=waarde.n), termijnen.gelijkgestelde_dagen_uit_db())
     if isinstance(waarde, Deel):
         return (doel.verleend_bedrag * Decimal(waarde.fractie)).quantize(CENT)
     return waarde

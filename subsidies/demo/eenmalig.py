@@ -5,7 +5,8 @@ Each story starts `start` days before today, so the demo always looks recent. Th
 stories are dated, are in `structureel`.
 """
 from .verhaal import (
-    DemoAanvraag, Stap, aangevuld, aanvulling, afsluiten, behandelen, geweigerd, indienen, intrekken, papier,
+    Dagen, DemoAanvraag, Stap, aangevuld, aanvulling, afsluiten, behandelen, bezwaar, bezwaar_behandelen,
+    bezwaar_stap, geweigerd, hoorzitting, indienen, intrekken, papier,
     subsidie_intrekken, ter_beoordeling, terugsturen, uitgevoerd, vaststellen, verantwoording, verantwoording_vragen,
     verdagen, verleend, volledig, voorschot, voorstel, weigervoorstel,
 )
@@ -175,26 +176,62 @@ AANVRAGEN = [
                  "Een eendaags muziekfestival in het Stadspark-Noord.", start=170,
                  verloop=geweigerd("Een eendaags festival draagt niet blijvend bij aan ontmoeting en onderlinge "
                                    "steun; daarvoor is de regeling niet bedoeld. Wij verwijzen naar het "
-                                   "evenementenbudget.")),
+                                   "evenementenbudget.")
+                 + bezwaar("Het festival brengt elk jaar de hele wijk samen; vrijwilligers uit Selwerd doen alles.",
+                           na=10)
+                 + bezwaar_behandelen() + hoorzitting()
+                 + bezwaar_stap("ongegrond_verklaren", "Gehoord op de hoorzitting. Een eendaags festival blijft een "
+                                "evenement; de regeling is voor blijvende ontmoeting. De weigering blijft staan.",
+                                na=20)),
     DemoAanvraag("Buurtdisco Hoornse Meer", "hoornse-meer", "bewonersinitiatief", "1800", ("11-28", "11-28"),
                  "Een discoavond in de gymzaal met entree van € 10.", start=40,
                  verloop=geweigerd("Met de entreeheffing zijn de kosten al gedekt; een bewonersinitiatief is "
-                                   "bedoeld voor activiteiten die zonder bijdrage niet doorgaan.")),
+                                   "bedoeld voor activiteiten die zonder bijdrage niet doorgaan.")
+                 + bezwaar("De entree is alleen voor volwassenen en dekt maar een derde van de kosten; kinderen "
+                           "gaan gratis naar binnen.", na=5)
+                 + bezwaar_behandelen()
+                 + bezwaar_stap("gegrond_verklaren", "De entree dekt de kosten niet; de weigering berustte op een "
+                                "verkeerde aanname.", na=5)
+                 + voorstel("Na bezwaar: de activiteit past binnen de regeling.") + (Stap(2, "verlenen", "beslist"),)),
     DemoAanvraag("Buurthuis De Korrel: nieuwe vloer grote zaal", "buurthuis-korrewegwijk", "onderhoud-accommodaties",
                  "18500", ("09-01", "10-31"), "Een nieuwe sportvloer in de grote zaal.", start=120,
                  verloop=geweigerd("Onderhoudssubsidie is er voor besturen die eigenaar zijn van hun gebouw. De "
-                                   "Korrel huurt het pand; het onderhoud is aan de verhuurder.")),
+                                   "Korrel huurt het pand; het onderhoud is aan de verhuurder.")
+                 + bezwaar("Per brief: de verhuurder betaalt niet, dus moeten wij het doen.", na=50,
+                           door="behandelaar", ontvangen_op=Dagen(-2))
+                 + bezwaar_behandelen()
+                 + bezwaar_stap("niet_ontvankelijk_verklaren", "Het bezwaar kwam ruim na de bezwaartermijn binnen, "
+                                "zonder reden waarom het niet eerder kon (Awb 6:7, 6:11).", na=4)),
+    DemoAanvraag("Sinterklaasfeest Hoornse Meer", "hoornse-meer", "bewonersinitiatief", "1500", ("12-05", "12-05"),
+                 "Sinterklaas komt naar het buurthuis, met cadeautjes voor alle kinderen uit de straat.", start=30,
+                 verloop=geweigerd("Cadeaus voor kinderen zijn geen ontmoeting tussen bewoners; daar is de regeling "
+                                   "niet voor.")
+                 + bezwaar("Het feest is juist voor ouders en grootouders samen met de kinderen.", na=6)),
+    DemoAanvraag("Speeltuin Oosterpark: kerstvakantiekamp", "speeltuin-oosterpark", "bewonersinitiatief", "3200",
+                 ("12-21", "12-24"), "Vier dagen kamp in de speeltuin voor kinderen die niet op vakantie gaan.",
+                 start=75,
+                 verloop=geweigerd("Een kamp voor kinderen valt onder het jeugdbeleid, niet onder deze regeling.")
+                 # posted the day before the term ended, arrived three days later: on time (Awb 6:9)
+                 + bezwaar("Per post: het kamp is er juist voor ouders die elkaar zo leren kennen.", na=44,
+                           door="behandelaar", ontvangen_op=Dagen(0), ter_post_op=Dagen(-3))
+                 + bezwaar_behandelen(na=3)),
     # --- buiten behandeling ---
     DemoAanvraag("Buurtbingo Vinkhuizen", "vinkhuizen-noord", "bewonersinitiatief", "600", ("10-10", "10-10"),
                  "Een bingoavond met prijzen van de winkeliers uit de buurt.", start=80,
                  verloop=indienen() + behandelen() + aanvulling("Stuur een begroting: waar gaat het geld naartoe?")
-                 + (Stap(16, "buiten_behandeling_stellen", "behandelaar"),)),
+                 + (Stap(16, "buiten_behandeling_stellen", "behandelaar"),)
+                 + bezwaar("De begroting zat als foto in de mail; die is kennelijk niet aangekomen.", na=4)
+                 + bezwaar_stap("intrekken", "Wij doen de bingo dit jaar zonder subsidie.", na=6, door="aanvrager")),
     DemoAanvraag("Lewenborg Digitaal: computerles voor ouderen", "wijkraad-lewenborg", "maatschappelijk-initiatief",
                  "7800", ("10-01", "12-31"), "Computerles in het wijkcentrum: mailen, DigiD, videobellen.",
                  start=110,
                  verloop=indienen() + behandelen() + aanvulling("Stuur de offerte van de docent en de begroting.",
                                                                 termijn=21)
-                 + (Stap(23, "buiten_behandeling_stellen", "behandelaar"),)),
+                 + (Stap(23, "buiten_behandeling_stellen", "behandelaar"),)
+                 + bezwaar("De offerte van de docent kwam pas na de termijn; wij stuurden hem meteen door.", na=7)
+                 + bezwaar_behandelen(adviescommissie=True)
+                 + bezwaar_stap("verdagen", "De bezwaarcommissie vergadert pas over zeven weken.")
+                 + hoorzitting(na=4, over=21)),
     # --- ingetrokken ---
     DemoAanvraag("Buurtkamer Beijum: filmavond", "buurtkamer-beijum", "bewonersinitiatief", "700",
                  ("10-17", "10-17"), "Een filmavond met een film over het oude Beijum.", start=60,

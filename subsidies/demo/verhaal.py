@@ -17,6 +17,13 @@ class Dagen:
 
 
 @dataclass(frozen=True)
+class Werkdag:
+    """The first working day from `n` days after the day of the step (a hearing is held on one)."""
+
+    n: int
+
+
+@dataclass(frozen=True)
 class Deel:
     """A share of the subsidy granted, e.g. Deel("0.5")."""
 
@@ -34,7 +41,9 @@ class Stap:
     door: str
     reden: str = ""
     params: dict = field(default_factory=dict)
-    op: str = "aanvraag"  # aanvraag | subsidie | betaling (the oldest planned payment) | tranche (of `jaar`)
+    # aanvraag | subsidie | betaling (the oldest planned payment) | tranche (of `jaar`) | bezwaar (the latest one) |
+    # beschikking: file an objection against the request's latest decision (`reden` holds its grounds)
+    op: str = "aanvraag"
     jaar: int = 0
 
 
@@ -156,3 +165,22 @@ def afsluiten(na=1):
 def subsidie_intrekken(na, reden):
     return (Stap(na, "intrekken", "beslisser", reden, op="subsidie"),)
 
+
+
+# --- bezwaar ------------------------------------------------------------------------------------------------------
+def bezwaar(gronden, na=8, door="aanvrager", **params):
+    """An objection against the request's latest decision; the behandelaar registers a paper one with its date."""
+    return (Stap(na, "dien_in", door, gronden, params, op="beschikking"),)
+
+
+def bezwaar_behandelen(na=2, **params):
+    return (Stap(na, "in_behandeling_nemen", "behandelaar", params=params, op="bezwaar"),)
+
+
+def hoorzitting(na=3, over=10):
+    return (Stap(na, "hoorzitting_plannen", "behandelaar", params={"hoorzitting_op": Werkdag(over)}, op="bezwaar"),)
+
+
+def bezwaar_stap(actie, reden="", na=3, door="behandelaar"):
+    """A decision or other step on the latest objection: gegrond_verklaren, ongegrond_verklaren, verdagen, ..."""
+    return (Stap(na, actie, door, reden, op="bezwaar"),)

@@ -106,6 +106,22 @@ def _nog_niet_verdaagd(aanvraag) -> bool:
     return aanvraag.verdaagd_weken == 0
 
 
+HERZIENBARE_BESLUITEN = ("weigering", "buiten_behandeling")  # Beschikking.Soort values heroverwegen undoes
+
+
+@condition(
+    "Alleen als een bezwaar tegen de weigering of buitenbehandelingstelling gegrond is verklaard, gaat de aanvraag "
+    "terug in behandeling (Awb 7:11).",
+    "Only when an objection against the refusal or the decision not to consider was upheld does the request go back "
+    "for review (Awb 7:11).",
+    "niet_herroepen",
+)
+def _besluit_herroepen(aanvraag) -> bool:
+    """The request's last refusal (or buitenbehandelingstelling) was revoked by a decision on bezwaar."""
+    laatste = aanvraag.beschikkingen.filter(soort__in=HERZIENBARE_BESLUITEN).order_by("-aangemaakt_op", "-pk").first()
+    return laatste is not None and laatste.herroepen_door.exists()
+
+
 # Four-eyes above the regeling's threshold: a beslisser who did not make the proposal decides an award (on the
 # amount proposed) and a refusal (on the amount asked: what the applicant loses).
 _vier_ogen = rollen.VierOgen(lambda aanvraag: aanvraag.voorstel_bedrag, "voorgesteld_door", "het voorgestelde bedrag")
@@ -431,6 +447,9 @@ class Aanvraag(Lifecycle):
         if not reden.strip():
             raise InvalidInput("Zeg waarom het voorstel terug gaat.", "Say why the proposal is sent back.",
                                code="reden_verplicht")
+        self._voorstel_wissen()
+
+    def _voorstel_wissen(self) -> None:
         self.voorstel_uitkomst, self.voorstel_bedrag, self.voorstel_motivering = "", None, ""
         self.voorstel_voorwaarden = {}
         for jaarbedrag in self.jaarbedragen.exclude(voorstel_bedrag=None):
@@ -456,6 +475,17 @@ class Aanvraag(Lifecycle):
         if self.voortzetting_van_id:
             weiger_voortzetting(self, user, einde_boekjaar=einde_boekjaar, afbouw=afbouw)
         maak_beschikking(self, "weigering", beslisser=user, motivering=self.voorstel_motivering)
+
+    @transition(status, source=Status.GEWEIGERD, target=Status.IN_BEOORDELING, permission=rollen.behandelaar,
+                conditions=[_besluit_herroepen], custom={"label": _("Heroverwegen")})
+    @transition(status, source=Status.BUITEN_BEHANDELING, target=Status.IN_BEHANDELING,
+                permission=rollen.behandelaar, conditions=[_besluit_herroepen], custom={"label": _("Heroverwegen")})
+    def heroverwegen(self, *, user, reden=""):
+        """A bezwaar against the refusal (or buitenbehandelingstelling) was upheld and that decision revoked (Awb
+        7:11): the request is assessed again and decided anew through the normal path (a refused one goes back to
+        assessment, one not considered back to review). The old decision and proposal stay in the file."""
+        self._voorstel_wissen()
+        self.voorgesteld_door, self.behandelaar = None, user
 
     @transition(status, source=[Status.CONCEPT, *OPEN_STATUSSEN], target=Status.INGETROKKEN,
                 permission=rollen.aanvrager,

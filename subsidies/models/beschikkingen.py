@@ -18,6 +18,14 @@ class Beschikking(Auditable):
         INTREKKING = "intrekking", _("intrekking")
         WIJZIGING = "wijziging", _("wijziging")
         BEEINDIGING = "beeindiging", _("beëindiging")
+        BEZWAARBESLISSING = "bezwaarbeslissing", _("beslissing op bezwaar")
+
+    class Rechtsmiddel(models.TextChoices):
+        """What the addressee can do against it: bezwaar at us, or, against a decision on bezwaar, beroep at the
+        rechtbank (Awb 7:1 lid 1 sub a, 8:1; the term is six weeks either way, 6:7)."""
+
+        BEZWAAR = "bezwaar", _("bezwaar")
+        BEROEP = "beroep", _("beroep bij de rechtbank")
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
@@ -28,7 +36,14 @@ class Beschikking(Auditable):
     motivering = models.TextField(_("motivering"))
     verplichtingen = models.TextField(_("verplichtingen van de ontvanger"), blank=True)
     verzonden_op = models.DateField(_("verzonden op"))
-    bezwaartermijn_tot = models.DateField(_("bezwaar mogelijk tot en met"))
+    bezwaartermijn_tot = models.DateField(_("bezwaar mogelijk tot en met"),
+                                          help_text=_("Bij een beslissing op bezwaar: beroep mogelijk tot en met."))
+    rechtsmiddel = models.CharField(_("rechtsmiddel"), max_length=10, choices=Rechtsmiddel.choices,
+                                    default=Rechtsmiddel.BEZWAAR)
+    herroept = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="herroepen_door",
+        verbose_name=_("herroept"), help_text=_("Het besluit dat deze beslissing op bezwaar herroept (Awb 7:11)."),
+    )
     beslisser = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 

@@ -1,4 +1,4 @@
-"""Creating beschikkingen with their objection term (Awb 6:7, 6:8: six weeks from the day after sending)."""
+"""Creating beschikkingen with their objection (or appeal) term (Awb 6:7, 6:8: six weeks from the day after sending)."""
 from django.utils import timezone
 
 from workflows import termijnen
@@ -20,8 +20,12 @@ VERPLICHTINGEN = {
 
 
 def maak_beschikking(aanvraag, soort: str, *, beslisser, motivering: str, bedrag=None,
-                     niveau: str | None = None, boekjaar: int | None = None) -> Beschikking:
+                     niveau: str | None = None, boekjaar: int | None = None, herroept=None) -> Beschikking:
+    """A decision with its legal remedy: bezwaar, or beroep at the rechtbank against a decision on bezwaar (Awb 7:1
+    lid 1 sub a); six weeks from the day after sending either way (6:7, 6:8). `herroept`: the decision a decision on
+    bezwaar revokes (7:11)."""
     verzonden_op = timezone.localdate()
+    op_bezwaar = soort == Beschikking.Soort.BEZWAARBESLISSING
     beschikking = Beschikking.objects.create(
         aanvraag=aanvraag,
         soort=soort,
@@ -33,6 +37,8 @@ def maak_beschikking(aanvraag, soort: str, *, beslisser, motivering: str, bedrag
         bezwaartermijn_tot=termijnen.termijn_einde(
             verzonden_op, weken=6, gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db()
         ),
+        rechtsmiddel=Beschikking.Rechtsmiddel.BEROEP if op_bezwaar else Beschikking.Rechtsmiddel.BEZWAAR,
+        herroept=herroept,
         beslisser=beslisser,
     )
     meldingen.beschikking(beschikking)  # every decision is made known (Awb 3:41)

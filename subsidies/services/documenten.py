@@ -19,7 +19,7 @@ from workflows.errors import InvalidInput, NotPermitted, TransitionNotPossible
 from workflows.models import AuditRecord
 
 from .. import rollen
-from ..models import Aanvraag, Document, Jaartranche, Subsidie, Verantwoordingsdocument
+from ..models import Aanvraag, Bezwaardocument, Document, Jaartranche, Subsidie, Verantwoordingsdocument
 from . import bestandscontrole, virusscan
 
 TOEGESTANE_SOORTEN = frozenset(bestandscontrole.SOORTEN)
@@ -155,6 +155,19 @@ def verwijder_verantwoordingsdocument(document, *, user) -> None:
         raise NotPermitted("U kunt bij deze subsidie geen documenten verwijderen.",
                            "You cannot remove documents from this subsidy.")
     _verwijder(document, user)  # a document sent with its report refuses (Verantwoordingsdocument)
+
+
+# --- documents with a bezwaar -------------------------------------------------------------------------------------
+def voeg_bezwaardocument_toe(bezwaar, *, bestand, omschrijving: str, user) -> Bezwaardocument:
+    """A file with the grounds of an objection, while it is undecided (Bezwaar.wijzigbaar), with the same checks."""
+    if not rollen.aanvrager_of_behandelaar(bezwaar, user):
+        raise NotPermitted("U kunt bij dit bezwaar geen documenten toevoegen.",
+                           "You cannot add documents to this objection.")
+    if not bezwaar.mag_wijzigen("documenten"):
+        raise TransitionNotPossible("Documenten toevoegen kan zolang er nog niet op het bezwaar is beslist.",
+                                    "Documents can be added until the objection is decided.",
+                                    code="documenten_gesloten")
+    return _bewaar(Bezwaardocument(bezwaar=bezwaar, omschrijving=omschrijving), bestand, user)
 
 
 def als_download(document: Document) -> FileResponse:

@@ -237,3 +237,38 @@ def adviesvraag(adviesaanvraag, aan: list[str]) -> int:
     return meld("adviesvraag", f"advies-{adviesaanvraag.pk}", aan,
                 {"adviesaanvraag": adviesaanvraag, "aanvraag": adviesaanvraag.aanvraag,
                  "link": link("portaal:overzicht")}, adviesaanvraag, is_urgent=urgent(adviesaanvraag.termijn_tot))
+
+
+# --- bezwaar (objection) --------------------------------------------------------------------------------------
+def _behandelaar_van(bezwaar):
+    """Who hears of an objection: its own officer, else the request's, else who took the contested decision."""
+    return bezwaar.behandelaar or bezwaar.beschikking.aanvraag.behandelaar or bezwaar.beschikking.beslisser
+
+
+def bezwaar_ontvangen(bezwaar) -> int:
+    """Receipt of an objection (Awb 6:14) with the date we decide by (7:10); the officer hears of it too."""
+    context = {"bezwaar": bezwaar, "link": link("portaal:bezwaar", bezwaar.pk)}
+    nieuw = _aan_aanvrager(bezwaar.beschikking.aanvraag, "bezwaar_ontvangen", f"bezwaar-ontvangen-{bezwaar.pk}",
+                           context, obj=bezwaar, is_urgent=False)
+    return nieuw + _aan_medewerker(_behandelaar_van(bezwaar), "bezwaar_binnen", f"bezwaar-binnen-{bezwaar.pk}",
+                                   {"bezwaar": bezwaar}, bezwaar, uiterlijk=bezwaar.uiterste_beslisdatum)
+
+
+def bezwaar_verdaagd(bezwaar, reden: str) -> int:
+    """Written notice of the postponement, with the new date and the reason (Awb 7:10 lid 3)."""
+    return _aan_aanvrager(bezwaar.beschikking.aanvraag, "bezwaar_verdaagd", f"bezwaar-verdaagd-{bezwaar.pk}",
+                          {"bezwaar": bezwaar, "reden": reden, "link": link("portaal:bezwaar", bezwaar.pk)},
+                          obj=bezwaar, is_urgent=False)
+
+
+def bezwaar_beslist(bezwaar, uitkomst: str) -> int:
+    """To the officer: the objection is decided; on gegrond the request waits for its new decision. (The objector
+    hears it from the beschikking itself, with the beroep clause.)"""
+    return _aan_medewerker(_behandelaar_van(bezwaar), "bezwaar_beslist", f"bezwaar-beslist-{bezwaar.pk}",
+                           {"bezwaar": bezwaar, "uitkomst": uitkomst}, bezwaar)
+
+
+def bezwaar_ingetrokken(bezwaar) -> int:
+    """To the officer: the objector withdrew the objection; nothing to decide any more."""
+    return _aan_medewerker(_behandelaar_van(bezwaar), "bezwaar_ingetrokken", f"bezwaar-ingetrokken-{bezwaar.pk}",
+                           {"bezwaar": bezwaar}, bezwaar)

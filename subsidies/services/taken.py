@@ -5,7 +5,9 @@ Read from the states the lifecycles are in, so the list is always what the engin
 - an aanvulling to answer (Aanvraag `aanvulling_gevraagd`, by its open Aanvulling's `termijn_tot`);
 - a werkplan (a Jaartranche `definitief` waits for it; one still `gepland` once it was asked, `werkplan_gevraagd_op`);
 - a verantwoording: a one-off Subsidie `verantwoording_gevraagd`, or a multi-year tranche `lopend` whose boekjaar is
-  over (the only moment `jaarverantwoording_indienen` is possible).
+  over (the only moment `jaarverantwoording_indienen` is possible);
+- an objection under way (Bezwaar `ingediend`, `in_behandeling`, `hoorzitting`): to follow, and with a hearing, to attend
+  on `hoorzitting_op`.
 """
 import datetime as dt
 from dataclasses import dataclass
@@ -13,19 +15,22 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from ..models import Aanvraag, Aanvulling, Jaartranche, Subsidie
+from ..models import Aanvraag, Aanvulling, Bezwaar, Jaartranche, Subsidie
 from ..models.aanvragen import Status as AanvraagStatus
+from ..models.bezwaren import OPEN_STATUSSEN as OPEN_BEZWAAR
+from ..models.bezwaren import Status as BezwaarStatus
 from ..models.subsidies import Status as SubsidieStatus
 from ..models.tranches import Status as TrancheStatus
 
 
 @dataclass(frozen=True)
 class Taak:
-    soort: str  # concept | aanvulling | werkplan | verantwoording
+    soort: str  # concept | aanvulling | werkplan | verantwoording | hoorzitting | bezwaar
     aanvraag: Aanvraag
     uiterlijk: dt.date | None = None
     subsidie: Subsidie | None = None
     tranche: Jaartranche | None = None
+    bezwaar: Bezwaar | None = None
 
 
 def tranche_taak(tranche) -> str | None:
@@ -39,7 +44,7 @@ def tranche_taak(tranche) -> str | None:
 
 
 def open_taken(organisaties) -> list[Taak]:
-    """The tasks of these organisations (a queryset or list), the most urgent first (no date last). Three queries."""
+    """The tasks of these organisations (a queryset or list), the most urgent first (no date last). Four queries."""
     taken = []
     open_aanvullingen = Prefetch("aanvullingen", queryset=Aanvulling.objects.filter(ontvangen_op__isnull=True)
                                  .order_by("-gevraagd_op", "-pk"), to_attr="open_aanvullingen")
@@ -60,4 +65,10 @@ def open_taken(organisaties) -> list[Taak]:
         if soort is not None:
             uiterlijk = tranche.werkplan_uiterlijk if soort == "werkplan" else tranche.verantwoording_uiterlijk
             taken.append(Taak(soort, tranche.subsidie.aanvraag, uiterlijk, tranche.subsidie, tranche))
+    for bezwaar in Bezwaar.objects.filter(beschikking__aanvraag__organisatie__in=organisaties,
+                                          status__in=OPEN_BEZWAAR).select_related("beschikking__aanvraag__organisatie"):
+        if bezwaar.status == BezwaarStatus.HOORZITTING:
+            taken.append(Taak("hoorzitting", bezwaar.aanvraag, bezwaar.hoorzitting_op, bezwaar=bezwaar))
+        else:  # nothing due from the applicant: the date is ours, shown in the text, not as their deadline
+            taken.append(Taak("bezwaar", bezwaar.aanvraag, bezwaar=bezwaar))
     return sorted(taken, key=lambda taak: (taak.uiterlijk is None, taak.uiterlijk or dt.date.max, taak.aanvraag.pk))

@@ -185,6 +185,32 @@ CORE = [
     ("beschikkingen update", "put", "/api/beschikkingen/{id}/", "beschikking", None, {},
      "401 405 405 405 405 403 405"),
 
+    # objections: the organisation's member files against its decision, an officer registers a paper one and decides
+    ("bezwaren list", "get", "/api/bezwaren/", None, None, None, "401 200 200 200 200 200 200"),
+    ("bezwaren create", "post", "/api/bezwaren/", None, None, "nieuw_bezwaar", "401 201 400 201 201 403 403"),
+    ("bezwaren retrieve", "get", "/api/bezwaren/{id}/", "bezwaar", None, None, "401 200 404 200 200 200 200"),
+    ("bezwaren GET acties", "get", "/api/bezwaren/{id}/acties/", "bezwaar", None, None,
+     "401 200 404 200 200 200 200"),
+    ("bezwaren in_behandeling_nemen", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar", "in_behandeling_nemen",
+     {"adviescommissie": True}, "401 403 404 200 200 403 403"),
+    ("bezwaren termijnoverschrijding_verschonen (filed on time)", "post", "/api/bezwaren/{id}/acties/{actie}/",
+     "bezwaar", "termijnoverschrijding_verschonen", {"reden": "Ziek."}, "401 403 404 409 409 403 403"),
+    ("bezwaren verdagen", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar", "verdagen",
+     {"reden": "Advies van de commissie duurt langer."}, "401 403 404 200 200 403 403"),
+    ("bezwaren hoorzitting_plannen", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar_in_behandeling",
+     "hoorzitting_plannen", "hoorzitting", "401 403 404 200 200 403 403"),
+    ("bezwaren gegrond_verklaren", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar_in_behandeling",
+     "gegrond_verklaren", {"reden": "De activiteit past wel."}, "401 403 404 200 200 403 403"),
+    ("bezwaren ongegrond_verklaren", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar_in_behandeling",
+     "ongegrond_verklaren", {"reden": "De weigering klopt."}, "401 403 404 200 200 403 403"),
+    ("bezwaren niet_ontvankelijk_verklaren", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar_in_behandeling",
+     "niet_ontvankelijk_verklaren", {"reden": "Geen belanghebbende."}, "401 403 404 200 200 403 403"),
+    ("bezwaren intrekken", "post", "/api/bezwaren/{id}/acties/{actie}/", "bezwaar", "intrekken", {},
+     "401 200 404 200 200 403 403"),
+    # a refused request goes back to review only when an objection against the refusal was upheld
+    ("aanvragen heroverwegen (no upheld objection)", "post", "/api/aanvragen/{id}/acties/{actie}/",
+     "aanvraag_geweigerd", "heroverwegen", {}, "401 403 404 409 409 403 403"),
+
     # an officer declares their own ties and sees only those; nobody removes one through the API
     ("belangenverklaringen list", "get", "/api/belangenverklaringen/", None, None, None,
      "401 403 403 200 200 403 403"),

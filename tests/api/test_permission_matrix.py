@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 from access.services import uitgeven
 from subsidies.models import Belangenverklaring
 from subsidies.rollen import Rol
+from subsidies.services import bezwaren
 from subsidies.services.documenten import voeg_document_toe, voeg_verantwoordingsdocument_toe
 from tests.accommodaties import matrix as accommodaties_matrix
 from tests import bestanden
@@ -28,6 +29,7 @@ from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, PlafondFactory, breng_naar, maak_gebruiker,
 )
 from tests.initiatieven import matrix as initiatieven_matrix
+from workflows import termijnen
 from workflows.models import AuditRecord
 from workflows.transitions import perform
 
@@ -140,6 +142,21 @@ class World:
     def _beschikking(self):
         return self.get("voorstel_weigeren") and perform(self.get("voorstel_weigeren"), "weigeren",
                                                          self.collega["behandelaar"]).beschikkingen.get()
+
+    def _bezwaar(self):
+        return bezwaren.dien_in(self.get("beschikking"), self.users["lid"], gronden="Wij zijn het niet eens.")
+
+    def _bezwaar_in_behandeling(self):
+        return perform(self.get("bezwaar"), "in_behandeling_nemen", self.collega["behandelaar"])
+
+    def _nieuw_bezwaar(self):
+        return {"beschikking": self.get("beschikking").pk, "gronden": "Wij zijn het niet eens."}
+
+    def _hoorzitting(self):
+        return {"hoorzitting_op": str(termijnen.volgende_werkdag(VANDAAG() + dt.timedelta(days=7)))}
+
+    def _aanvraag_geweigerd(self):
+        return self.get("beschikking").aanvraag
 
     def _auditrecord(self):
         return AuditRecord.objects.filter(object_id=str(self.organisatie.pk)).first()

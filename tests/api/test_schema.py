@@ -28,12 +28,14 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from access.services import uitgeven
 from config.wsgi import application
 from subsidies.api.serializers import TransitieSerializer
-from subsidies.models import Aanvraag, Begrotingsjaar, Beschikking, Betaling, Jaartranche, Subsidie
+from subsidies.models import Aanvraag, Begrotingsjaar, Beschikking, Betaling, Bezwaar, Jaartranche, Subsidie
 from subsidies.rollen import Rol
+from subsidies.services import bezwaren
 from tests.api import meerjarig
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, UserFactory, breng_naar, maak_gebruiker,
 )
+from workflows import termijnen
 from workflows.transitions import perform
 
 JAAR = meerjarig.JAAR
@@ -113,6 +115,7 @@ def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
                         werkelijke_kosten=Decimal("11000"))
     subsidies = [klein.subsidie, groot.subsidie, gevraagd, ingediend]
     aanvragen, subsidies = _meerjarig(organisatie, actors, aanvragen, subsidies)
+    bezwaren = _bezwaren(aanvraag, aanvrager, actors)
     ids = {
         "aanvragen": [a.pk for a in aanvragen],
         "organisaties": [organisatie.pk],
@@ -122,8 +125,24 @@ def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
         "regelingen": [regeling.pk],
         "tranches": list(Jaartranche.objects.values_list("pk", flat=True)),
         "begrotingsjaren": list(Begrotingsjaar.objects.values_list("boekjaar", flat=True)),
+        "bezwaren": [b.pk for b in bezwaren],
     }
     return uitgeven(staff)[1], ids
+
+
+def _bezwaren(aanvraag, aanvrager, actors) -> list:
+    """Objections against refusals, ingediend, in behandeling and at their hearing."""
+    uit = []
+    for stappen in ([], ["in_behandeling_nemen"], ["in_behandeling_nemen", "hoorzitting_plannen"]):
+        geweigerd = perform(perform(aanvraag("in_beoordeling"), "besluit_voorstellen", actors["behandelaar"],
+                                    uitkomst="weigeren", reden="Past niet."), "weigeren", actors["beslisser"])
+        bezwaar = bezwaren.dien_in(geweigerd.beschikkingen.get(), aanvrager, gronden="Oneens.")
+        for stap in stappen:
+            extra = {"hoorzitting_op": termijnen.volgende_werkdag(timezone.localdate() + dt.timedelta(days=7))} \
+                if stap == "hoorzitting_plannen" else {}
+            bezwaar = perform(bezwaar, stap, actors["behandelaar"], **extra)
+        uit.append(bezwaar)
+    return uit
 
 
 def _meerjarig(organisatie, actors, aanvragen, subsidies):
@@ -174,7 +193,7 @@ def wsgi_keeps_test_transaction():
 
 
 REFERENCES = {"regeling": "regelingen", "organisatie": "organisaties", "aanvraag": "aanvragen", "subsidie": "subsidies",
-              "voortzetting_van": "subsidies"}
+              "voortzetting_van": "subsidies", "beschikking": "beschikkingen"}
 
 
 def point_at_existing(case, bed: Fuzzbed) -> None:
@@ -200,7 +219,8 @@ def test_no_operation_answers_with_a_server_error(case, fuzzbed, wsgi_keeps_test
 # Schemathesis sees one request body for all actions of a resource, so it rarely builds a body an action accepts.
 # Here every action gets bodies made of exactly the parameters its transition takes, with values from the whole
 # range the API accepts (year 1 to 9999, amounts up to twelve digits), against objects in the states it starts from.
-LIFECYCLES = {"aanvragen": Aanvraag, "subsidies": Subsidie, "betalingen": Betaling, "tranches": Jaartranche}
+LIFECYCLES = {"aanvragen": Aanvraag, "subsidies": Subsidie, "betalingen": Betaling, "tranches": Jaartranche,
+              "bezwaren": Bezwaar}
 ACTIONS = sorted({(resource, t.name) for resource, model in LIFECYCLES.items()
                   for t in model._meta.get_field("status").get_all_transitions(model)})
 

@@ -65,7 +65,7 @@ def test_the_request_page_shows_dates_documents_decisions_and_the_timeline(porta
     pagina = client.get(reverse("portaal:aanvraag", args=[aanvraag.pk])).content.decode()
     document = aanvraag.documenten.get()
     assert reverse("portaal:document", args=[document.pk]) in pagina
-    assert "Afwijzing (weigering)" in pagina and "Bezwaar maken kan tot en met" in pagina
+    assert "Afwijzing (weigering)" in pagina and "Bezwaar maken" in pagina and "(kan tot en met " in pagina
     assert "U heeft uw aanvraag verstuurd." in pagina
     assert "We kijken naar uw aanvraag. U hoort uiterlijk" in pagina
     assert "Wij hebben uw aanvraag afgewezen (weigering)." in pagina

@@ -12,6 +12,8 @@ from types import SimpleNamespace
 import pytest
 from django.urls import get_resolver, reverse
 
+from subsidies.services import bezwaren
+from subsidies.services.documenten import voeg_bezwaardocument_toe
 from subsidies.services.organisaties import uitnodigen
 from tests import bestanden
 from tests.factories import WijkFactory
@@ -52,6 +54,17 @@ def wereld(portaal, groep, bi_regeling, beijum, client):
                                       portaal.geweigerd, portaal.structureel.aanvraag, draft])
 
 
+def _bezwaar(w):
+    """An objection with a document against the refusal, filed once."""
+    weigering = w.p.geweigerd.beschikkingen.get()
+    bezwaar = weigering.bezwaren.first()
+    if bezwaar is None:
+        bezwaar = bezwaren.dien_in(weigering, w.p.aanvrager, gronden="Wij zijn het niet eens.")
+        voeg_bezwaardocument_toe(bezwaar, bestand=bestanden.upload("brief.pdf", bestanden.pdf()),
+                                 omschrijving="Brief", user=w.p.aanvrager)
+    return bezwaar
+
+
 def _url(naam, *args, query=""):
     return reverse(f"portaal:{naam}", args=args) + query
 
@@ -79,6 +92,12 @@ CASES = {
     "document": lambda w: [Bezoek(_url("document", w.p.verleend.documenten.first().pk))],
     "aanvulling": lambda w: [Bezoek(_url("aanvulling", w.p.aanvulling.pk))],
     "subsidie": lambda w: [Bezoek(_url("subsidie", w.p.subsidie.pk)), Bezoek(_url("subsidie", w.p.structureel.pk))],
+    "bezwaar_maken": lambda w: [Bezoek(_url("bezwaar_maken", w.p.geweigerd.beschikkingen.get().pk)),
+                                Bezoek(_url("bezwaar_maken", w.p.verleend.beschikkingen.first().pk), status=302,
+                                       post={"gronden": "Het bedrag is te laag."})],
+    "bezwaar": lambda w: [Bezoek(_url("bezwaar", _bezwaar(w).pk))],
+    "bezwaar_intrekken": lambda w: [Bezoek(_url("bezwaar_intrekken", _bezwaar(w).pk))],
+    "bezwaardocument": lambda w: [Bezoek(_url("bezwaardocument", _bezwaar(w).documenten.get().pk))],
     "werkplan": lambda w: [Bezoek(_url("werkplan", w.tranche.pk))],
     "verantwoording": lambda w: [Bezoek(_url("verantwoording", w.p.subsidie.pk)),
                                  Bezoek(_url("verantwoording", w.p.structureel.pk, query=f"?boekjaar={JAAR - 2}"))],
