@@ -1,6 +1,7 @@
 from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Document, Jaarbedrag
 from .begroting import Begrotingsjaar, Begrotingspost, Budget, Fondsbron
 from .beschikkingen import Beschikking
+from .dwangsom import Dwangsombetaling, Dwangsomtarief, Ingebrekestelling
 from .gebieden import Gebied, Wijk
 from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm, Uitnodiging
 from .regelingen import Plafond, Regeling, Verantwoordingsniveau, Verdeelmethode, Voorschotschema
@@ -9,8 +10,8 @@ from .tranches import Beeindiging, Jaartranche, Reservemutatie
 
 __all__ = [
     "Aanvraag", "Aanvulling", "Beeindiging", "Begrotingsjaar", "Begrotingspost", "Begrotingsregel",
-    "Belangenverklaring", "Beschikking", "Betaling", "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied",
-    "Jaarbedrag", "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie",
-    "Uitnodiging", "Verantwoording", "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode",
-    "Verplichting", "Voorschotschema", "Wijk",
+    "Belangenverklaring", "Beschikking", "Betaling", "Budget", "Contactpersoon", "Document", "Dwangsombetaling",
+    "Dwangsomtarief", "Fondsbron", "Gebied", "Ingebrekestelling", "Jaarbedrag", "Jaartranche", "Organisatie",
+    "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie", "Uitnodiging", "Verantwoording",
+    "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting", "Voorschotschema", "Wijk",
 ]

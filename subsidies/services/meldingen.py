@@ -188,3 +188,53 @@ def adviesvraag(adviesaanvraag, aan: list[str]) -> int:
         f"Onze vraag: {adviesaanvraag.vraag}\nGeef uw advies uiterlijk {tot}.\n\n"
         f"The municipality asks your advice on the application '{aanvraag.titel}' of {aanvraag.organisatie}. "
         f"Please give your advice by {tot}.", obj=adviesaanvraag)
+
+
+# --- not deciding on time (Awb 4:17–4:18) ---------------------------------------------------------------------
+def _behandelaars(aanvraag) -> list[str]:
+    """The request's behandelaar; while it has none, every behandelaar who may take it."""
+    if aanvraag.behandelaar is not None:
+        return [aanvraag.behandelaar.email]
+    behandelaars = get_user_model().objects.filter(groups__name=Rol.BEHANDELAAR, is_active=True).exclude(email="")
+    return [b.email for b in behandelaars if not heeft_belang(b, aanvraag.organisatie)]
+
+
+def ingebrekestelling_ontvangen(ingebrekestelling, stand) -> int:
+    """The applicant gets the receipt (4:17 lid 4 with 4:3a) and when the dwangsom would start; the behandelaar
+    the risk: from which day it runs and what it comes to."""
+    aanvraag, ontvangen, eerste = ingebrekestelling.aanvraag, _datum(ingebrekestelling.ontvangen_op), _datum(
+        stand.eerste_dag)
+    nieuw = _aan_aanvrager(
+        aanvraag, f"ingebrekestelling-{ingebrekestelling.pk}", "Ingebrekestelling ontvangen / Notice of default received",
+        f"Wij hebben uw ingebrekestelling ontvangen op {ontvangen}. Wij hebben nog twee weken om te beslissen. "
+        f"Hebben wij dan nog niet beslist, dan krijgt u vanaf {eerste} een bedrag per dag (dwangsom), "
+        "ten hoogste 42 dagen.",
+        f"We received your notice of default on {ontvangen}. We have two more weeks to decide. If we have not "
+        f"decided by then, you will receive an amount per day (penalty) from {eerste}, for at most 42 days.",
+        obj=ingebrekestelling)
+    return nieuw + plaats(
+        f"ingebrekestelling-binnen-{ingebrekestelling.pk}", _behandelaars(aanvraag),
+        f"Ingebrekestelling: {aanvraag}",
+        f"Voor {aanvraag.nummer} is op {ontvangen} een ingebrekestelling ontvangen; de beslistermijn liep tot en met "
+        f"{_datum(ingebrekestelling.beslistermijn_tot)}. Beslis vóór {eerste}: vanaf die dag loopt een dwangsom van "
+        "€ 23 per dag, oplopend tot ten hoogste € 1.442 (Awb 4:17).", obj=ingebrekestelling)
+
+
+def dwangsom_loopt(ingebrekestelling, stand) -> int:
+    """To the behandelaar, once: the dwangsom runs from today, and what tomorrow adds."""
+    aanvraag = ingebrekestelling.aanvraag
+    return plaats(
+        f"dwangsom-loopt-{ingebrekestelling.pk}", _behandelaars(aanvraag), f"Dwangsom loopt: {aanvraag}",
+        f"Op {aanvraag.nummer} is niet beslist binnen twee weken na de ingebrekestelling. Sinds "
+        f"{_datum(stand.eerste_dag)} loopt een dwangsom: nu € {stand.bedrag}, morgen € {stand.bedrag_morgen}. "
+        "Beslis zo snel mogelijk (Awb 4:17).", obj=ingebrekestelling)
+
+
+def dwangsom_gestopt(ingebrekestelling, stand) -> int:
+    """To the behandelaar, once: the last day, the amount, and the date by which it must be set (4:18)."""
+    aanvraag = ingebrekestelling.aanvraag
+    return plaats(
+        f"dwangsom-gestopt-{ingebrekestelling.pk}", _behandelaars(aanvraag), f"Dwangsom vaststellen: {aanvraag}",
+        f"De dwangsom op {aanvraag.nummer} liep tot en met {_datum(stand.laatste_dag)} ({stand.dagen} dagen, "
+        f"€ {stand.bedrag}). Stel het bedrag uiterlijk {_datum(stand.vaststellen_uiterlijk)} vast bij beschikking "
+        "(Awb 4:18).", obj=ingebrekestelling)
