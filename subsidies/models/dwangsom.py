@@ -176,19 +176,19 @@ class Ingebrekestelling(Lifecycle):
 
     @transition(status, source=Status.GESTOPT, target=Status.VASTGESTELD, permission=rollen.behandelaar,
                 custom={"label": _("Dwangsom vaststellen")})
-    def dwangsom_vaststellen(self, *, user, reden="", grond: str = ""):
+    def dwangsom_vaststellen(self, *, user, reden="", geen_dwangsom: str = ""):
         """Set the amount owed by beschikking (Awb 4:18), with the bezwaar clause, and record it as a payment
-        obligation. With a `grond` of 4:17 lid 6 the beschikking says no dwangsom is owed, and why."""
+        obligation. With `geen_dwangsom`, a ground of 4:17 lid 6, the beschikking says no dwangsom is owed, and why."""
         from ..services.dwangsom import stel_vast
 
-        if grond and grond not in GeenDwangsom.values:
+        if geen_dwangsom and geen_dwangsom not in GeenDwangsom.values:
             raise InvalidInput(f"Kies een grond uit Awb 4:17 lid 6: {', '.join(GeenDwangsom.values)}.",
                                f"Choose a ground of Awb 4:17(6): {', '.join(GeenDwangsom.values)}.",
-                               code="grond_ongeldig", details={"velden": ["grond"]})
-        if grond and not reden.strip():
+                               code="grond_ongeldig", details={"velden": ["geen_dwangsom"]})
+        if geen_dwangsom and not reden.strip():
             raise InvalidInput("Motiveer waarom geen dwangsom verschuldigd is.",
                                "Give the grounds why no penalty is owed.", code="reden_verplicht")
-        stel_vast(self, user, reden=reden, grond=grond)
+        stel_vast(self, user, reden=reden, grond=geen_dwangsom)
 
 
 class Dwangsombetaling(Lifecycle):
