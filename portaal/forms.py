@@ -76,3 +76,8 @@ class UitnodigingForm(InTaal, forms.ModelForm):
 class IntrekkenForm(forms.Form):
     reden = forms.CharField(label=_("Waarom trekt u uw aanvraag in? (mag leeg blijven)"), required=False,
                             max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class IngebrekestellingForm(forms.Form):
+    reden = forms.CharField(label=_("Wilt u nog iets zeggen? (mag leeg blijven)"), required=False,
+                            max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))

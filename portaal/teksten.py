@@ -20,6 +20,7 @@ SOORTEN = {
     "intrekking": _("Intrekking"),
     "wijziging": _("Wijziging"),
     "beeindiging": _("Beëindiging"),
+    "dwangsom": _("Geld omdat wij te laat beslisten (dwangsom)"),
     "voorschot": _("Voorschot"),
     "saldo": _("Betaling na vaststelling"),
     "terugvordering": _("Terugbetalen (terugvordering)"),
