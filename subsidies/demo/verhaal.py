@@ -156,3 +156,15 @@ def afsluiten(na=1):
 def subsidie_intrekken(na, reden):
     return (Stap(na, "intrekken", "beslisser", reden, op="subsidie"),)
 
+
+
+def in_gebreke(na):
+    """The decision term passed: the applicant sends an ingebrekestelling from the portal (Awb 4:17)."""
+    return (Stap(na, "in_gebreke_stellen", "aanvrager",
+                 "U hebt niet binnen de termijn beslist. Ik verzoek u alsnog te beslissen."),)
+
+
+def dwangsom_vastgesteld(na, betaald_na=None):
+    """The behandelaar sets the dwangsom by beschikking (4:18), and it is paid."""
+    stap = Stap(na, "dwangsom_vaststellen", "behandelaar", "Excuses voor het late besluit.", op="ingebrekestelling")
+    return (stap,) + ((Stap(betaald_na, "uitvoeren", "behandelaar", op="dwangsombetaling"),) if betaald_na else ())
