@@ -11,8 +11,10 @@ import pytest
 
 from subsidies.models import Beschikking, Dwangsombetaling, Ingebrekestelling, Verplichting
 from subsidies.services import budget
+from subsidies.services.dwangsom import bereken
 from subsidies.tasks import bewaak_dwangsommen
 from tests.api import assert_error, client_for
+from tests.conftest import in_beheer
 from tests.factories import breng_naar
 from workflows.errors import InvalidInput, NotPermitted, TransitionNotPossible
 from workflows.models import Bericht
@@ -217,9 +219,33 @@ def test_the_api_refuses_an_unknown_ground(in_gebreke, actoren, vandaag):
     assert Ingebrekestelling.objects.get().status == "gestopt"
 
 
-def test_the_daily_job_is_scheduled():
+def test_the_daily_job_is_scheduled_and_registered():
     from django_celery_beat.models import PeriodicTask
 
+    from config.celery import app
+
+    app.loader.import_default_modules()
     taak = PeriodicTask.objects.get(task="subsidies.bewaak_dwangsommen")
-    assert taak.enabled and taak.crontab.hour == "6"
+    assert taak.enabled and (taak.crontab.minute, taak.crontab.hour) == ("15", "6")
+    assert taak.task in app.tasks
+
+
+def test_a_beheerder_adds_indexed_amounts_in_the_admin(client, beheerder):
+    in_beheer(client, beheerder)
+    antwoord = client.post("/admin/subsidies/dwangsomtarief/add/", {
+        "geldig_vanaf": "2027-01-01", "eerste_schijf": "25.00", "tweede_schijf": "38.00", "derde_schijf": "49.00",
+        "bron": "Indexeringsbesluit (voorbeeld)"})
+    assert antwoord.status_code == 302
+    # received Thursday 10 December 2026: owed from Friday 25 December, 7 days in 2026 at € 23, then € 25
+    assert bereken(date(2026, 12, 10), peildatum=date(2027, 1, 1)).bedrag == Decimal(7 * 23 + 25)
+
+
+def test_the_admin_shows_the_risk_and_filters_on_it(in_gebreke, te_laat, client, behandelaar, vandaag):
+    vandaag(date(2026, 11, 20))
+    admin_client = in_beheer(client, behandelaar)
+    pagina = admin_client.get("/admin/subsidies/aanvraag/?dwangsom=ontvangen").content.decode()
+    assert te_laat.titel in pagina and "€ 69.00, morgen € 92.00" in pagina
+    assert te_laat.titel not in admin_client.get("/admin/subsidies/aanvraag/?dwangsom=dwangsom_loopt").content.decode()
+    lijst = admin_client.get("/admin/subsidies/ingebrekestelling/").content.decode()
+    assert "€ 69.00, morgen € 92.00" in lijst
 
