@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='beschikking',
             name='soort',
-            field=models.CharField(choices=[('verlening', 'verlening'), ('weigering', 'weigering'), ('buiten_behandeling', 'buitenbehandelingstelling'), ('vaststelling', 'vaststelling'), ('intrekking', 'intrekking'), ('wijziging', 'wijziging'), ('beeindiging', 'beëindiging'), ('dwangsom', 'vaststelling dwangsom (niet tijdig beslissen)')], max_length=20, verbose_name='soort'),
+            field=models.CharField(choices=[('verlening', 'verlening'), ('weigering', 'weigering'), ('buiten_behandeling', 'buitenbehandelingstelling'), ('vaststelling', 'vaststelling'), ('intrekking', 'intrekking'), ('wijziging', 'wijziging'), ('beeindiging', 'beëindiging'), ('dwangsom', 'vaststelling dwangsom (niet tijdig beslist)')], max_length=20, verbose_name='soort'),
         ),
         migrations.CreateModel(
             name='Ingebrekestelling',

@@ -18,7 +18,7 @@ class Beschikking(Auditable):
         INTREKKING = "intrekking", _("intrekking")
         WIJZIGING = "wijziging", _("wijziging")
         BEEINDIGING = "beeindiging", _("beëindiging")
-        DWANGSOM = "dwangsom", _("vaststelling dwangsom (niet tijdig beslissen)")
+        DWANGSOM = "dwangsom", _("vaststelling dwangsom (niet tijdig beslist)")
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from workflows.errors import InvalidInput
-from workflows.lifecycle import Auditable, Lifecycle, condition
+from workflows.lifecycle import Auditable, Lifecycle, condition, niet_meer_wijzigbaar
 
 from .. import rollen
 from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF
@@ -42,11 +42,25 @@ class Dwangsomtarief(Auditable):
         verbose_name_plural = _("dwangsomtarieven")
 
     def __str__(self):
-        return f"Dwangsom vanaf {self.geldig_vanaf}: € {self.eerste_schijf} / {self.tweede_schijf} / {self.derde_schijf}"
+        bedragen = " / ".join(str(bedrag) for bedrag in self.schijven)
+        return f"Dwangsom vanaf {self.geldig_vanaf}: € {bedragen}"
 
     @property
     def schijven(self) -> tuple:
         return self.eerste_schijf, self.tweede_schijf, self.derde_schijf
+
+    def _in_werking(self) -> bool:
+        geldig_vanaf = self._audit_snapshot.get("geldig_vanaf")
+        return geldig_vanaf is not None and geldig_vanaf <= timezone.localdate()
+
+    def vaste_velden(self) -> frozenset[str]:
+        """Amounts in force have been owed by them: a new decree is a new row, never a change of this one."""
+        return frozenset(f.name for f in self._meta.concrete_fields if not f.primary_key) if self._in_werking() else (
+            frozenset())
+
+    def controleer_verwijdering(self) -> None:
+        if self._in_werking():
+            raise niet_meer_wijzigbaar(self)
 
 
 class Status(models.TextChoices):

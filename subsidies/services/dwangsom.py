@@ -53,9 +53,9 @@ def bereken(ontvangen_op: dt.date, *, beslistermijn_tot: dt.date | None = None, 
 
     Which days count:
     - The first day owed is the day after two weeks have passed since the later of the day the notice was received
-      and the day the decision term passed (4:17 lid 3, as the Raad van State counts it: received on 1 March, the
-      two weeks end on 15 March, owed from 16 March). A notice received before the term passed is refused earlier
-      (`Aanvraag.in_gebreke_stellen`), so in practice it is the day of receipt.
+      and the day the decision term passed (4:17 lid 3; received on 1 March, the two weeks run 2–15 March, owed
+      from 16 March — our reading of "de dag waarop twee weken zijn verstreken"). A notice received before the term
+      passed is refused earlier (`Aanvraag.in_gebreke_stellen`), so in practice it is the day of receipt.
     - The two weeks are a term set by a law, so the Algemene termijnenwet applies to them: ending on a Saturday,
       Sunday or holiday they run on to the next working day, and the dwangsom starts the day after that. 4:17 lid 1
       excludes the Atw only for "laatstgenoemde termijn", the 42 days; a contrario it covers the two weeks of lid 3.

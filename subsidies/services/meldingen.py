@@ -205,7 +205,8 @@ def ingebrekestelling_ontvangen(ingebrekestelling, stand) -> int:
     aanvraag, ontvangen, eerste = ingebrekestelling.aanvraag, _datum(ingebrekestelling.ontvangen_op), _datum(
         stand.eerste_dag)
     nieuw = _aan_aanvrager(
-        aanvraag, f"ingebrekestelling-{ingebrekestelling.pk}", "Ingebrekestelling ontvangen / Notice of default received",
+        aanvraag, f"ingebrekestelling-{ingebrekestelling.pk}",
+        "Ingebrekestelling ontvangen / Notice of default received",
         f"Wij hebben uw ingebrekestelling ontvangen op {ontvangen}. Wij hebben nog twee weken om te beslissen. "
         f"Hebben wij dan nog niet beslist, dan krijgt u vanaf {eerste} een bedrag per dag (dwangsom), "
         "ten hoogste 42 dagen.",

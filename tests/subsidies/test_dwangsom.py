@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from subsidies.models import Beschikking, Dwangsombetaling, Ingebrekestelling, Verplichting
+from subsidies.models import Beschikking, Dwangsombetaling, Dwangsomtarief, Ingebrekestelling, Verplichting
 from subsidies.services import budget
 from subsidies.services.dwangsom import bereken
 from subsidies.tasks import bewaak_dwangsommen
@@ -193,6 +193,9 @@ def test_officers_see_the_running_risk_on_the_request(in_gebreke, te_laat, actor
     assert body["vaststellen_uiterlijk"] is None
     lijst = client_for(actoren["behandelaar"]).get("/api/ingebrekestellingen/?status=ontvangen").json()
     assert [r["id"] for r in lijst["results"]] == [in_gebreke.pk]
+    wachtrij = client_for(actoren["behandelaar"]).get("/api/aanvragen/?dwangsom=ontvangen").json()
+    assert [r["id"] for r in wachtrij["results"]] == [te_laat.pk]
+    assert client_for(actoren["behandelaar"]).get("/api/aanvragen/?dwangsom=dwangsom_loopt").json()["results"] == []
 
 
 def test_through_the_api_and_hidden_from_other_organisations(te_laat, actoren):
@@ -236,6 +239,11 @@ def test_a_beheerder_adds_indexed_amounts_in_the_admin(client, beheerder):
         "geldig_vanaf": "2027-01-01", "eerste_schijf": "25.00", "tweede_schijf": "38.00", "derde_schijf": "49.00",
         "bron": "Indexeringsbesluit (voorbeeld)"})
     assert antwoord.status_code == 302
+    # the amounts in force stay as they were: a decree is a new row
+    wet = Dwangsomtarief.objects.get(geldig_vanaf=date(2009, 10, 1))
+    wet.eerste_schijf = Decimal("24.00")
+    with pytest.raises(TransitionNotPossible):
+        wet.save()
     # received Thursday 10 December 2026: owed from Friday 25 December, 7 days in 2026 at € 23, then € 25
     assert bereken(date(2026, 12, 10), peildatum=date(2027, 1, 1)).bedrag == Decimal(7 * 23 + 25)
 
