@@ -93,3 +93,7 @@ class BerichtvoorkeurForm(forms.ModelForm):
     class Meta:
         model = Berichtvoorkeur
         fields = ["taal", "bezorging"]
+
+class IngebrekestellingForm(forms.Form):
+    reden = forms.CharField(label=_("Wilt u nog iets zeggen? (mag leeg blijven)"), required=False,
+                            max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))

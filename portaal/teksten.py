@@ -21,6 +21,8 @@ SOORTEN = {
     "wijziging": _("Wijziging"),
     "beeindiging": _("Beëindiging"),
     "bezwaarbeslissing": _("Beslissing op uw bezwaar"),
+
+    "dwangsom": _("Geld omdat wij te laat beslisten (dwangsom)"),
     "voorschot": _("Voorschot"),
     "saldo": _("Betaling na vaststelling"),
     "terugvordering": _("Terugbetalen (terugvordering)"),

@@ -27,9 +27,10 @@ urlpatterns = [
     path("aanvragen/<int:pk>/bijlagen/", aanvragen.BijlagenView.as_view(), name="aanvraag_bijlagen"),
     path("aanvragen/<int:pk>/controleren/", aanvragen.ControlerenView.as_view(), name="aanvraag_controleren"),
     path("aanvragen/<int:pk>/ontvangen/", aanvragen.OntvangstbevestigingView.as_view(), name="ontvangstbevestiging"),
-    # aanvraag.py: one request, withdrawing it, its documents
+    # aanvraag.py: one request, withdrawing it, giving notice of default, its documents
     path("aanvragen/<int:pk>/", aanvraag.AanvraagView.as_view(), name="aanvraag"),
     path("aanvragen/<int:pk>/intrekken/", aanvraag.IntrekkenView.as_view(), name="intrekken"),
+    path("aanvragen/<int:pk>/ingebrekestelling/", aanvraag.IngebrekestellingView.as_view(), name="ingebrekestelling"),
     path("documenten/<int:pk>/", aanvraag.DocumentView.as_view(), name="document"),
     # aanvulling.py: answering a request for more information
     path("aanvragen/<int:pk>/aanvulling/", aanvulling.AanvullingView.as_view(), name="aanvulling"),

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from workflows.admin import AuditedAdmin, ReadOnlyAdmin, VasteVeldenForm, transition_action
 
 from . import models
+from .services import dwangsom
 
 
 class PlafondInline(admin.TabularInline):
@@ -120,10 +121,38 @@ class DocumentInline(ReadOnlyInline):
                            document.oorspronkelijke_naam or document.omschrijving)
 
 
+class DwangsomFilter(admin.SimpleListFilter):
+    """Requests by where their ingebrekestelling stands (Awb 4:17): the ones that cost money now come first."""
+
+    title = "dwangsom"
+    parameter_name = "dwangsom"
+
+    def lookups(self, request, model_admin):
+        return models.Ingebrekestelling.Status.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(ingebrekestellingen__status=self.value()) if self.value() else queryset
+
+
+def risico(ingebrekestelling) -> str:
+    """The running risk in one line: owed so far, and tomorrow; once stopped, the 4:18 date."""
+    if ingebrekestelling is None:
+        return "—"
+    stand = dwangsom.stand(ingebrekestelling)
+    if ingebrekestelling.vastgesteld_bedrag is not None:
+        return f"vastgesteld € {ingebrekestelling.vastgesteld_bedrag}"
+    if stand.afgelopen:
+        return f"€ {stand.bedrag} ({stand.dagen} dagen); vaststellen uiterlijk {stand.vaststellen_uiterlijk:%d-%m-%Y}"
+    if stand.dagen:
+        return f"€ {stand.bedrag}, morgen € {stand.bedrag_morgen}"
+    return f"loopt vanaf {stand.eerste_dag:%d-%m-%Y}"
+
+
 @admin.register(models.Aanvraag)
 class AanvraagAdmin(ReadOnlyStatusAdmin):
-    list_display = ["nummer", "titel", "organisatie", "regeling", "status", "gevraagd_bedrag", "uiterste_beslisdatum"]
-    list_filter = ["status", "regeling"]
+    list_display = ["nummer", "titel", "organisatie", "regeling", "status", "gevraagd_bedrag", "uiterste_beslisdatum",
+                    "dwangsomrisico"]
+    list_filter = ["status", "regeling", DwangsomFilter]
     search_fields = ["titel", "organisatie__naam"]
     readonly_fields = ["ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum", "behandelaar",
                        "voorstel_uitkomst", "voorstel_bedrag", "voorstel_voorwaarden", "voorgesteld_door"]
@@ -133,6 +162,13 @@ class AanvraagAdmin(ReadOnlyStatusAdmin):
         transition_action("volledig_verklaren", "Volledig verklaren"),
         transition_action("buiten_behandeling_stellen", "Buiten behandeling stellen"),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("ingebrekestellingen__aanvraag__beschikkingen")
+
+    @admin.display(description="dwangsom (Awb 4:17)")
+    def dwangsomrisico(self, aanvraag):
+        return risico(next(iter(aanvraag.ingebrekestellingen.all()), None))
 
 
 class VerantwoordingsdocumentInline(DocumentInline):
@@ -198,6 +234,56 @@ class BetalingAdmin(ReadOnlyStatusAdmin):
 class BeschikkingAdmin(ReadOnlyAdmin):
     list_display = ["aanvraag", "soort", "boekjaar", "bedrag", "verzonden_op", "rechtsmiddel", "bezwaartermijn_tot"]
     list_filter = ["soort", "rechtsmiddel"]
+
+
+@admin.register(models.Dwangsomtarief)
+class DwangsomtariefAdmin(AuditedAdmin):
+    """The amounts per day of Awb 4:17 lid 2; a new decree is a new row from its date (days after it are paid at
+    the new amounts)."""
+
+    list_display = ["geldig_vanaf", "eerste_schijf", "tweede_schijf", "derde_schijf", "bron"]
+
+
+@admin.register(models.Ingebrekestelling)
+class IngebrekestellingAdmin(ReadOnlyStatusAdmin):
+    """Notices of default and the running risk of their dwangsom. They are made by the request's action
+    `in_gebreke_stellen` (portal, API); the daily job starts and stops them; the behandelaar sets the amount."""
+
+    list_display = ["aanvraag", "ontvangen_op", "wijze", "status", "dwangsomrisico"]
+    list_filter = ["status", "wijze"]
+    search_fields = ["aanvraag__titel", "aanvraag__organisatie__naam"]
+    readonly_fields = ["aanvraag", "ontvangen_op", "beslistermijn_tot", "wijze", "ingediend_door", "laatste_dag",
+                       "geen_dwangsom", "vastgesteld_bedrag", "beschikking", "dwangsomrisico"]
+    actions = [transition_action("dwangsom_vaststellen", "Dwangsom vaststellen (beschikking, Awb 4:18)")]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("aanvraag").prefetch_related("aanvraag__beschikkingen")
+
+    def has_add_permission(self, request):
+        return False  # it comes with the request's action in_gebreke_stellen
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="dwangsom")
+    def dwangsomrisico(self, ingebrekestelling):
+        return risico(ingebrekestelling)
+
+
+@admin.register(models.Dwangsombetaling)
+class DwangsombetalingAdmin(ReadOnlyStatusAdmin):
+    """Payments of dwangsommen set by beschikking, from the general funds (not a regeling's budget)."""
+
+    list_display = ["ingebrekestelling", "bedrag", "gepland_op", "uitgevoerd_op", "status"]
+    list_filter = ["status"]
+    readonly_fields = ["ingebrekestelling", "bedrag"]
+    actions = [transition_action("uitvoeren", "Uitgevoerd (betaald)")]
+
+    def has_add_permission(self, request):
+        return False  # it comes with the dwangsom beschikking
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.Reservemutatie)

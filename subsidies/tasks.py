@@ -3,7 +3,7 @@ import datetime as dt
 
 from celery import shared_task
 
-from .services import betaalrun, boekjaar
+from .services import betaalrun, boekjaar, dwangsom
 
 
 @shared_task(name="subsidies.open_boekjaar")
@@ -23,3 +23,9 @@ def plan_voorschotten(peildatum: str | None = None) -> int:
     """Daily: plan the advances that are due; running it again plans nothing twice."""
     datum = dt.date.fromisoformat(peildatum) if peildatum else None
     return len(betaalrun.betaalrun(datum))
+
+
+@shared_task(name="subsidies.bewaak_dwangsommen")
+def bewaak_dwangsommen() -> dict:
+    """Daily: a dwangsom that starts running today, or stopped (Awb 4:17); running it twice changes nothing."""
+    return dwangsom.bewaak_dwangsommen()

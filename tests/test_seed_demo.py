@@ -21,14 +21,15 @@ from django.utils import timezone
 
 from subsidies.demo.builder import VERHALEN
 from subsidies.models import (
-    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Bezwaar, Budget, Gebied, Jaartranche, Organisatie,
-    Plafond, Reservemutatie, Subsidie, Verplichting, Wijk,
+    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Bezwaar, Budget, Gebied, Ingebrekestelling,
+    Jaartranche, Organisatie, Plafond, Reservemutatie, Subsidie, Verplichting, Wijk,
 )
 from subsidies.models.tranches import voorbehoud_tot
 from subsidies.rollen import Rol
 from subsidies.services.betaalrun import betaalrun, vervaldata
 from subsidies.services.boekjaar import bewaak_termijnen
 from subsidies.services.budget import overzicht
+from subsidies.services.dwangsom import bewaak_dwangsommen, stand
 from subsidies.services.meerjarig import gesubsidieerde_jaren
 from tests.conftest import database_state
 from workflows import audit
@@ -101,7 +102,7 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
         assert {"saldo", "terugvordering"} <= set(vastgesteld.values_list("soort", flat=True))
 
     with subtests.test("every state was reached through an audited transition"):
-        for model in (Aanvraag, Subsidie, Jaartranche, Betaling, Bezwaar):
+        for model in (Aanvraag, Subsidie, Jaartranche, Betaling, Bezwaar, Ingebrekestelling):
             targets, initial = last_transition_targets(model), model._meta.get_field("status").default
             for pk, status in model.objects.values_list("pk", "status"):
                 assert targets.get(str(pk), initial) == status, (model.__name__, pk)
@@ -325,12 +326,22 @@ def check_structural_subsidies(subtests):
         for tranche in te_laat:
             assert tranche.status == "lopend" and tranche.verantwoording_uiterlijk < tranche.te_laat_gemeld_op
 
+    with subtests.test("not deciding on time: a dwangsom running today, and one set by beschikking and paid"):
+        loopt = Ingebrekestelling.objects.get(status="dwangsom_loopt")
+        assert loopt.aanvraag.status == "in_behandeling" and 0 < stand(loopt).dagen < 42
+        assert stand(loopt).bedrag_morgen > stand(loopt).bedrag > 0
+        vastgesteld = Ingebrekestelling.objects.get(status="vastgesteld")
+        assert vastgesteld.vastgesteld_bedrag == stand(vastgesteld).bedrag > 0
+        assert vastgesteld.beschikking.soort == Beschikking.Soort.DWANGSOM
+        assert vastgesteld.betaling.status == "uitgevoerd"
+
     with subtests.test("the daily jobs, run once more at the end of yesterday, find nothing left to do"):
         state = database_state()
         gisteren = vandaag - dt.timedelta(days=1)
         with time_machine.travel(timezone.make_aware(dt.datetime.combine(gisteren, dt.time(23))), tick=False):
             betaalrun(gisteren)
             bewaak_termijnen()
+            bewaak_dwangsommen()
         assert database_state() == state
 
 

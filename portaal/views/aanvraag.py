@@ -1,24 +1,24 @@
 """One request as its applicant sees it: what was asked, the legal dates, documents, decisions, payments, the
-years of a multi-year subsidy, and its history in plain words (`portaal.tijdlijn`); withdrawing it; downloading
-its documents."""
+years of a multi-year subsidy, its history in plain words (`portaal.tijdlijn`) and, once we are late, the
+ingebrekestelling and its dwangsom; withdrawing it, giving notice of default; downloading its documents."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from django.utils import timezone
-
 from subsidies.models import Aanvraag, Beschikking, Betaling, Document, Jaartranche
+from subsidies.models.aanvragen import OPEN_STATUSSEN
+from subsidies.services import dwangsom
 from subsidies.services.documenten import als_download
 from web.fouten import in_taal, toon_fout
 from workflows.errors import DomainError
 from workflows.transitions import available_actions, check, perform
 
-from ..forms import IntrekkenForm
+from ..forms import IngebrekestellingForm, IntrekkenForm
 from ..tijdlijn import tijdlijn
 from . import eigen_object
 from .bezwaar import besluiten
@@ -46,7 +46,7 @@ def acties(aanvraag, user) -> list[dict]:
 def _aanvraag(user, pk):
     return eigen_object(
         Aanvraag.objects.select_related("regeling", "organisatie", "subsidie").prefetch_related(
-            "documenten", "aanvullingen", "jaarbedragen",
+            "documenten", "aanvullingen", "jaarbedragen", "ingebrekestellingen",
             Prefetch("beschikkingen", queryset=Beschikking.objects.prefetch_related("bezwaren")),
             Prefetch("subsidie__tranches", queryset=Jaartranche.objects.order_by("boekjaar")),
             Prefetch("subsidie__betalingen", queryset=Betaling.objects.exclude(status=Betaling.Status.GEANNULEERD))),
@@ -69,38 +69,66 @@ class AanvraagView(LoginRequiredMixin, View):
             "tijdlijn": tijdlijn(aanvraag, subsidie, tranches),
             "acties": acties(aanvraag, request.user),
             "besluiten": besluiten(aanvraag, timezone.localdate()),
+            "te_laat": te_laat(aanvraag),
         })
 
 
-class IntrekkenView(LoginRequiredMixin, View):
-    """Withdraw a request: a page that asks to confirm (with an optional reason), then the transition."""
+def te_laat(aanvraag) -> dict | None:
+    """Once the decision date has passed without a decision, or a notice was given: the notice and where its
+    dwangsom stands (`services.dwangsom`), for the page's "Wij zijn te laat" section."""
+    ingebrekestelling = next(iter(aanvraag.ingebrekestellingen.all()), None)
+    if ingebrekestelling is not None:
+        return {"ingebrekestelling": ingebrekestelling, "stand": dwangsom.stand(ingebrekestelling)}
+    verstreken = aanvraag.uiterste_beslisdatum is not None and aanvraag.uiterste_beslisdatum < timezone.localdate()
+    if verstreken and aanvraag.status in OPEN_STATUSSEN:
+        return {"ingebrekestelling": None, "stand": None}
+    return None
 
-    template_name = "portaal/intrekken.html"
+
+class BevestigdeActie(LoginRequiredMixin, View):
+    """An action on a request the applicant confirms on a page of its own (with an optional reason): the page says
+    at once why it cannot be done, if it cannot; the POST runs the transition, a refusal re-renders with the text."""
+
+    actie = form_class = template_name = gelukt = None
 
     def get(self, request, pk):
         aanvraag = eigen_object(Aanvraag.objects.select_related("regeling"), request.user, "organisatie", pk=pk)
         try:
-            check(aanvraag, "intrekken", request.user)  # say at once why it cannot be done, if it cannot
+            check(aanvraag, self.actie, request.user)
         except DomainError as fout:
             return self._toon(request, aanvraag, None, fout=in_taal(fout))
-        return self._toon(request, aanvraag, IntrekkenForm())
+        return self._toon(request, aanvraag, self.form_class())
 
     def post(self, request, pk):
         aanvraag = eigen_object(Aanvraag.objects.select_related("regeling"), request.user, "organisatie", pk=pk)
-        form = IntrekkenForm(request.POST)
+        form = self.form_class(request.POST)
         if form.is_valid():
             try:
-                perform(aanvraag, "intrekken", request.user, reden=form.cleaned_data["reden"])
+                perform(aanvraag, self.actie, request.user, reden=form.cleaned_data["reden"])
             except DomainError as fout:
                 toon_fout(form, fout)
                 return self._toon(request, aanvraag, form, status=fout.status, fout=in_taal(fout))
-            messages.success(request, _("Uw aanvraag is ingetrokken."))
+            messages.success(request, self.gelukt)
             return redirect("portaal:aanvraag", pk=aanvraag.pk)
         return self._toon(request, aanvraag, form, status=400)
 
     def _toon(self, request, aanvraag, form, status=200, fout=None):
         return render(request, self.template_name, {"aanvraag": aanvraag, "form": form, "fout": fout},
                       status=status)
+
+
+class IntrekkenView(BevestigdeActie):
+    """Withdraw a request."""
+
+    actie, form_class, template_name = "intrekken", IntrekkenForm, "portaal/intrekken.html"
+    gelukt = gettext_lazy("Uw aanvraag is ingetrokken.")
+
+
+class IngebrekestellingView(BevestigdeActie):
+    """Give notice of default (ingebrekestelling, Awb 4:17) once the decision date has passed."""
+
+    actie, form_class, template_name = "in_gebreke_stellen", IngebrekestellingForm, "portaal/ingebrekestelling.html"
+    gelukt = gettext_lazy("Wij hebben uw ingebrekestelling ontvangen. U krijgt een bevestiging per e-mail.")
 
 
 class DocumentView(LoginRequiredMixin, View):

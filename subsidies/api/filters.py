@@ -4,7 +4,7 @@ from rest_framework.filters import OrderingFilter
 
 from workflows.models import AuditRecord
 
-from ..models import Aanvraag, Betaling, Bezwaar, Jaartranche, Subsidie
+from ..models import Aanvraag, Betaling, Bezwaar, Ingebrekestelling, Jaartranche, Subsidie
 
 
 class StableOrderingFilter(OrderingFilter):
@@ -38,6 +38,9 @@ class AanvraagFilter(django_filters.FilterSet):
     beslisdatum_voor = django_filters.DateFilter(field_name="uiterste_beslisdatum", lookup_expr="lte")
     ontvangen_vanaf = django_filters.DateFilter(field_name="ontvangen_op", lookup_expr="gte")
     zonder_behandelaar = django_filters.BooleanFilter(field_name="behandelaar", lookup_expr="isnull")
+    dwangsom = django_filters.ChoiceFilter(
+        field_name="ingebrekestellingen__status", choices=Ingebrekestelling.Status.choices,
+        help_text="Aanvragen met een ingebrekestelling in deze status (Awb 4:17), bv. `dwangsom_loopt`.")
 
     class Meta:
         model = Aanvraag

@@ -16,8 +16,9 @@ from ..models import (
     Verplichting, Voorschotschema,
 )
 from ..models.aanvragen import Uitkomst
+from ..models.dwangsom import Dwangsombetaling, GeenDwangsom, Ingebrekestelling
 from ..rollen import ziet_alles, zichtbaar
-from ..services import bezwaren, budgetstatus
+from ..services import bezwaren, budgetstatus, dwangsom
 from ..validators import BEDRAG_MAX, BOEKJAAR_MAX, BOEKJAAR_MIN
 from .validation import ModelValidatie
 
@@ -197,6 +198,59 @@ class AanvullingSerializer(serializers.ModelSerializer):
         fields = ["omschrijving", "gevraagd_op", "termijn_tot", "ontvangen_op"]
 
 
+class IngebrekestellingSerializer(serializers.ModelSerializer):
+    """A notice of default (Awb 4:17) and the running risk of its dwangsom today: the days owed so far, the amount
+    so far and tomorrow, and once it stopped its last day and the date by which the amount must be set (4:18)."""
+
+    publieke_status = PubliekeStatusField()
+    eerste_dag = serializers.SerializerMethodField(help_text="De eerste dag waarover de dwangsom verschuldigd is.")
+    dagen = serializers.SerializerMethodField(help_text="Dagen verschuldigd tot en met vandaag (ten hoogste 42).")
+    bedrag = serializers.SerializerMethodField(help_text="Verschuldigd tot en met vandaag.")
+    bedrag_morgen = serializers.SerializerMethodField(help_text="Verschuldigd tot en met morgen als er niet wordt "
+                                                                "beslist: het lopende risico.")
+    vaststellen_uiterlijk = serializers.SerializerMethodField(
+        help_text="Uiterlijk op deze dag stelt een beschikking het bedrag vast (Awb 4:18); leeg zolang hij loopt.")
+
+    class Meta:
+        model = Ingebrekestelling
+        fields = ["id", "aanvraag", "ontvangen_op", "beslistermijn_tot", "wijze", "status", "publieke_status",
+                  "eerste_dag", "dagen", "bedrag", "bedrag_morgen", "laatste_dag", "vaststellen_uiterlijk",
+                  "geen_dwangsom", "vastgesteld_bedrag", "beschikking"]
+
+    def _stand(self, ingebrekestelling):
+        if getattr(ingebrekestelling, "_stand", None) is None:
+            ingebrekestelling._stand = dwangsom.stand(ingebrekestelling)
+        return ingebrekestelling._stand
+
+    @extend_schema_field(serializers.DateField())
+    def get_eerste_dag(self, obj):
+        return self._stand(obj).eerste_dag
+
+    @extend_schema_field(serializers.IntegerField())
+    def get_dagen(self, obj):
+        return self._stand(obj).dagen
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_bedrag(self, obj):
+        return f"{self._stand(obj).bedrag:.2f}"
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_bedrag_morgen(self, obj):
+        return f"{self._stand(obj).bedrag_morgen:.2f}"
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_vaststellen_uiterlijk(self, obj):
+        return self._stand(obj).vaststellen_uiterlijk
+
+
+class DwangsombetalingSerializer(serializers.ModelSerializer):
+    publieke_status = PubliekeStatusField()
+
+    class Meta:
+        model = Dwangsombetaling
+        fields = ["id", "ingebrekestelling", "bedrag", "gepland_op", "uitgevoerd_op", "status", "publieke_status"]
+
+
 class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     """A request; editable by its applicant while it is a draft (concept).
 
@@ -216,6 +270,8 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     aanvullingen = AanvullingSerializer(many=True, read_only=True, help_text="Alle vragen om aanvulling.")
     budgetstatus = serializers.SerializerMethodField(
         help_text="Per boekjaar van de aanvraag: is het budget er al (zie de regeling).")
+    dwangsom = serializers.SerializerMethodField(
+        help_text="De ingebrekestelling (Awb 4:17) en het lopende risico van de dwangsom; leeg als er geen is.")
 
     class Meta:
         model = Aanvraag
@@ -225,7 +281,7 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
             "publieke_status", "ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum",
             "verdaagd_weken", "behandelaar", "voorstel_uitkomst", "voorstel_bedrag", "voorstel_motivering",
             "voorstel_voorwaarden", "voorgesteld_door", "aangemaakt_op", "gewijzigd_op", "aanvulling", "aanvullingen",
-            "budgetstatus",
+            "budgetstatus", "dwangsom",
         ]
         read_only_fields = [
             "status", "ontvangen_op", "na_aanvraagtermijn", "volledig_op", "uiterste_beslisdatum", "verdaagd_weken",
@@ -264,6 +320,11 @@ class AanvraagSerializer(ModelValidatie, serializers.ModelSerializer):
     @extend_schema_field(BudgetstatusSerializer(many=True))
     def get_budgetstatus(self, aanvraag):
         return BudgetstatusSerializer(budgetstatus.budgetstatus(aanvraag), many=True).data
+
+    @extend_schema_field(IngebrekestellingSerializer(allow_null=True))
+    def get_dwangsom(self, aanvraag):
+        ingebrekestelling = next(iter(aanvraag.ingebrekestellingen.all()), None)
+        return IngebrekestellingSerializer(ingebrekestelling).data if ingebrekestelling else None
 
     def validate_jaarbedragen(self, jaarbedragen):
         jaren = [regel["boekjaar"] for regel in jaarbedragen]
@@ -333,6 +394,8 @@ class TransitieSerializer(serializers.Serializer):
                                               **BOEKJAAR)
     afbouw = BedragenPerJaarField(required=False, help_text="Afbouwbedrag per boekjaar van de opzegtermijn.")
     compensatie = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
+    geen_dwangsom = serializers.ChoiceField(choices=GeenDwangsom.choices, required=False, help_text=(
+        "Bij het vaststellen van een dwangsom: de grond van Awb 4:17 lid 6 waarom niets verschuldigd is."))
     # advice during review (initiatieven)
     advies = serializers.CharField(required=False, allow_blank=True, max_length=20000,
                                    help_text="Het advies van de bewonersorganisatie of het gebiedsteam.")

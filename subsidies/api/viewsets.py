@@ -21,8 +21,9 @@ from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
 from ..models import (
-    Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Bezwaar, Budget, Document, Jaarbedrag,
-    Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie, Verantwoordingsdocument,
+    Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Bezwaar, Budget, Document,
+    Dwangsombetaling, Ingebrekestelling, Jaarbedrag, Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie,
+    Verantwoordingsdocument,
 )
 from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
@@ -124,8 +125,8 @@ class AanvraagViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, mi
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        return queryset if self.action == "list" else queryset.prefetch_related("begroting", "jaarbedragen",
-                                                                                 "aanvullingen")
+        return queryset if self.action == "list" else queryset.prefetch_related(
+            "begroting", "jaarbedragen", "aanvullingen", "ingebrekestellingen__aanvraag__beschikkingen")
 
     def perform_create(self, serializer):
         self._save(serializer)
@@ -263,6 +264,32 @@ class BetalingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewS
         betalingen = betaalrun_service.betaalrun(params.validated_data.get("peildatum"), request.user)
         return Response(serializers.BetaalrunResultaatSerializer({"aantal": len(betalingen),
                                                                   "betalingen": betalingen}).data)
+
+
+@met_acties(Ingebrekestelling)
+class IngebrekestellingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
+    """Notices of default (Awb 4:17) with the running risk of their dwangsom. One is made by the request's action
+    `in_gebreke_stellen`; the daily job starts and stops the dwangsom; `dwangsom_vaststellen` sets it (4:18)."""
+
+    queryset = (Ingebrekestelling.objects.select_related("aanvraag")
+                .prefetch_related("aanvraag__beschikkingen").order_by("-ontvangen_op", "-pk"))
+    serializer_class = serializers.IngebrekestellingSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "aanvraag__organisatie"
+    filterset_fields = ["status", "aanvraag"]
+    ordering_fields = ["ontvangen_op"]
+
+
+@met_acties(Dwangsombetaling)
+class DwangsombetalingViewSet(ScopedMixin, TransitionsMixin, viewsets.ReadOnlyModelViewSet):
+    """What a dwangsom beschikking (4:18) obliges the municipality to pay, from its general funds."""
+
+    queryset = Dwangsombetaling.objects.order_by("gepland_op", "pk")
+    serializer_class = serializers.DwangsombetalingSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "ingebrekestelling__aanvraag__organisatie"
+    filterset_fields = ["status"]
+    ordering_fields = ["gepland_op"]
 
 
 class BelangenverklaringViewSet(ActingAsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

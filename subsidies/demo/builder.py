@@ -41,6 +41,7 @@ from ..rollen import Rol
 from ..services.betaalrun import betaalrun, vervaldata
 from ..services.bezwaren import dien_in
 from ..services.boekjaar import bewaak_termijnen, open_boekjaar
+from ..services.dwangsom import bewaak_dwangsommen
 from ..services.meerjarig import jaarverantwoording_uiterlijk
 from . import eenmalig, structureel
 from .begroting import BEGROTINGSJAREN, BEGROTINGSPOSTEN, BOEKJAREN, BUDGETTEN, DORPSGEBIEDEN, FONDSBRONNEN, GEBIEDEN
@@ -304,8 +305,8 @@ def _taak(dag: dt.date, uur: int, taak: str, jaar: int = 0, minuut: int = 0) -> 
 
 
 def taken(van: dt.date, tot: dt.date, verhalen: list[Gebeurtenis]) -> list[Gebeurtenis]:
-    """The jobs Celery beat runs (subsidies/migrations/0004_jaarcyclus_schedules), from `van` up to `tot`, and the
-    weekly payment batch on Thursday.
+    """The jobs Celery beat runs (subsidies/migrations/0004_jaarcyclus_schedules, 0011_dwangsom), from `van` up to
+    `tot`, and the weekly payment batch on Thursday.
 
     Beat runs the payment run and the watch on the terms every day. Replaying 1,500 days of both would take a
     minute, so they run only on the days a daily run does something, which the same rules tell: an advance falls
@@ -315,12 +316,17 @@ def taken(van: dt.date, tot: dt.date, verhalen: list[Gebeurtenis]) -> list[Gebeu
     jaren = range(van.year, tot.year + 2)
     betaaldagen = {dag for jaar in jaren for schema in Voorschotschema.values for dag in vervaldata(schema, jaar)}
     betaaldagen |= {g.dag + DAG for g in verhalen if g.stap and g.stap.actie in ("verlenen", "werkplan_goedkeuren")}
+    # the dwangsom watch acts only while an ingebrekestelling is open: from its day, at most 2 + 6 weeks and a day
+    dwangsomdagen = {g.dag + DAG * n for g in verhalen if g.stap and g.stap.actie == "in_gebreke_stellen"
+                     for n in range(1, 8 * 7 + 5)}
     termijndagen, taken = _termijndagen(jaren), []
     for dag in (van + DAG * n for n in range((tot - van).days)):
         if (dag.month, dag.day) == (1, 1):
             taken.append(_taak(dag, 6, "open_boekjaar"))
         if dag in termijndagen:
             taken.append(_taak(dag, 6, "bewaak_termijnen", minuut=30))
+        if dag in dwangsomdagen:
+            taken.append(_taak(dag, 6, "bewaak_dwangsommen", minuut=15))
         if dag in betaaldagen:
             taken.append(_taak(dag, 7, "betaalrun"))
         if dag.isoweekday() == 4:
@@ -387,6 +393,7 @@ TAKEN = {  # each job, then the outbox is sent as beat's five-minute job would
     "open_boekjaar": lambda gebeurtenis, ref: (open_boekjaar(gebeurtenis.dag.year), verstuur()),
     "bewaak_termijnen": lambda gebeurtenis, ref: (bewaak_termijnen(), verstuur()),
     "betaalrun": lambda gebeurtenis, ref: betaalrun(gebeurtenis.dag),
+    "bewaak_dwangsommen": lambda gebeurtenis, ref: (bewaak_dwangsommen(), verstuur()),
     "uitbetalen": _uitbetalen,
 }
 
@@ -446,6 +453,10 @@ def _doel(stap: Stap, aanvraag: Aanvraag):
         return aanvraag.beschikkingen.order_by("-pk").first()
     if stap.op == "bezwaar":
         return Bezwaar.objects.filter(beschikking__aanvraag=aanvraag).order_by("-pk").first()
+    if stap.op == "ingebrekestelling":
+        return aanvraag.ingebrekestellingen.get()
+    if stap.op == "dwangsombetaling":
+        return aanvraag.ingebrekestellingen.get().betaling
     return aanvraag.subsidie.betalingen.filter(status=Betaling.Status.GEPLAND).order_by("gepland_op", "pk").first()
 
 

@@ -6,7 +6,7 @@ stories are dated, are in `structureel`.
 """
 from .verhaal import (
     Dagen, DemoAanvraag, Stap, aangevuld, aanvulling, afsluiten, behandelen, bezwaar, bezwaar_behandelen,
-    bezwaar_stap, geweigerd, hoorzitting, indienen, intrekken, papier,
+    bezwaar_stap, dwangsom_vastgesteld, geweigerd, hoorzitting, in_gebreke, indienen, intrekken, papier,
     subsidie_intrekken, ter_beoordeling, terugsturen, uitgevoerd, vaststellen, verantwoording, verantwoording_vragen,
     verdagen, verleend, volledig, voorschot, voorstel, weigervoorstel,
 )
@@ -55,6 +55,10 @@ AANVRAGEN = [
                  "groep 7 en 8 en de brugklas.", start=40,
                  verloop=indienen() + behandelen() + aanvulling("Stuur de begroting per maand en de VOG's van de "
                                                                 "begeleiders.") + aangevuld()),
+    # not decided on time (Awb 4:17): an ingebrekestelling whose dwangsom runs today
+    DemoAanvraag("Buurtmentoren Lewenborg", "wijkraad-lewenborg", "maatschappelijk-initiatief", "11500",
+                 ("10-01", "12-31"), "Buurtbewoners die een jaar lang een jongere uit de wijk begeleiden naar school, "
+                 "stage of werk.", start=95, verloop=indienen() + behandelen() + in_gebreke(62)),
     # --- aanvulling gevraagd ---
     DemoAanvraag("Taalmaatjes Paddepoel", "taalcafe-paddepoel", "maatschappelijk-initiatief", "14000",
                  ("12-01", "12-31"), "Vrijwillige taalmaatjes die een jaar lang wekelijks afspreken met een "
@@ -107,6 +111,12 @@ AANVRAGEN = [
                      "Een betaalde functie in de wijk valt onder het wijkbudget van WIJ Groningen, niet onder "
                      "deze regeling.")),
     # --- verleend, with the subsidy in each of its states ---
+    # decided a week into the dwangsom of its ingebrekestelling; the dwangsom set by beschikking (4:18) and paid
+    DemoAanvraag("Ontmoetingsochtenden De Wijert", "bc-de-wijert", "maatschappelijk-initiatief", "6400",
+                 ("09-01", "12-31"), "Elke dinsdagochtend koffie, een krant en een praatje in het buurtcentrum, "
+                 "voor ouderen die weinig mensen zien.", start=170,
+                 verloop=indienen() + behandelen() + in_gebreke(58) + volledig(20) + voorstel(na=1)
+                 + (Stap(2, "verlenen", "beslist"),) + dwangsom_vastgesteld(4, betaald_na=7)),
     DemoAanvraag("Kookclub Binnenstad-Oost: samen koken, samen eten", "binnenstad-samen",
                  "maatschappelijk-initiatief", "13800", ("09-01", "12-31"), "Twee avonden per week koken en eten "
                  "met buurtbewoners die alleen wonen, met een kok als begeleider.", start=100, wijk="Binnenstad-Oost",

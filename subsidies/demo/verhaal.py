@@ -184,3 +184,14 @@ def hoorzitting(na=3, over=10):
 def bezwaar_stap(actie, reden="", na=3, door="behandelaar"):
     """A decision or other step on the latest objection: gegrond_verklaren, ongegrond_verklaren, verdagen, ..."""
     return (Stap(na, actie, door, reden, op="bezwaar"),)
+
+def in_gebreke(na):
+    """The decision term passed: the applicant sends an ingebrekestelling from the portal (Awb 4:17)."""
+    return (Stap(na, "in_gebreke_stellen", "aanvrager",
+                 "U hebt niet binnen de termijn beslist. Ik verzoek u alsnog te beslissen."),)
+
+
+def dwangsom_vastgesteld(na, betaald_na=None):
+    """The behandelaar sets the dwangsom by beschikking (4:18), and it is paid."""
+    stap = Stap(na, "dwangsom_vaststellen", "behandelaar", "Excuses voor het late besluit.", op="ingebrekestelling")
+    return (stap,) + ((Stap(betaald_na, "uitvoeren", "behandelaar", op="dwangsombetaling"),) if betaald_na else ())

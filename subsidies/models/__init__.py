@@ -2,6 +2,7 @@ from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Document, Jaarbedr
 from .begroting import Begrotingsjaar, Begrotingspost, Budget, Fondsbron
 from .beschikkingen import Beschikking
 from .bezwaren import Bezwaar, Bezwaardocument
+from .dwangsom import Dwangsombetaling, Dwangsomtarief, Ingebrekestelling
 from .gebieden import Gebied, Wijk
 from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm, Uitnodiging
 from .regelingen import Plafond, Regeling, Verantwoordingsniveau, Verdeelmethode, Voorschotschema
@@ -10,8 +11,9 @@ from .tranches import Beeindiging, Jaartranche, Reservemutatie
 
 __all__ = [
     "Aanvraag", "Aanvulling", "Beeindiging", "Begrotingsjaar", "Begrotingspost", "Begrotingsregel",
-    "Belangenverklaring", "Beschikking", "Betaling", "Bezwaar", "Bezwaardocument", "Budget", "Contactpersoon", "Document", "Fondsbron", "Gebied",
-    "Jaarbedrag", "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie",
-    "Uitnodiging", "Verantwoording", "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode",
-    "Verplichting", "Voorschotschema", "Wijk",
+    "Belangenverklaring", "Beschikking", "Betaling", "Bezwaar", "Bezwaardocument", "Budget", "Contactpersoon",
+    "Document", "Dwangsombetaling", "Dwangsomtarief", "Fondsbron", "Gebied", "Ingebrekestelling", "Jaarbedrag",
+    "Jaartranche", "Organisatie", "Plafond", "Rechtsvorm", "Regeling", "Reservemutatie", "Subsidie", "Uitnodiging",
+    "Verantwoording", "Verantwoordingsdocument", "Verantwoordingsniveau", "Verdeelmethode", "Verplichting",
+    "Voorschotschema", "Wijk",
 ]

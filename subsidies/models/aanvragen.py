@@ -121,6 +121,20 @@ def _besluit_herroepen(aanvraag) -> bool:
     laatste = aanvraag.beschikkingen.filter(soort__in=HERZIENBARE_BESLUITEN).order_by("-aangemaakt_op", "-pk").first()
     return laatste is not None and laatste.herroepen_door.exists()
 
+@condition(
+    "De beslistermijn is nog niet verstreken. Een ingebrekestelling kan pas daarna (Awb 4:17).",
+    "The decision term has not passed yet. A notice of default is only possible after it (Awb 4:17).",
+    "beslistermijn_loopt",
+)
+def _beslistermijn_verstreken(aanvraag) -> bool:
+    return aanvraag.uiterste_beslisdatum is not None and aanvraag.uiterste_beslisdatum < timezone.localdate()
+
+
+@condition("Voor deze aanvraag is al een ingebrekestelling ontvangen.",
+           "A notice of default has already been received for this request.", "al_in_gebreke_gesteld")
+def _nog_niet_in_gebreke_gesteld(aanvraag) -> bool:
+    return not aanvraag.ingebrekestellingen.exists()
+
 
 # Four-eyes above the regeling's threshold: a beslisser who did not make the proposal decides an award (on the
 # amount proposed) and a refusal (on the amount asked: what the applicant loses).
@@ -486,6 +500,32 @@ class Aanvraag(Lifecycle):
         assessment, one not considered back to review). The old decision and proposal stay in the file."""
         self._voorstel_wissen()
         self.voorgesteld_door, self.behandelaar = None, user
+
+    @transition(status, source=OPEN_STATUSSEN, target=None, permission=rollen.aanvrager_of_behandelaar,
+                conditions=[_beslistermijn_verstreken, _nog_niet_in_gebreke_gesteld],
+                custom={"label": _("In gebreke stellen")})
+    def in_gebreke_stellen(self, *, user, reden="", ontvangen_op: dt.date | None = None):
+        """The decision term passed without a decision: the applicant gives notice of default (Awb 4:17), from the
+        portal, or an officer registers one received on paper with its date of receipt. Two weeks later the
+        dwangsom starts (models/dwangsom.py)."""
+        from ..models.dwangsom import Wijze
+        from ..services.dwangsom import maak_ingebrekestelling
+
+        if ontvangen_op is not None and not mag_behandelen(user, self.organisatie):
+            raise NotPermitted(
+                "Alleen een behandelaar registreert een ingebrekestelling op papier met een eigen ontvangstdatum.",
+                "Only an officer registers a paper notice of default with its own date of receipt.",
+            )
+        vandaag = timezone.localdate()
+        if ontvangen_op is not None and not self.uiterste_beslisdatum < ontvangen_op <= vandaag:
+            raise InvalidInput(
+                "De ontvangstdatum ligt na de uiterste beslisdatum en niet na vandaag. Een ingebrekestelling van "
+                "vóór het einde van de beslistermijn telt niet.",
+                "The date of receipt is after the decision deadline and not after today. A notice sent before the "
+                "decision term ended does not count.", code="datum_ongeldig", details={"velden": ["ontvangen_op"]})
+        wijze = Wijze.PAPIER if ontvangen_op is not None or not rollen.is_lid(user, self.organisatie) else (
+            Wijze.PORTAAL)
+        maak_ingebrekestelling(self, user, ontvangen_op=ontvangen_op or vandaag, wijze=wijze)
 
     @transition(status, source=[Status.CONCEPT, *OPEN_STATUSSEN], target=Status.INGETROKKEN,
                 permission=rollen.aanvrager,

@@ -19,6 +19,7 @@ class Beschikking(Auditable):
         WIJZIGING = "wijziging", _("wijziging")
         BEEINDIGING = "beeindiging", _("beëindiging")
         BEZWAARBESLISSING = "bezwaarbeslissing", _("beslissing op bezwaar")
+        DWANGSOM = "dwangsom", _("vaststelling dwangsom (niet tijdig beslist)")
 
     class Rechtsmiddel(models.TextChoices):
         """What the addressee can do against it: bezwaar at us, or, against a decision on bezwaar, beroep at the

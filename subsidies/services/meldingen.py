@@ -18,8 +18,7 @@ from django.db.models.functions import Lower, Trim
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-# `plaats` stays for the events added at the end of this module in the plain style, until they have templates.
-from workflows.berichten import absolute_url, opmaken, plaats, plaats_alle  # noqa: F401
+from workflows.berichten import absolute_url, opmaken, plaats_alle
 from workflows.berichten import opstellen as _opstellen
 from workflows.models import AuditRecord, Berichtvoorkeur
 
@@ -272,3 +271,40 @@ def bezwaar_ingetrokken(bezwaar) -> int:
     """To the officer: the objector withdrew the objection; nothing to decide any more."""
     return _aan_medewerker(_behandelaar_van(bezwaar), "bezwaar_ingetrokken", f"bezwaar-ingetrokken-{bezwaar.pk}",
                            {"bezwaar": bezwaar}, bezwaar)
+
+
+# --- not deciding on time (Awb 4:17–4:18) ---------------------------------------------------------------------
+def _behandelaars(aanvraag) -> list[str]:
+    """The request's behandelaar; while it has none, every behandelaar who may take it."""
+    if aanvraag.behandelaar is not None:
+        return [aanvraag.behandelaar.email]
+    behandelaars = get_user_model().objects.filter(groups__name=Rol.BEHANDELAAR, is_active=True).exclude(email="")
+    return [b.email for b in behandelaars if not heeft_belang(b, aanvraag.organisatie)]
+
+
+def _aan_behandelaars(aanvraag, event: str, sleutel: str, context: dict, obj) -> int:
+    return meld(event, sleutel, _behandelaars(aanvraag), {"aanvraag": aanvraag, "link": beheer(obj), **context}, obj)
+
+
+def ingebrekestelling_ontvangen(ingebrekestelling, stand) -> int:
+    """The applicant gets the receipt (4:17 lid 4 with 4:3a) and when the dwangsom would start; the behandelaar
+    the risk: from which day it runs and what it comes to."""
+    aanvraag = ingebrekestelling.aanvraag
+    context = {"ingebrekestelling": ingebrekestelling, "stand": stand}
+    nieuw = _aan_aanvrager(aanvraag, "ingebrekestelling_ontvangen", f"ingebrekestelling-{ingebrekestelling.pk}",
+                           {**context, "link": link("portaal:aanvraag", aanvraag.pk)}, obj=ingebrekestelling,
+                           is_urgent=False)
+    return nieuw + _aan_behandelaars(aanvraag, "ingebrekestelling_binnen",
+                                     f"ingebrekestelling-binnen-{ingebrekestelling.pk}", context, ingebrekestelling)
+
+
+def dwangsom_loopt(ingebrekestelling, stand) -> int:
+    """To the behandelaar, once: the dwangsom runs from today, and what tomorrow adds."""
+    return _aan_behandelaars(ingebrekestelling.aanvraag, "dwangsom_loopt", f"dwangsom-loopt-{ingebrekestelling.pk}",
+                             {"stand": stand}, ingebrekestelling)
+
+
+def dwangsom_gestopt(ingebrekestelling, stand) -> int:
+    """To the behandelaar, once: the last day, the amount, and the date by which it must be set (4:18)."""
+    return _aan_behandelaars(ingebrekestelling.aanvraag, "dwangsom_gestopt",
+                             f"dwangsom-gestopt-{ingebrekestelling.pk}", {"stand": stand}, ingebrekestelling)

@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
@@ -19,11 +20,13 @@ from access.services import uitgeven
 from subsidies.models import Belangenverklaring
 from subsidies.rollen import Rol
 from subsidies.services import bezwaren
+from subsidies.services.dwangsom import bewaak_dwangsommen
 from subsidies.services.documenten import voeg_document_toe, voeg_verantwoordingsdocument_toe
 from tests.accommodaties import matrix as accommodaties_matrix
 from tests import bestanden
 from tests.api import assert_error, client_for, meerjarig
 from tests.api.matrix import JAAR, MATRIX, ROLES, VANDAAG
+from tests.conftest import AMSTERDAM
 from tests.bewonersorganisaties import matrix as bewonersorganisaties_matrix
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, PlafondFactory, breng_naar, maak_gebruiker,
@@ -306,6 +309,38 @@ class World:
 
     def _begrotingsjaar(self):
         return BegrotingsjaarFactory(boekjaar=JAAR + 1, vastgesteld_op=None)
+
+    # --- not deciding on time (Awb 4:17): requests received in the past, built on the days they happened -------
+    def _op(self, dagen_geleden: int):
+        dag = VANDAAG() - dt.timedelta(days=dagen_geleden)
+        return time_machine.travel(dt.datetime.combine(dag, dt.time(10), tzinfo=AMSTERDAM), tick=False)
+
+    def _te_laat(self):
+        """In behandeling since 70 days ago: its eight weeks have passed."""
+        with self._op(70):
+            return self.aanvraag("in_behandeling")
+
+    def _ingebrekestelling(self):
+        """Received 20 days ago, on a request received 90 days ago: the dwangsom is due to start."""
+        with self._op(90):
+            aanvraag = self.aanvraag("in_behandeling")
+        with self._op(20):
+            perform(aanvraag, "in_gebreke_stellen", self.users["lid"])
+        return aanvraag.ingebrekestellingen.get()
+
+    def _ingebrekestelling_gestopt(self):
+        """Received 70 days ago: its 42 days have run, and the daily job stopped it."""
+        with self._op(150):
+            aanvraag = self.aanvraag("in_behandeling")
+        with self._op(70):
+            perform(aanvraag, "in_gebreke_stellen", self.users["lid"])
+        bewaak_dwangsommen()
+        return aanvraag.ingebrekestellingen.get()
+
+    def _dwangsombetaling(self):
+        ingebrekestelling = perform(self.get("ingebrekestelling_gestopt"), "dwangsom_vaststellen",
+                                    self.collega["behandelaar"])
+        return ingebrekestelling.betaling
 
 
 def _call(client, method: str, path: str, payload):

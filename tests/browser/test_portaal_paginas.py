@@ -67,6 +67,7 @@ def portaalpaginas(d) -> dict[str, list[str]]:
         "aanvraag": [reverse("portaal:aanvraag", args=[a.pk])
                      for a in (d.concept, d.lopend, d.aanvulling, d.verleend, d.geweigerd, d.structureel.aanvraag)],
         "intrekken": [reverse("portaal:intrekken", args=[d.lopend.pk])],
+        "ingebrekestelling": [reverse("portaal:ingebrekestelling", args=[d.lopend.pk])],
         "document": [None, reverse("portaal:document", args=[document.pk])],
         "aanvulling": [reverse("portaal:aanvulling", args=[d.aanvulling.pk])],
         "subsidie": [reverse("portaal:subsidie", args=[s.pk]) for s in (d.subsidie, d.structureel)],

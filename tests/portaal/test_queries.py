@@ -89,6 +89,7 @@ CASES = {
     "ontvangstbevestiging": lambda w: [Bezoek(_url("ontvangstbevestiging", w.p.lopend.pk))],
     "aanvraag": lambda w: [Bezoek(_url("aanvraag", a.pk)) for a in w.aanvragen],
     "intrekken": lambda w: [Bezoek(_url("intrekken", w.p.lopend.pk)), Bezoek(_url("intrekken", w.p.verleend.pk))],
+    "ingebrekestelling": lambda w: [Bezoek(_url("ingebrekestelling", w.p.lopend.pk))],
     "document": lambda w: [Bezoek(_url("document", w.p.verleend.documenten.first().pk))],
     "aanvulling": lambda w: [Bezoek(_url("aanvulling", w.p.aanvulling.pk))],
     "subsidie": lambda w: [Bezoek(_url("subsidie", w.p.subsidie.pk)), Bezoek(_url("subsidie", w.p.structureel.pk))],

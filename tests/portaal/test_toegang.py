@@ -49,6 +49,8 @@ PAGINAS = [
     Pagina("portaal:aanvraag", "aanvraag", lambda w: w.aanvraag.pk),
     Pagina("portaal:intrekken", "aanvraag", lambda w: w.lopend.pk, post={"reden": "Gaat niet door."},
            post_status=302),
+    # the decision term of `lopend` has not passed: the member's notice of default is refused (409) and changes nothing
+    Pagina("portaal:ingebrekestelling", "aanvraag", lambda w: w.lopend.pk, post={"reden": ""}, post_status=409),
     Pagina("portaal:subsidie", "subsidie", lambda w: w.subsidie.pk),
     Pagina("portaal:document", "document", lambda w: w.document.pk),
 ]
