@@ -23,3 +23,11 @@ def plan_voorschotten(peildatum: str | None = None) -> int:
     """Daily: plan the advances that are due; running it again plans nothing twice."""
     datum = dt.date.fromisoformat(peildatum) if peildatum else None
     return len(betaalrun.betaalrun(datum))
+
+
+@shared_task(name="subsidies.maak_brief")
+def maak_brief(soort: str, pk: int, taal: str) -> int:
+    """Render the letter of a beschikking or aanvulling (`soort`) after its commit; running it twice makes one."""
+    from .services import brieven
+
+    return brieven.maak(soort, pk, taal)
