@@ -1,6 +1,6 @@
 """One request as its applicant sees it: what was asked, the legal dates, documents, decisions, payments, the
 years of a multi-year subsidy, and its history in plain words (`portaal.tijdlijn`); withdrawing it; downloading
-its documents."""
+its documents and the letters of its decisions."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from subsidies.models import Aanvraag, Betaling, Document, Jaartranche
+from subsidies.models import Aanvraag, Aanvulling, Betaling, Beschikking, Document, Jaartranche, Taal
+from subsidies.services import brieven
 from subsidies.services.documenten import als_download
 from web.fouten import in_taal, toon_fout
 from workflows.errors import DomainError
@@ -103,3 +104,15 @@ class DocumentView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         return als_download(eigen_object(Document.objects.all(), request.user, "aanvraag__organisatie", pk=pk))
+
+
+class BriefView(LoginRequiredMixin, View):
+    """The letter (PDF/A) of a beschikking or an aanvulling request of one of the person's own requests, served as
+    the API serves it; made now if it is not there yet. `?taal=en|nl`, else the organisation's language."""
+
+    model = None
+
+    def get(self, request, pk):
+        onderwerp = eigen_object(self.model.objects.all(), request.user, "aanvraag__organisatie", pk=pk)
+        taal = request.GET.get("taal") if request.GET.get("taal") in Taal.values else None
+        return brieven.als_download(brieven.laatste_brief(onderwerp, taal))

@@ -68,7 +68,9 @@ class Briefsjabloon(Auditable):
         return frozenset({"soort", "taal", "versie", "onderwerp", "tekst"})
 
     def clean(self):
-        super().clean()
+        # Not Auditable.clean: an edited text is valid as such, since the admin saves it as a new version
+        # (`services.brieven.nieuwe_versie`); save() still refuses changing a saved version.
+        models.Model.clean(self)
         for veld in ("onderwerp", "tekst"):
             try:
                 sjabloon_engine().from_string(getattr(self, veld))

@@ -14,8 +14,10 @@ import logging
 from functools import cache
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.http import FileResponse
 from django.template import Context
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -29,6 +31,7 @@ from .. import rollen
 from ..models import Aanvulling, Beschikking, Betaling, Brief, Briefsjabloon, Briefsoort, Taal
 from ..models.brieven import sjabloon_engine
 from ..models.regelingen import Verantwoordingsniveau
+from .documenten import bijlage
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,17 @@ def laad_standaardsjablonen(model) -> None:
             onderwerp, tekst = (STANDAARD / taal / f"{soort}.html").read_text(encoding="utf-8").split("\n", 1)
             model.objects.get_or_create(soort=soort, taal=taal, versie=1,
                                         defaults={"onderwerp": onderwerp.strip(), "tekst": tekst.strip() + "\n"})
+
+
+def nieuwe_versie(bewerkt: Briefsjabloon) -> Briefsjabloon:
+    """Save an edited template as the next version of its kind and language; the row it was edited from keeps
+    its text (letters point at it). `bewerkt` is the edited, unsaved copy of a saved version."""
+    nieuw = Briefsjabloon(soort=bewerkt.soort, taal=bewerkt.taal, onderwerp=bewerkt.onderwerp, tekst=bewerkt.tekst,
+                          actief=bewerkt.actief)
+    nieuw.full_clean(exclude=["versie"])
+    with transaction.atomic():
+        nieuw.save()
+    return nieuw
 
 
 # --- what a letter may say -----------------------------------------------------------------------------------
@@ -163,30 +177,35 @@ def _tranches(beschikking) -> list[dict]:
 
 
 def _terugvorderingen(beschikking) -> list:
-    """The recoveries this decision set (Awb 4:57): made in its transaction, after it and before the next
-    beschikking on the request — read in the trail's order, which never changes."""
+    """The recoveries this decision set (Awb 4:57): made in the same act (the trail's request id) between the
+    request's previous and next beschikking — a vaststelling books them after itself, an intrekking before. Read
+    from the trail, which never changes; a recovery re-planned later is still found."""
     if beschikking.soort not in (Beschikking.Soort.VASTSTELLING, Beschikking.Soort.INTREKKING):
         return []
     subsidie = _subsidie(beschikking)
     if subsidie is None:
         return []
-    volgorde = _aangemaakt_volgnummers(Beschikking, beschikking.aanvraag.beschikkingen.values_list("pk", flat=True))
-    begin = volgorde.get(beschikking.pk)
-    if begin is None:
+    besluiten = _aanmaakrecords(Beschikking, beschikking.aanvraag.beschikkingen.values_list("pk", flat=True))
+    if beschikking.pk not in besluiten:
         return []
-    einde = min((v for v in volgorde.values() if v > begin), default=None)
-    betalingen = list(subsidie.betalingen.filter(soort=Betaling.Soort.TERUGVORDERING))
-    gemaakt = _aangemaakt_volgnummers(Betaling, [b.pk for b in betalingen])
-    return [b for b in betalingen
-            if b.pk in gemaakt and gemaakt[b.pk] > begin and (einde is None or gemaakt[b.pk] < einde)]
+    volgnummer, request_id = besluiten[beschikking.pk]
+    vorige = max((v for v, _ in besluiten.values() if v < volgnummer), default=0)
+    volgende = min((v for v, _ in besluiten.values() if v > volgnummer), default=None)
+    betalingen = subsidie.betalingen.filter(soort=Betaling.Soort.TERUGVORDERING)
+    if beschikking.boekjaar:
+        betalingen = betalingen.filter(verplichting__boekjaar=beschikking.boekjaar)
+    betalingen = list(betalingen.order_by("pk"))
+    gemaakt = _aanmaakrecords(Betaling, [b.pk for b in betalingen])
+    return [b for b in betalingen if b.pk in gemaakt and gemaakt[b.pk][1] == request_id
+            and vorige < gemaakt[b.pk][0] and (volgende is None or gemaakt[b.pk][0] < volgende)]
 
 
-def _aangemaakt_volgnummers(model, pks) -> dict:
-    from django.contrib.contenttypes.models import ContentType
-
+def _aanmaakrecords(model, pks) -> dict:
+    """pk → (volgnummer, request id) of each object's creation in the trail."""
     records = AuditRecord.objects.filter(object_type=ContentType.objects.get_for_model(model),
                                          object_id__in=[str(pk) for pk in pks], actie=AuditRecord.Actie.AANGEMAAKT)
-    return {int(object_id): volgnummer for object_id, volgnummer in records.values_list("object_id", "volgnummer")}
+    return {int(object_id): (volgnummer, request_id)
+            for object_id, volgnummer, request_id in records.values_list("object_id", "volgnummer", "request_id")}
 
 
 # --- rendering -----------------------------------------------------------------------------------------------
@@ -246,6 +265,11 @@ def laatste_brief(onderwerp, taal: str | None = None) -> Brief:
     veld = "aanvulling" if isinstance(onderwerp, Aanvulling) else "beschikking"
     brief = Brief.objects.filter(**{veld: onderwerp}, taal=taal).order_by("-aangemaakt_op", "-pk").first()
     return brief or brief_voor(onderwerp, taal)
+
+
+def als_download(brief: Brief) -> FileResponse:
+    """The letter as an attachment, the way every stored file leaves (`documenten.bijlage`)."""
+    return bijlage(brief.bestand, brief.bestandsnaam, "application/pdf")
 
 
 def plan(onderwerp) -> None:
