@@ -284,7 +284,7 @@ def test_the_hash_of_the_letter_is_in_the_audit_trail(zaak):
     brief = brieven.brief_voor(beschikking, "nl")
     record = AuditRecord.objects.get(object_type=ContentType.objects.get_for_model(Brief), object_id=str(brief.pk))
     assert record.wijzigingen["sha256"] == [None, brief.sha256]
-    assert record.wijzigingen["sjabloon"] == [None, brief.sjabloon_id]
+    assert record.wijzigingen["sjabloon_id"] == [None, brief.sjabloon_id]
 
 
 # --- templates as versioned data -----------------------------------------------------------------------------------
