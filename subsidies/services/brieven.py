@@ -10,7 +10,8 @@ A letter is made after the commit of the transaction that made its subject, by a
 rendering takes a while and must not hold the trail's lock; and on demand when someone downloads it first.
 """
 import hashlib
-import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -32,8 +33,6 @@ from ..models import Aanvulling, Beschikking, Betaling, Brief, Briefsjabloon, Br
 from ..models.brieven import sjabloon_engine
 from ..models.regelingen import Verantwoordingsniveau
 from .documenten import bijlage
-
-logger = logging.getLogger(__name__)
 
 PDF_VARIANT = "pdf/a-2a"  # PDF/A-2 level A: archival (Archiefwet) and tagged (structure, language, reading order)
 STANDAARD = Path(__file__).resolve().parent.parent / "briefsjablonen"
@@ -272,11 +271,34 @@ def als_download(brief: Brief) -> FileResponse:
     return bijlage(brief.bestand, brief.bestandsnaam, "application/pdf")
 
 
+_uitgesteld: ContextVar[bool] = ContextVar("brieven_uitgesteld", default=False)
+
+
+@contextmanager
+def uitgesteld():
+    """Decisions taken inside the block get no letter now; each is made when first downloaded (or by `maak_voor`).
+    For bulk work such as the demo data, where rendering every letter would cost more than the work itself."""
+    token = _uitgesteld.set(True)
+    try:
+        yield
+    finally:
+        _uitgesteld.reset(token)
+
+
+def maak_voor(organisaties) -> int:
+    """Make the letters of every beschikking and aanvulling of these organisations' requests; returns how many."""
+    onderwerpen = [*Beschikking.objects.filter(aanvraag__organisatie__in=organisaties).order_by("pk"),
+                   *Aanvulling.objects.filter(aanvraag__organisatie__in=organisaties).order_by("pk")]
+    return len([brief_voor(onderwerp) for onderwerp in onderwerpen])
+
+
 def plan(onderwerp) -> None:
     """Make the letter after the commit, by the Celery task: not while the transaction holds its locks. A failure
     does not undo the decision (robust): the letter is then made when it is first downloaded."""
     from ..tasks import maak_brief
 
+    if _uitgesteld.get():
+        return
     soort = "aanvulling" if isinstance(onderwerp, Aanvulling) else "beschikking"
     taal = taal_van(onderwerp)
     transaction.on_commit(lambda: maak_brief.delay(soort, onderwerp.pk, taal), robust=True)
