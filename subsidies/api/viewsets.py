@@ -306,6 +306,8 @@ class BriefMixin:
 
 
 class BeschikkingViewSet(BriefMixin, ScopedMixin, viewsets.ReadOnlyModelViewSet):
+    """The decisions on the requests one may see, each with its letter (`…/{id}/brief/`)."""
+
     queryset = Beschikking.objects.all()
     serializer_class = serializers.BeschikkingSerializer
     permission_classes = [permissions.ApplicantOrStaff]
