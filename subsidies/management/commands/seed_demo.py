@@ -38,13 +38,13 @@ def _family_demos():
 def _builder():
     """The demo's builder; it replays history on a simulated clock, so it needs time-machine (the `demo` extra)."""
     try:
-        from subsidies.demo import builder
+        from subsidies.demo.builder import maak_brieven, seed
     except ModuleNotFoundError as error:
         if error.name != "time_machine":
             raise
         raise CommandError("seed_demo needs the 'demo' extra (time-machine). Install it with "
                            "`.venv/bin/pip install -e '.[demo]'`, or run `make install`.") from error
-    return builder
+    return seed, maak_brieven
 
 
 class Command(BaseCommand):
@@ -60,13 +60,13 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off, so this may be production. seed_demo creates logins with published "
                                "passwords; use --force only on a demo or test server.")
-        builder = _builder()
+        seed, maak_brieven = _builder()
         started = time.perf_counter()
         with brieven.uitgesteld():  # the letters come after, for the demo logins' organisations only
-            result = builder.seed()
+            result = seed()
             for familie_demo in _family_demos():  # the core knows no family: each app with a demo adds its own
                 familie_demo(self.stdout)
-        letters = builder.maak_brieven() if result.aanvragen else 0
+        letters = maak_brieven() if result.aanvragen else 0
         elapsed = time.perf_counter() - started
         if result.aanvragen:
             self.stdout.write(self.style.SUCCESS(
