@@ -333,6 +333,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports every rendering step at INFO, and every CSS property it does not know at WARNING
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }
 
 if not DEBUG:

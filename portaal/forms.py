@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
-from subsidies.models import Contactpersoon, Organisatie, Uitnodiging
+from subsidies.models import Contactpersoon, Organisatie, Taal, Uitnodiging
 from web.fouten import _bericht_in_taal
 from workflows.models import Berichtvoorkeur
 
@@ -32,19 +32,24 @@ class InTaal:
                                                   renderer=self.renderer)
 
 
+TALEN = [(Taal.NL, "Nederlands"), (Taal.EN, "English")]  # each language in its own words
+
+
 class OrganisatieForm(InTaal, forms.ModelForm):
     bij_veld = {"kvk_bestaat": "kvk_nummer"}
 
     class Meta:
         model = Organisatie
         fields = ["naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",
-                  "gebied", "wijk", "email", "telefoon"]
+                  "gebied", "wijk", "email", "telefoon", "correspondentietaal"]
+        widgets = {"correspondentietaal": forms.RadioSelect}
         labels = {
             "naam": _("Naam van de organisatie of groep"), "rechtsvorm": _("Soort organisatie"),
             "kvk_nummer": _("KvK-nummer"), "iban": _("Rekeningnummer (IBAN)"),
             "tenaamstelling": _("Op naam van (tenaamstelling)"), "straat": _("Straat en huisnummer"),
             "postcode": _("Postcode"), "plaats": _("Plaats"), "gebied": _("Gebied"), "wijk": _("Wijk"),
             "email": _("E-mailadres"), "telefoon": _("Telefoonnummer"),
+            "correspondentietaal": _("In welke taal wilt u onze brieven en berichten?"),
         }
         help_texts = {
             "kvk_nummer": _("8 cijfers. Een groep bewoners zonder stichting of vereniging laat dit leeg."),
@@ -56,6 +61,11 @@ class OrganisatieForm(InTaal, forms.ModelForm):
         self.fields["rechtsvorm"].choices = RECHTSVORMEN
         # a wijk's label names its gebied: one query for the whole list instead of one per wijk (~45 in Groningen)
         self.fields["wijk"].queryset = self.fields["wijk"].queryset.select_related("gebied")
+        self.fields["correspondentietaal"].required = False  # a form without the choice keeps the current one
+        self.fields["correspondentietaal"].choices = TALEN
+
+    def clean_correspondentietaal(self):
+        return self.cleaned_data.get("correspondentietaal") or self.instance.correspondentietaal or Taal.NL
 
 
 class ContactpersoonForm(InTaal, forms.ModelForm):

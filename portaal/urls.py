@@ -1,6 +1,8 @@
 """Every page of the applicant portal, grouped by the module its view lives in."""
 from django.urls import path
 
+from subsidies.models import Aanvulling, Beschikking
+
 from .views import (aanvraag, aanvragen, aanvulling, bezwaar, instellingen, keuzehulp, organisatie, overzicht,
                     subsidie, verantwoording)
 
@@ -27,11 +29,13 @@ urlpatterns = [
     path("aanvragen/<int:pk>/bijlagen/", aanvragen.BijlagenView.as_view(), name="aanvraag_bijlagen"),
     path("aanvragen/<int:pk>/controleren/", aanvragen.ControlerenView.as_view(), name="aanvraag_controleren"),
     path("aanvragen/<int:pk>/ontvangen/", aanvragen.OntvangstbevestigingView.as_view(), name="ontvangstbevestiging"),
-    # aanvraag.py: one request, withdrawing it, giving notice of default, its documents
+    # aanvraag.py: one request, withdrawing it, giving notice of default, its documents, the letters of its decisions
     path("aanvragen/<int:pk>/", aanvraag.AanvraagView.as_view(), name="aanvraag"),
     path("aanvragen/<int:pk>/intrekken/", aanvraag.IntrekkenView.as_view(), name="intrekken"),
     path("aanvragen/<int:pk>/ingebrekestelling/", aanvraag.IngebrekestellingView.as_view(), name="ingebrekestelling"),
     path("documenten/<int:pk>/", aanvraag.DocumentView.as_view(), name="document"),
+    path("beschikkingen/<int:pk>/brief/", aanvraag.BriefView.as_view(model=Beschikking), name="beschikking_brief"),
+    path("aanvullingen/<int:pk>/brief/", aanvraag.BriefView.as_view(model=Aanvulling), name="aanvulling_brief"),
     # aanvulling.py: answering a request for more information
     path("aanvragen/<int:pk>/aanvulling/", aanvulling.AanvullingView.as_view(), name="aanvulling"),
     # bezwaar.py: objecting to a decision, the objection's page, withdrawing it, its documents

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install (if missing) and start PostgreSQL and Redis on this machine, idempotently; print the URLs to use.
-# Installs chromium too (if missing), for the browser tests.
+# Installs chromium too (if missing), for the browser tests, and pango and the DejaVu fonts for the letters.
 # Needs root (CI and the dev machines run as root). No systemd, no Docker: pg_ctlcluster and redis-server direct.
 set -euo pipefail
 
@@ -13,6 +13,9 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # The browser tests (tests/browser/) drive Debian's chromium; Playwright never downloads one.
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
+# The letters (WeasyPrint) need pango and embed the DejaVu fonts.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#need[@]} -gt 0 ]; then
   echo "services: installing ${need[*]}" >&2
   apt-get update -qq >&2

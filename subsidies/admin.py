@@ -5,8 +5,10 @@ from django.utils.html import format_html
 
 from workflows.admin import AuditedAdmin, ReadOnlyAdmin, VasteVeldenForm, transition_action
 
+from workflows.context import acting_as
+
 from . import models
-from .services import dwangsom
+from .services import brieven, dwangsom
 
 
 class PlafondInline(admin.TabularInline):
@@ -230,10 +232,75 @@ class BetalingAdmin(ReadOnlyStatusAdmin):
     actions = [transition_action("uitvoeren", "Uitgevoerd (betaald of ontvangen)")]
 
 
+class BriefInline(ReadOnlyInline):
+    """The letters made of the decision, each through the API's download (which checks who asks)."""
+
+    model = models.Brief
+    fields = ["soort", "taal", "sjabloon", "download", "grootte", "sha256", "aangemaakt_op"]
+    readonly_fields = fields
+
+    @admin.display(description="bestand")
+    def download(self, brief):
+        return brief_link(brief)
+
+
+def brief_link(brief):
+    onderwerp = "beschikking" if brief.beschikking_id else "aanvulling"
+    return format_html('<a href="{}?taal={}">{}</a>', reverse(f"{onderwerp}-brief", args=[brief.onderwerp.pk]),
+                       brief.taal, brief.bestandsnaam)
+
+
 @admin.register(models.Beschikking)
 class BeschikkingAdmin(ReadOnlyAdmin):
-    list_display = ["aanvraag", "soort", "boekjaar", "bedrag", "verzonden_op", "rechtsmiddel", "bezwaartermijn_tot"]
+    list_display = ["aanvraag", "soort", "boekjaar", "bedrag", "verzonden_op", "rechtsmiddel", "bezwaartermijn_tot",
+                    "brief"]
     list_filter = ["soort", "rechtsmiddel"]
+    inlines = [BriefInline]
+
+    @admin.display(description="brief")
+    def brief(self, beschikking):
+        """The letter in the organisation's language; made on the first download if it is not there yet."""
+        return format_html('<a href="{}">PDF</a>', reverse("beschikking-brief", args=[beschikking.pk]))
+
+
+@admin.register(models.Brief)
+class BriefAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "soort", "taal", "sjabloon", "grootte", "aangemaakt_op", "download"]
+    list_filter = ["soort", "taal"]
+    list_select_related = ["beschikking__aanvraag", "aanvulling__aanvraag", "sjabloon"]
+    fields = ["soort", "taal", "beschikking", "aanvulling", "sjabloon", "download", "grootte", "sha256",
+              "aangemaakt_op"]
+    readonly_fields = fields
+
+    @admin.display(description="bestand")
+    def download(self, brief):
+        return brief_link(brief)
+
+
+@admin.register(models.Briefsjabloon)
+class BriefsjabloonAdmin(AuditedAdmin):
+    """A beheerder edits a letter template here. Saving a changed text makes a new version (the old one stays: the
+    letters it made point at it); the newest active version is used. A version is never removed."""
+
+    list_display = ["soort", "taal", "versie", "actief", "aangemaakt_op"]
+    list_filter = ["soort", "taal", "actief"]
+    fields = ["soort", "taal", "versie", "onderwerp", "tekst", "actief"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["soort", "taal", "versie"] if obj else ["versie"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change and {"onderwerp", "tekst"} & set(form.changed_data):
+            with acting_as(request.user):
+                nieuw = brieven.nieuwe_versie(obj)
+            obj.pk = nieuw.pk  # the admin goes on to the new version's page
+            self.message_user(request, f"Opgeslagen als versie {nieuw.versie}; versie {nieuw.versie - 1} blijft "
+                                       "bewaard bij de brieven die ermee zijn gemaakt.")
+            return
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(models.Dwangsomtarief)

@@ -29,3 +29,11 @@ def plan_voorschotten(peildatum: str | None = None) -> int:
 def bewaak_dwangsommen() -> dict:
     """Daily: a dwangsom that starts running today, or stopped (Awb 4:17); running it twice changes nothing."""
     return dwangsom.bewaak_dwangsommen()
+
+
+@shared_task(name="subsidies.maak_brief")
+def maak_brief(soort: str, pk: int, taal: str) -> int:
+    """Render the letter of a beschikking or aanvulling (`soort`) after its commit; running it twice makes one."""
+    from .services import brieven
+
+    return brieven.maak(soort, pk, taal)

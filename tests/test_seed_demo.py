@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from subsidies.demo.builder import VERHALEN
 from subsidies.models import (
-    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Bezwaar, Budget, Gebied, Ingebrekestelling,
+    Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Bezwaar, Brief, Budget, Gebied, Ingebrekestelling,
     Jaartranche, Organisatie, Plafond, Reservemutatie, Subsidie, Verplichting, Wijk,
 )
 from subsidies.models.tranches import voorbehoud_tot
@@ -93,6 +93,11 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
         assert "nothing added" in second_output
         assert database_state() == state
         assert users_state() == users
+
+    with subtests.test("the demo logins' organisations have the letters of their decisions"):
+        eigen = Beschikking.objects.filter(aanvraag__organisatie__leden__username="demo-aanvrager").distinct()
+        assert eigen.exists() and all(beschikking.brieven.exists() for beschikking in eigen)
+        assert f"{Brief.objects.count()} letters made" in first_output
 
     with subtests.test("every aanvraag and subsidie state is present, with payments done and planned"):
         assert set(Aanvraag.objects.values_list("status", flat=True)) == set(Aanvraag.Status.values)

@@ -1,6 +1,7 @@
 """One request as its applicant sees it: what was asked, the legal dates, documents, decisions, payments, the
 years of a multi-year subsidy, its history in plain words (`portaal.tijdlijn`) and, once we are late, the
-ingebrekestelling and its dwangsom; withdrawing it, giving notice of default; downloading its documents."""
+ingebrekestelling and its dwangsom; withdrawing it, giving notice of default; downloading its documents and the
+letters of its decisions."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
@@ -10,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from subsidies.models import Aanvraag, Beschikking, Betaling, Document, Jaartranche
+from subsidies.models import Aanvraag, Betaling, Beschikking, Document, Jaartranche, Taal
 from subsidies.models.aanvragen import OPEN_STATUSSEN
-from subsidies.services import dwangsom
+from subsidies.services import brieven, dwangsom
 from subsidies.services.documenten import als_download
 from web.fouten import in_taal, toon_fout
 from workflows.errors import DomainError
@@ -136,3 +137,15 @@ class DocumentView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         return als_download(eigen_object(Document.objects.all(), request.user, "aanvraag__organisatie", pk=pk))
+
+
+class BriefView(LoginRequiredMixin, View):
+    """The letter (PDF/A) of a beschikking or an aanvulling request of one of the person's own requests, served as
+    the API serves it; made now if it is not there yet. `?taal=en|nl`, else the organisation's language."""
+
+    model = None
+
+    def get(self, request, pk):
+        onderwerp = eigen_object(self.model.objects.all(), request.user, "aanvraag__organisatie", pk=pk)
+        taal = request.GET.get("taal") if request.GET.get("taal") in Taal.values else None
+        return brieven.als_download(brieven.laatste_brief(onderwerp, taal))

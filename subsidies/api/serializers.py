@@ -94,7 +94,7 @@ class OrganisatieSerializer(ModelValidatie, serializers.ModelSerializer):
         model = Organisatie
         fields = [
             "id", "naam", "rechtsvorm", "kvk_nummer", "iban", "tenaamstelling", "straat", "postcode", "plaats",
-            "gebied", "wijk", "email", "telefoon", "contactpersonen",
+            "gebied", "wijk", "email", "telefoon", "correspondentietaal", "contactpersonen",
         ]
 
 
@@ -195,7 +195,13 @@ class AanvullingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Aanvulling
-        fields = ["omschrijving", "gevraagd_op", "termijn_tot", "ontvangen_op"]
+        fields = ["id", "omschrijving", "gevraagd_op", "termijn_tot", "ontvangen_op"]
+
+
+class BriefTaalSerializer(serializers.Serializer):
+    """The language a letter is asked in (`?taal=`); without it, the organisation's own."""
+
+    taal = serializers.ChoiceField(choices=["nl", "en"], required=False)
 
 
 class IngebrekestellingSerializer(serializers.ModelSerializer):

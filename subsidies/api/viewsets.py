@@ -21,12 +21,13 @@ from workflows.models import AuditRecord
 from workflows.transitions import available_actions, perform
 
 from ..models import (
-    Aanvraag, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Bezwaar, Budget, Document,
-    Dwangsombetaling, Ingebrekestelling, Jaarbedrag, Jaartranche, Organisatie, Regeling, Reservemutatie, Subsidie,
-    Verantwoordingsdocument,
+    Aanvraag, Aanvulling, Begrotingsjaar, Begrotingsregel, Belangenverklaring, Beschikking, Betaling, Bezwaar, Budget,
+    Document, Dwangsombetaling, Ingebrekestelling, Jaarbedrag, Jaartranche, Organisatie, Regeling, Reservemutatie,
+    Subsidie, Verantwoordingsdocument,
 )
 from ..rollen import ziet_alles, zichtbaar
 from ..services import betaalrun as betaalrun_service
+from ..services import brieven
 from ..services.budget import ZERO, meerjarenraming, overzicht
 from ..services.documenten import als_download, voeg_document_toe
 from . import filters, permissions, serializers
@@ -310,7 +311,30 @@ class BelangenverklaringViewSet(ActingAsMixin, mixins.CreateModelMixin, viewsets
             serializer.save(medewerker=self.request.user)
 
 
-class BeschikkingViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
+class BriefMixin:
+    """`GET …/{id}/brief/`: the letter as PDF/A, for whoever may see the request (others 404, as for the object);
+    made now if it was not made yet. `?taal=en` for English; default the organisation's correspondentietaal."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("taal", str, OpenApiParameter.QUERY, enum=["nl", "en"], required=False,
+                                     description="De taal van de brief; standaard die van de organisatie.")],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+        description="De brief als PDF/A-bijlage. Bestaat hij nog niet, dan wordt hij nu gemaakt.")
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None,
+            renderer_classes=[JSONRenderer], content_negotiation_class=DownloadNegotiation)
+    def brief(self, request, pk=None):
+        params = serializers.BriefTaalSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        onderwerp = self.get_object()
+        try:
+            return brieven.als_download(brieven.laatste_brief(onderwerp, params.validated_data.get("taal")))
+        except Http404:
+            raise NotFound from None  # the row without its file: nothing to hand out
+
+
+class BeschikkingViewSet(BriefMixin, ScopedMixin, viewsets.ReadOnlyModelViewSet):
+    """The decisions on the requests one may see, each with its letter (`…/{id}/brief/`)."""
+
     queryset = Beschikking.objects.all()
     serializer_class = serializers.BeschikkingSerializer
     permission_classes = [permissions.ApplicantOrStaff]
@@ -333,6 +357,15 @@ class BezwaarViewSet(ScopedMixin, TransitionsMixin, mixins.CreateModelMixin, vie
 
     def perform_create(self, serializer):
         serializer.save()  # services.bezwaren.dien_in: its own transaction, in the caller's name
+
+
+class AanvullingViewSet(BriefMixin, ScopedMixin, viewsets.GenericViewSet):
+    """A request for missing information, for its letter only (the request itself shows its aanvullingen)."""
+
+    queryset = Aanvulling.objects.all()
+    serializer_class = serializers.AanvullingSerializer
+    permission_classes = [permissions.ApplicantOrStaff]
+    organisatie_path = "aanvraag__organisatie"
 
 
 class BudgetOverzichtViewSet(viewsets.GenericViewSet, mixins.ListModelMixin):

@@ -38,6 +38,7 @@ from ..models import (
 )
 from ..models.tranches import voorbehoud_tot
 from ..rollen import Rol
+from ..services import brieven
 from ..services.betaalrun import betaalrun, vervaldata
 from ..services.bezwaren import dien_in
 from ..services.boekjaar import bewaak_termijnen, open_boekjaar
@@ -125,6 +126,13 @@ def seed() -> Resultaat:
             if nieuw:
                 speel(gebeurtenissen, ref, klok, vandaag.year)
     return Resultaat(len(titels) if nieuw else 0, gebeurtenissen[0].dag, gebeurtenissen[-1].dag)
+
+
+def maak_brieven() -> int:
+    """The letters of the organisations the demo logins belong to; the others are made when first downloaded.
+    Rendering all of them (about 75, 0.2 s of CPU each) would add more time than the rest of the demo takes."""
+    aanvragers = [login.username for login in LOGINS if login.rol == Rol.AANVRAGER]
+    return brieven.maak_voor(Organisatie.objects.filter(leden__username__in=aanvragers).distinct())
 
 
 # --- reference data ---------------------------------------------------------------------------------------------

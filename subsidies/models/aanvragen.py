@@ -349,12 +349,13 @@ class Aanvraag(Lifecycle):
                 "Give a deadline for the information after today and within a year (Awb 4:5).",
                 code="termijn_ongeldig",
             )
-        from ..services import meldingen
+        from ..services import brieven, meldingen
 
         aanvulling = Aanvulling.objects.create(aanvraag=self, gevraagd_op=today, omschrijving=reden,
                                                termijn_tot=termijnen.gestelde_termijn(termijn_tot), gevraagd_door=user)
         self.herbereken_uiterste_beslisdatum()
         meldingen.aanvulling_gevraagd(aanvulling)
+        brieven.plan(aanvulling)
 
     @transition(status, source=Status.AANVULLING_GEVRAAGD, target=Status.IN_BEHANDELING,
                 permission=rollen.aanvrager_of_behandelaar, custom={"label": _("Aanvulling ontvangen")})

@@ -23,6 +23,13 @@ class Rechtsvorm(models.TextChoices):
     INITIATIEFGROEP = "initiatiefgroep", _("initiatiefgroep van bewoners (zonder rechtspersoonlijkheid)")
 
 
+class Taal(models.TextChoices):
+    """The languages the municipality writes to applicants in (letters, messages)."""
+
+    NL = "nl", _("Nederlands")
+    EN = "en", _("Engels")
+
+
 class Organisatie(Auditable):
     naam = models.CharField(_("naam"), max_length=200)
     rechtsvorm = models.CharField(_("rechtsvorm"), max_length=20, choices=Rechtsvorm.choices)
@@ -39,6 +46,9 @@ class Organisatie(Auditable):
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="organisaties", null=True, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    correspondentietaal = models.CharField(
+        _("taal van brieven en berichten"), max_length=2, choices=Taal.choices, default=Taal.NL, help_text=_("In deze taal krijgt u brieven (beschikkingen) en berichten van ons."),
+    )
     leden = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="organisaties", blank=True, verbose_name=_("gebruikers")
     )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from workflows import termijnen
 
 from ..models import Beschikking, Verantwoordingsniveau
-from . import meldingen
+from . import brieven, meldingen
 
 VERPLICHTINGEN = {
     Verantwoordingsniveau.DIRECT: (
@@ -42,4 +42,5 @@ def maak_beschikking(aanvraag, soort: str, *, beslisser, motivering: str, bedrag
         beslisser=beslisser,
     )
     meldingen.beschikking(beschikking)  # every decision is made known (Awb 3:41)
+    brieven.plan(beschikking)  # its letter, rendered after the commit
     return beschikking

@@ -174,12 +174,16 @@ def als_download(document: Document) -> FileResponse:
     """The document's file as an attachment under the name it was uploaded with, never rendered by a browser; the
     one way a file leaves (the API's download and the portal's both answer with this). The caller has checked who
     asks. A row without its file answers 404."""
+    return bijlage(document.bestand, document.oorspronkelijke_naam or None, document.content_type)
+
+
+def bijlage(veld, naam: str | None, content_type: str) -> FileResponse:
+    """A stored file (`veld`, a FieldFile) as an attachment that no browser renders; 404 when the file is gone."""
     try:
-        bestand = document.bestand.open("rb")
+        bestand = veld.open("rb")
     except OSError:
         raise Http404 from None
-    response = FileResponse(bestand, as_attachment=True, filename=document.oorspronkelijke_naam or None,
-                            content_type=document.content_type)
+    response = FileResponse(bestand, as_attachment=True, filename=naam, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # should a browser ever render it

@@ -39,7 +39,7 @@ def talen(aan, organisatie=None) -> dict[str, str]:
     """Each address (trimmed, lower case) with the language its message is written in: the user's own choice
     (Berichtvoorkeur), else the organisation's correspondence language, else Dutch. The one place this is decided."""
     adressen = {adres.strip().lower() for adres in aan if adres and adres.strip()}
-    standaard = getattr(organisatie, "correspondentietaal", "") or "nl"  # the field arrives with the letters (i11)
+    standaard = organisatie.correspondentietaal if organisatie is not None else "nl"
     eigen = dict(Berichtvoorkeur.objects.exclude(taal="").annotate(adres=Lower(Trim("user__email")))
                  .filter(adres__in=adressen).values_list("adres", "taal"))
     return {adres: eigen.get(adres, standaard) for adres in sorted(adressen)}

@@ -52,7 +52,7 @@ def test_the_applicant_sees_what_is_asked_and_by_when(concept, aanvrager, behand
             termijn_tot=date(2026, 2, 16))
     body = client_for(aanvrager).get(f"/api/aanvragen/{aanvraag.pk}/").json()
     assert body["publieke_status"]["nl"] == "We wachten op informatie van u"
-    assert body["aanvulling"] == {"omschrijving": "Stuur de offerte voor de zaalhuur.", "gevraagd_op": "2026-02-02",
+    assert body["aanvulling"] == {"id": aanvraag.aanvullingen.get().pk, "omschrijving": "Stuur de offerte voor de zaalhuur.", "gevraagd_op": "2026-02-02",
                                   "termijn_tot": "2026-02-16", "ontvangen_op": None}
 
     perform(aanvraag, "aanvulling_ontvangen", aanvrager)

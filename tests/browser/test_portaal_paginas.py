@@ -69,6 +69,8 @@ def portaalpaginas(d) -> dict[str, list[str]]:
         "intrekken": [reverse("portaal:intrekken", args=[d.lopend.pk])],
         "ingebrekestelling": [reverse("portaal:ingebrekestelling", args=[d.lopend.pk])],
         "document": [None, reverse("portaal:document", args=[document.pk])],
+        "beschikking_brief": [None, reverse("portaal:beschikking_brief", args=[d.verleend.beschikkingen.first().pk])],
+        "aanvulling_brief": [None, reverse("portaal:aanvulling_brief", args=[d.aanvulling.aanvullingen.first().pk])],
         "aanvulling": [reverse("portaal:aanvulling", args=[d.aanvulling.pk])],
         "subsidie": [reverse("portaal:subsidie", args=[s.pk]) for s in (d.subsidie, d.structureel)],
         "werkplan": [reverse("portaal:werkplan", args=[tranche.pk])],

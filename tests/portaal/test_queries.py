@@ -91,6 +91,8 @@ CASES = {
     "intrekken": lambda w: [Bezoek(_url("intrekken", w.p.lopend.pk)), Bezoek(_url("intrekken", w.p.verleend.pk))],
     "ingebrekestelling": lambda w: [Bezoek(_url("ingebrekestelling", w.p.lopend.pk))],
     "document": lambda w: [Bezoek(_url("document", w.p.verleend.documenten.first().pk))],
+    "beschikking_brief": lambda w: [Bezoek(_url("beschikking_brief", w.p.verleend.beschikkingen.first().pk))],
+    "aanvulling_brief": lambda w: [Bezoek(_url("aanvulling_brief", w.p.aanvulling.aanvullingen.first().pk))],
     "aanvulling": lambda w: [Bezoek(_url("aanvulling", w.p.aanvulling.pk))],
     "subsidie": lambda w: [Bezoek(_url("subsidie", w.p.subsidie.pk)), Bezoek(_url("subsidie", w.p.structureel.pk))],
     "bezwaar_maken": lambda w: [Bezoek(_url("bezwaar_maken", w.p.geweigerd.beschikkingen.get().pk)),

@@ -12,6 +12,7 @@ An invitation is the exception: its token is the secret, so any logged-in person
 PAGINAS is the list to extend: (URL name, object kind, how to find the object's id in the `wereld`, what a
 member's POST with the given data answers). The other portal helpers add their pages here.
 """
+import datetime as dt
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -19,6 +20,7 @@ import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils import timezone
 
 from subsidies.models import Aanvraag
 from subsidies.rollen import Rol
@@ -26,6 +28,7 @@ from subsidies.services.documenten import voeg_document_toe
 from tests.bestanden import pdf, upload
 from tests.conftest import database_state
 from tests.factories import AanvraagFactory, OrganisatieFactory, breng_naar, maak_gebruiker
+from workflows.transitions import perform
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +36,7 @@ pytestmark = pytest.mark.django_db
 @dataclass(frozen=True)
 class Pagina:
     naam: str
-    soort: str  # organisatie | aanvraag | subsidie | document | jaartranche | uitnodiging | (none: a list page)
+    soort: str  # organisatie | aanvraag | subsidie | document | beschikking | aanvulling | … (none: a list)
     object_id: object = None  # wereld -> the id in the URL
     post: dict | None = None  # a member's POST: the data sent; None: the page takes no POST (405)
     post_status: int = 405
@@ -53,6 +56,8 @@ PAGINAS = [
     Pagina("portaal:ingebrekestelling", "aanvraag", lambda w: w.lopend.pk, post={"reden": ""}, post_status=409),
     Pagina("portaal:subsidie", "subsidie", lambda w: w.subsidie.pk),
     Pagina("portaal:document", "document", lambda w: w.document.pk),
+    Pagina("portaal:beschikking_brief", "beschikking", lambda w: w.aanvraag.beschikkingen.get().pk),
+    Pagina("portaal:aanvulling_brief", "aanvulling", lambda w: w.aanvulling.pk),
 ]
 
 STAF = [Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER]
@@ -67,8 +72,11 @@ def wereld(db, behandelaar):
     document = voeg_document_toe(aanvraag, bestand=upload("plan.pdf", pdf()), omschrijving="Plan", user=lid)
     aanvraag = breng_naar(aanvraag, "verleend", behandelaar=behandelaar)
     lopend = breng_naar(AanvraagFactory(organisatie=organisatie), "ingediend")
+    gevraagd = perform(breng_naar(AanvraagFactory(organisatie=organisatie), "in_behandeling", behandelaar=behandelaar),
+                       "aanvulling_vragen", behandelaar, reden="Stuur de offerte.",
+                       termijn_tot=timezone.localdate() + dt.timedelta(days=14))
     return SimpleNamespace(lid=lid, organisatie=organisatie, aanvraag=aanvraag, subsidie=aanvraag.subsidie,
-                           document=document, lopend=lopend,
+                           document=document, lopend=lopend, aanvulling=gevraagd.aanvullingen.get(),
                            ander=maak_gebruiker(Rol.AANVRAGER, username="ander-lid"),
                            staf={rol: maak_gebruiker(rol, username=f"staf-{rol}") for rol in STAF})
 

@@ -21,6 +21,7 @@ from django.utils.module_loading import module_has_submodule
 
 from subsidies.demo import logins
 from subsidies.models import Aanvraag, Begrotingsjaar, Betaling, Jaartranche, Subsidie
+from subsidies.services import brieven
 from workflows.models import AuditRecord
 
 
@@ -37,13 +38,13 @@ def _family_demos():
 def _builder():
     """The demo's builder; it replays history on a simulated clock, so it needs time-machine (the `demo` extra)."""
     try:
-        from subsidies.demo.builder import seed
+        from subsidies.demo.builder import maak_brieven, seed
     except ModuleNotFoundError as error:
         if error.name != "time_machine":
             raise
         raise CommandError("seed_demo needs the 'demo' extra (time-machine). Install it with "
                            "`.venv/bin/pip install -e '.[demo]'`, or run `make install`.") from error
-    return seed
+    return seed, maak_brieven
 
 
 class Command(BaseCommand):
@@ -59,16 +60,19 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off, so this may be production. seed_demo creates logins with published "
                                "passwords; use --force only on a demo or test server.")
-        seed = _builder()
+        seed, maak_brieven = _builder()
         started = time.perf_counter()
-        result = seed()
-        for familie_demo in _family_demos():  # the core knows no family: each app with a demo adds its own
-            familie_demo(self.stdout)
+        with brieven.uitgesteld():  # the letters come after, for the demo logins' organisations only
+            result = seed()
+            for familie_demo in _family_demos():  # the core knows no family: each app with a demo adds its own
+                familie_demo(self.stdout)
+        letters = maak_brieven() if result.aanvragen else 0
         elapsed = time.perf_counter() - started
         if result.aanvragen:
             self.stdout.write(self.style.SUCCESS(
                 f"Demo data ready in {elapsed:.1f} s: {result.aanvragen} aanvragen created, their history replayed "
-                f"on a simulated clock from {result.van} to {result.tot}."))
+                f"on a simulated clock from {result.van} to {result.tot}; {letters} letters made (those of the "
+                "demo logins' organisations; the others are made when first downloaded)."))
         else:
             self.stdout.write(self.style.SUCCESS(f"Demo data checked in {elapsed:.1f} s: the demo aanvragen "
                                                  "already exist, nothing added."))
