@@ -245,12 +245,17 @@ def _behandelaar_van(bezwaar):
 
 
 def bezwaar_ontvangen(bezwaar) -> int:
-    """Receipt of an objection (Awb 6:14) with the date we decide by (7:10); the officer hears of it too."""
-    context = {"bezwaar": bezwaar, "link": link("portaal:bezwaar", bezwaar.pk)}
-    nieuw = _aan_aanvrager(bezwaar.beschikking.aanvraag, "bezwaar_ontvangen", f"bezwaar-ontvangen-{bezwaar.pk}",
-                           context, obj=bezwaar, is_urgent=False)
-    return nieuw + _aan_medewerker(_behandelaar_van(bezwaar), "bezwaar_binnen", f"bezwaar-binnen-{bezwaar.pk}",
-                                   {"bezwaar": bezwaar}, bezwaar, uiterlijk=bezwaar.uiterste_beslisdatum)
+    """Receipt of an objection (Awb 6:14) with the date we decide by (7:10); the officer hears of it too (both
+    queued together: filing is a page the applicant waits for)."""
+    aanvraag, behandelaar = bezwaar.beschikking.aanvraag, _behandelaar_van(bezwaar)
+    return plaats_alle([
+        *opstellen("bezwaar_ontvangen", f"bezwaar-ontvangen-{bezwaar.pk}", ontvangers(aanvraag.organisatie),
+                   {"aanvraag": aanvraag, "bezwaar": bezwaar, "link": link("portaal:bezwaar", bezwaar.pk)}, bezwaar,
+                   organisatie=aanvraag.organisatie, is_urgent=False),
+        *opstellen("bezwaar_binnen", f"bezwaar-binnen-{bezwaar.pk}", [behandelaar.email] if behandelaar else [],
+                   {"bezwaar": bezwaar, "link": beheer(bezwaar)}, bezwaar,
+                   is_urgent=urgent(bezwaar.uiterste_beslisdatum)),
+    ])
 
 
 def bezwaar_verdaagd(bezwaar, reden: str) -> int:

@@ -90,6 +90,10 @@ class World:
         return perform(self.aanvraag("in_behandeling"), "aanvulling_vragen", self.collega["behandelaar"],
                        reden="Stuur de begroting.", termijn_tot=VANDAAG() + dt.timedelta(days=14))
 
+    def _aanvullingsverzoek(self):
+        """The aanvulling itself (its letter), not the request it was asked on."""
+        return self.get("aanvulling").aanvullingen.get()
+
     def _in_beoordeling(self):
         return self.aanvraag("in_beoordeling")
 

@@ -101,6 +101,7 @@ CASES = {
     "bezwaar": lambda w: [Bezoek(_url("bezwaar", _bezwaar(w).pk))],
     "bezwaar_intrekken": lambda w: [Bezoek(_url("bezwaar_intrekken", _bezwaar(w).pk))],
     "bezwaardocument": lambda w: [Bezoek(_url("bezwaardocument", _bezwaar(w).documenten.get().pk))],
+    "instellingen": lambda w: [Bezoek(_url("instellingen"))],
     "werkplan": lambda w: [Bezoek(_url("werkplan", w.tranche.pk))],
     "verantwoording": lambda w: [Bezoek(_url("verantwoording", w.p.subsidie.pk)),
                                  Bezoek(_url("verantwoording", w.p.structureel.pk, query=f"?boekjaar={JAAR - 2}"))],

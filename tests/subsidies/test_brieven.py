@@ -255,7 +255,7 @@ def test_a_soort_without_a_letter_of_its_own_gets_the_generic_letter(zaak, actor
         brief = brieven.brief_voor(besluit, taal)
         _, tekst = lees(brief)
         assert brief.soort == Briefsoort.BESLUIT
-        assert "bezwaarbeslissing" in tekst and bedrag in tekst and "Uw bezwaar is gegrond." in tekst
+        assert besluit.get_soort_display() in tekst and bedrag in tekst and "Uw bezwaar is gegrond." in tekst
         assert datum(besluit.bezwaartermijn_tot, taal) in tekst
 
 

@@ -131,7 +131,7 @@ def test_the_decision_stops_it_and_the_amount_is_set_by_beschikking(in_gebreke, 
     in_gebreke.refresh_from_db()
     assert (in_gebreke.status, in_gebreke.laatste_dag) == ("gestopt", date(2026, 12, 2))
     melding = Bericht.objects.get(sleutel__startswith=f"dwangsom-gestopt-{in_gebreke.pk}:").tekst
-    assert "15 dagen, € 357.00" in melding and "uiterlijk 16-12-2026" in melding
+    assert "15 dagen, € 357,00" in melding and "uiterlijk 16-12-2026" in melding
 
     with geweigerd(NotPermitted):  # the applicant does not set it
         perform(in_gebreke, "dwangsom_vaststellen", actoren["aanvrager"])
