@@ -18,7 +18,7 @@ from workflows.transitions import available_actions, check, perform
 
 from ..forms import IntrekkenForm
 from ..tijdlijn import tijdlijn
-from . import eigen_object
+from . import eigen_object, getoonde_titel
 from .subsidie import tranche_regels
 
 # The applicant's actions on a request and the page where each is done.
@@ -42,7 +42,7 @@ def acties(aanvraag, user) -> list[dict]:
 
 def _aanvraag(user, pk):
     return eigen_object(
-        Aanvraag.objects.select_related("regeling", "organisatie", "subsidie").prefetch_related(
+        Aanvraag.objects.select_related("regeling", "organisatie", "subsidie", "formulierconcept").prefetch_related(
             "documenten", "beschikkingen", "aanvullingen", "jaarbedragen",
             Prefetch("subsidie__tranches", queryset=Jaartranche.objects.order_by("boekjaar")),
             Prefetch("subsidie__betalingen", queryset=Betaling.objects.exclude(status=Betaling.Status.GEANNULEERD))),
@@ -59,7 +59,8 @@ class AanvraagView(LoginRequiredMixin, View):
         # each aanvulling's suspension of the decision term as the model computes it (Awb 4:15)
         aanvullingen = [{"aanvulling": a, "opschorting": a.opschorting} for a in aanvraag.aanvullingen.all()]
         return render(request, self.template_name, {
-            "aanvraag": aanvraag, "subsidie": subsidie, "tranches": tranche_regels(tranches),
+            "aanvraag": aanvraag, "titel": getoonde_titel(aanvraag), "subsidie": subsidie,
+            "tranches": tranche_regels(tranches),
             "aanvullingen": aanvullingen,
             "betalingen": list(subsidie.betalingen.all()) if subsidie else [],
             "tijdlijn": tijdlijn(aanvraag, subsidie, tranches),
