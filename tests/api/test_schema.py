@@ -33,6 +33,7 @@ from subsidies.rollen import Rol
 from tests.api import meerjarig
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, UserFactory, breng_naar, maak_gebruiker,
+    met_twee_stappen,
 )
 from workflows.transitions import perform
 
@@ -84,7 +85,7 @@ class Fuzzbed:
 
 def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
     """A staff member's token, and objects in many states for the generated requests to hit."""
-    staff = UserFactory(rollen=[Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER])
+    staff = met_twee_stappen(UserFactory(rollen=[Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER]))
     aanvrager, behandelaar, beslisser = (maak_gebruiker(rol) for rol in (Rol.AANVRAGER, Rol.BEHANDELAAR, Rol.BESLISSER))
     organisatie = OrganisatieFactory(leden=[aanvrager])
     regeling = AanvraagFactory().regeling
