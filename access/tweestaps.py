@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import SAFE_METHODS
 
@@ -91,3 +92,9 @@ class TokenMetTweeStappen(_TweeStappen, TokenAuthentication):
 
 class SessieMetTweeStappen(_TweeStappen, authentication.SessionAuthentication):
     pass
+
+
+class SessieMetTweeStappenScheme(SessionScheme):
+    """The OpenAPI schema describes it as the session login it is."""
+
+    target_class = "access.tweestaps.SessieMetTweeStappen"
