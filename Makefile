@@ -41,6 +41,7 @@ run: install
 	@echo
 	@echo "  Sociale Basis Subsidies: http://$(HOST):$(PORT)/   (Ctrl-C stops)"
 	@echo "  Applicant portal: http://$(HOST):$(PORT)/portaal/ (log in as a demo aanvrager above)"
+	@echo "  Demo staff log in in two steps: the code is what '$(BIN)/python manage.py demo_code' prints"
 	@echo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -4,9 +4,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.signals import user_signed_up
 from django.contrib.auth.models import Group
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from subsidies.rollen import Rol
+
+from .tweestaps import mist_twee_stappen, moet_twee_stappen
 
 VERKEERD = _("Het e-mailadres (of de gebruikersnaam) of het wachtwoord klopt niet. Kijk goed wat u heeft getypt.")
 
@@ -24,6 +27,19 @@ class AccountAdapter(DefaultAccountAdapter):
         "incorrect_code": _("Deze code klopt niet. Kijk goed in de e-mail en typ de code opnieuw."),
         "unverified_primary_email": _("U moet eerst uw e-mailadres bevestigen."),
     }
+
+    def get_login_redirect_url(self, request):
+        """Where a login lands when `next` names no page (allauth follows `next` before asking this): staff
+        without a second step at its set-up, staff with admin access in the admin, other staff at the API (their
+        workbench does not exist yet), applicants in the portal (LOGIN_REDIRECT_URL)."""
+        user = request.user
+        if mist_twee_stappen(user):
+            return reverse("mfa_activate_totp")
+        if user.is_staff:
+            return reverse("admin:index")
+        if moet_twee_stappen(user):
+            return reverse("api-docs")
+        return super().get_login_redirect_url(request)
 
 
 @receiver(user_signed_up)

@@ -55,6 +55,8 @@ class TokenView(APIView):
 class TokenIntrekkenView(APIView):
     """Revoke the token this request was sent with (log out)."""
 
+    zonder_twee_stappen = True  # closing a door is never refused (access.tweestaps)
+
     @extend_schema(request=None, responses={204: None}, operation_id="token_intrekken")
     def post(self, request):
         if request.auth is None:
@@ -66,6 +68,8 @@ class TokenIntrekkenView(APIView):
 
 class AlleTokensIntrekkenView(APIView):
     """Revoke every token of the logged-in user, e.g. after a key may have leaked."""
+
+    zonder_twee_stappen = True
 
     @extend_schema(request=None, operation_id="token_alle_intrekken",
                    responses=inline_serializer("TokensIngetrokken", {"ingetrokken": serializers.IntegerField()}))

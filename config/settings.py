@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "access.sessies.InactivityMiddleware",  # keeps an active session alive; an idle one expires (ACCOUNTS)
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "access.tweestaps.TweeStappenMiddleware",  # the admin only for staff with a second step (ACCOUNTS)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "workflows.middleware.AuditContextMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out admin login into our lockout page
@@ -192,8 +193,8 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 REST_FRAMEWORK = {
     # Token first: an anonymous call then answers 401 with `WWW-Authenticate: Token` instead of a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "access.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "access.tweestaps.TokenMetTweeStappen",  # staff write only with a second step set up (access.tweestaps)
+        "access.tweestaps.SessieMetTweeStappen",
     ],
     "DEFAULT_PARSER_CLASSES": [
         "subsidies.api.parsers.JSONParser",  # refuses JSON nested too deep
@@ -241,7 +242,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- ACCOUNTS: login, registration, sessions, OpenID Connect (django-allauth) -----------------------------------
-# Every face shares one login at /account/ (allauth); staff keep the admin's own login at /admin/login/. Templates in
+# Every face shares one login at /account/ (allauth); staff keep the admin's own login at /admin/login/, and log in in
+# two steps (access.tweestaps: the admin asks the code of a session that has not given it). Templates in
 # web/templates/allauth/ and web/templates/account/; README.md, section "Accounts and login", explains the choices.
 ACCOUNT_ADAPTER = "access.adapter.AccountAdapter"  # our B1 wording of the main messages
 ACCOUNT_FORMS = {"login": "access.forms.LoginForm", "confirm_email_verification_code": "access.forms.CodeForm"}

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from subsidies.rollen import Rol
-from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker
+from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker, met_code_ingelogd, met_twee_stappen
 
 
 @pytest.fixture
@@ -82,8 +82,18 @@ def in_beheer(client, user):
     """`client` logged in to the admin as `user`; its transitions there still need the user's role."""
     user.is_staff = user.is_superuser = True
     user.save()
+    met_twee_stappen(user)  # staff reach the admin only with a second step (access.tweestaps)
     client.force_login(user)
+    session = client.session
+    met_code_ingelogd(session, user)
+    session.save()
     return client
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with the second login step every staff member has."""
+    return met_twee_stappen(admin_user)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """factory-boy factories for every model, and helpers that walk a request through its lifecycle."""
 import datetime as dt
+import time
 from decimal import Decimal
 
 import factory
@@ -28,8 +29,37 @@ class UserFactory(factory.django.DjangoModelFactory):
             user.groups.add(Group.objects.get_or_create(name=rol)[0])
 
 
-def maak_gebruiker(rol: str, **kwargs) -> User:
-    return UserFactory(rollen=[rol], **kwargs)
+# Staff roles log in in two steps (access.tweestaps): their test users have it set up, as real staff must.
+MET_TWEE_STAPPEN = {Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER}
+TOTP_GEHEIM = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def maak_gebruiker(rol: str, *, twee_stappen: bool | None = None, **kwargs) -> User:
+    """A user with `rol`; staff roles with a second step (TOTP) set up unless `twee_stappen=False`."""
+    user = UserFactory(rollen=[rol], **kwargs)
+    if twee_stappen if twee_stappen is not None else rol in MET_TWEE_STAPPEN:
+        met_twee_stappen(user)
+    return user
+
+
+def met_twee_stappen(user) -> User:
+    """Sets up the second login step (an authenticator app with `TOTP_GEHEIM`) for `user`, once."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, TOTP_GEHEIM)
+    return user
+
+
+def met_code_ingelogd(session, user) -> None:
+    """Marks a (forced) login `session` as one that included the code, as allauth's login records it."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY, AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "type": "totp", "at": time.time()}]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
 
 
 class GebiedFactory(factory.django.DjangoModelFactory):

@@ -190,12 +190,20 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
         aanvrager = User.objects.get(username=next(u for rol, u, _ in logins if rol == Rol.AANVRAGER))
         assert 2 <= aanvrager.organisaties.count() <= 3
 
-    with subtests.test("every demo login logs in on the faces' login page with its printed email address"):
+    with subtests.test("every demo login logs in on the faces' login page with its printed email address, staff "
+                       "with the code of `demo_code`, and lands in its own place"):
         adressen = dict(re.findall(r"^\s+\w+\s+(demo-\S+)\s+\S+\s+(\S+@\S+)$", first_output, re.MULTILINE))
         assert adressen.keys() == {username for _, username, _ in logins}
         for rol, username, password in logins:
-            response = Client().post("/account/login/", {"login": adressen[username], "password": password})
-            assert response.status_code == 302 and response["Location"] == "/portaal/", username
+            client = Client()
+            response = client.post("/account/login/", {"login": adressen[username], "password": password})
+            if rol != Rol.AANVRAGER:  # staff: the second step, with the code `demo_code` prints
+                assert response["Location"] == "/account/2fa/authenticate/", username
+                out = StringIO()
+                call_command("demo_code", stdout=out)
+                response = client.post("/account/2fa/authenticate/", {"code": out.getvalue().split()[0]})
+            thuis = {Rol.AANVRAGER: "/portaal/", Rol.BEHEERDER: "/admin/"}.get(rol, "/api/docs/")
+            assert response.status_code == 302 and response["Location"] == thuis, username
 
     with subtests.test("an aanvrager login for each family, a member of an organisation with its requests"):
         families = {}

@@ -30,3 +30,11 @@ def _bericht_in_taal(bericht: str) -> str:
     """Model validation messages read "Nederlands. / English."; pick the half for the page's language."""
     nl, _, en = str(bericht).partition(" / ")
     return (en or nl) if (get_language() or "nl").startswith("en") else nl
+
+
+def status_voor(request, status: int) -> int:
+    """The status of a page that shows a form again with its errors or a refusal. htmx 4 swaps any answer, but the
+    browser reports every 4xx answer to a script's request as a failed resource in the console; so an htmx request
+    gets 200 (its fragment holds the errors and the summary), while a plain form post keeps the status that says
+    what happened (400, 409) for the clients that read it."""
+    return 200 if getattr(request, "htmx", False) else status

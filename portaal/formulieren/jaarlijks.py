@@ -18,6 +18,7 @@ from accommodaties.models import Accommodatie, BegrotingStatus, Onderhoudspost
 from bewonersorganisaties import services as bewonersorganisatieservices
 from subsidies.models import Aanvraag
 from subsidies.validators import BOEKJAAR
+from web.templatetags.bedragen import bedrag
 
 from .stappen import BedragStap, Stap, StapForm, als_data, bedragvelden, boekjaren_uit_concept, modelveld
 
@@ -153,7 +154,7 @@ class OnderhoudForm(StapForm):
             posten, label=_("Welk onderhoud uit het meerjarenonderhoudsplan (MJOP)?"),
             widget=forms.CheckboxSelectMultiple)
         self.fields["onderhoudsposten"].label_from_instance = (
-            lambda post: f"{post.jaar} — {post.element} (€ {post.geraamde_kosten})")
+            lambda post: f"{post.jaar} — {post.element} ({bedrag(post.geraamde_kosten)})")
         self.fields["gevraagd_bedrag"] = modelveld(
             Aanvraag, "gevraagd_bedrag", required=True,
             help_text=_("Ten hoogste de geraamde kosten van de posten die u kiest."))

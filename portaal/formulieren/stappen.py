@@ -10,13 +10,13 @@ import datetime as dt
 from decimal import Decimal
 
 from django import forms
-from django.utils import formats
 from django.forms.utils import ErrorDict
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from initiatieven.models import Dimensie, Doel, Indicator, Initiatief, Thema
 from subsidies.models import Aanvraag, Begrotingsregel, Gebied, Jaarbedrag, Wijk
+from web.templatetags.bedragen import bedrag
 
 NIET_BEGONNEN, BEZIG, KLAAR = "niet_begonnen", "bezig", "klaar"
 DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
@@ -116,7 +116,7 @@ def _weergave(bound, waarde) -> str:
     if waarde in (None, "", []):
         return "—"
     if isinstance(waarde, Decimal):
-        return "€ " + formats.number_format(waarde, 2, use_l10n=True, force_grouping=True)
+        return bedrag(waarde)
     if isinstance(waarde, dt.date):
         return f"{waarde:%d-%m-%Y}"
     if hasattr(waarde, "__iter__") and not isinstance(waarde, str):

@@ -21,7 +21,7 @@ from workflows.transitions import available_actions, check, perform
 
 from ..forms import IngebrekestellingForm, IntrekkenForm
 from ..tijdlijn import tijdlijn
-from . import eigen_object
+from . import eigen_object, getoonde_titel
 from .bezwaar import besluiten
 from .subsidie import tranche_regels
 
@@ -46,7 +46,7 @@ def acties(aanvraag, user) -> list[dict]:
 
 def _aanvraag(user, pk):
     return eigen_object(
-        Aanvraag.objects.select_related("regeling", "organisatie", "subsidie").prefetch_related(
+        Aanvraag.objects.select_related("regeling", "organisatie", "subsidie", "formulierconcept").prefetch_related(
             "documenten", "aanvullingen", "jaarbedragen", "ingebrekestellingen",
             Prefetch("beschikkingen", queryset=Beschikking.objects.prefetch_related("bezwaren")),
             Prefetch("subsidie__tranches", queryset=Jaartranche.objects.order_by("boekjaar")),
@@ -64,7 +64,8 @@ class AanvraagView(LoginRequiredMixin, View):
         # each aanvulling's suspension of the decision term as the model computes it (Awb 4:15)
         aanvullingen = [{"aanvulling": a, "opschorting": a.opschorting} for a in aanvraag.aanvullingen.all()]
         return render(request, self.template_name, {
-            "aanvraag": aanvraag, "subsidie": subsidie, "tranches": tranche_regels(tranches),
+            "aanvraag": aanvraag, "titel": getoonde_titel(aanvraag), "subsidie": subsidie,
+            "tranches": tranche_regels(tranches),
             "aanvullingen": aanvullingen,
             "betalingen": list(subsidie.betalingen.all()) if subsidie else [],
             "tijdlijn": tijdlijn(aanvraag, subsidie, tranches),

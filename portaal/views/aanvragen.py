@@ -14,7 +14,7 @@ from django.views import View
 
 from subsidies.models import Aanvraag, Document, Organisatie, Regeling
 from subsidies.services import documenten
-from web.fouten import in_taal, toon_fout
+from web.fouten import in_taal, status_voor, toon_fout
 from workflows.context import acting_as
 from workflows.errors import DomainError
 
@@ -180,7 +180,7 @@ class StapView(AanvraagMixin, View):
         if stap.slug == "bijlagen":
             context.setdefault("document_form", _document_form())
             context["documenten"] = list(self.aanvraag.documenten.order_by("toegevoegd_op", "pk"))
-        return render(self.request, stap.template_name, context, status=status)
+        return render(self.request, stap.template_name, context, status=status_voor(self.request, status))
 
 
 def _antwoorden_ruw(form) -> list[tuple[str, str]]:

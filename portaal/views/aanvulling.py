@@ -22,18 +22,16 @@ from web.fouten import toon_fout
 from workflows.errors import DomainError
 from workflows.transitions import perform
 
+from ..forms import BijlageForm
+
 REDEN_MAX = 5_000  # what perform() accepts as the toelichting in the trail
 
 
-class AanvullingForm(forms.Form):
+class AanvullingForm(BijlageForm):
     antwoord = forms.CharField(
         label=_("Uw antwoord"), required=False, max_length=REDEN_MAX, widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Schrijf hier wat wij vragen. Heeft u een document? Voeg het hieronder toe."),
     )
-    bestand = forms.FileField(label=_("Document toevoegen"), required=False,
-                              help_text=_("Een PDF, foto, Word- of Excel-bestand van ten hoogste 10 MB."))
-    omschrijving = forms.CharField(label=_("Wat is het voor document? (niet verplicht)"), required=False,
-                                   max_length=200)
 
 
 def publieke_status(obj) -> str:

@@ -9,6 +9,8 @@ from django.views.generic import TemplateView
 from subsidies.models import Aanvraag
 from subsidies.services.taken import open_taken
 
+from . import getoonde_titel
+
 # Where each task is done: the page and its argument.
 TAAK_PAGINA = {
     "concept": ("portaal:aanvraag_invullen", lambda taak: taak.aanvraag.pk),
@@ -37,10 +39,8 @@ class OverzichtView(LoginRequiredMixin, TemplateView):
         aanvragen = list(Aanvraag.objects.filter(organisatie__in=organisaties)
                          .select_related("regeling", "organisatie", "subsidie", "formulierconcept")
                          .annotate(laatste_besluit=Max("beschikkingen__verzonden_op")))
-        # A draft's title is still in its form (typed, not yet submitted): show that one, not "without a title".
         for aanvraag in aanvragen:
-            concept = getattr(aanvraag, "formulierconcept", None)
-            aanvraag.getoonde_titel = aanvraag.titel or (concept.titel if concept else "")
+            aanvraag.getoonde_titel = getoonde_titel(aanvraag)
         titels = {aanvraag.pk: aanvraag.getoonde_titel for aanvraag in aanvragen}
         taken = [{"taak": taak, "link": taak_link(taak), "titel": titels.get(taak.aanvraag.pk, taak.aanvraag.titel)}
                  for taak in open_taken(organisaties)]

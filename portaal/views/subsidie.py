@@ -31,5 +31,5 @@ class SubsidieView(LoginRequiredMixin, View):
         tranches = tranche_regels(subsidie.tranches.all())
         return render(request, self.template_name, {
             "subsidie": subsidie, "aanvraag": subsidie.aanvraag, "betalingen": betalingen, "tranches": tranches,
-            "betaald": betaald, "saldo": bedrag - betaald,
+            "betaald": betaald, "saldo": bedrag - betaald, "terugbetalen": betaald - bedrag,
         })

@@ -27,6 +27,7 @@ from web.fouten import toon_fout
 from workflows.errors import DomainError
 from workflows.transitions import perform
 
+from ..forms import BijlageForm
 from ..velden import BedragVeld
 from .aanvulling import publieke_status
 
@@ -172,15 +173,6 @@ class BereikForm(forms.Form):
                 for i in self.indicatoren if self.cleaned_data.get(f"indicator_{i.pk}") is not None]
 
 
-class DocumentForm(forms.Form):
-    """A file for the report (financial report, accountant's statement, photos), added before sending."""
-
-    bestand = forms.FileField(label=_("Document toevoegen"), required=False,
-                              help_text=_("Een PDF, foto, Word- of Excel-bestand van ten hoogste 10 MB."))
-    omschrijving = forms.CharField(label=_("Wat is het voor document? (niet verplicht)"), required=False,
-                                   max_length=200)
-
-
 def vul_aan(formulieren, concept: dict) -> None:
     """Put what the person typed before adding or removing a document back into the (unbound) forms."""
     for formulier in formulieren.values():
@@ -256,7 +248,7 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
         formulieren = self.formulieren() if self.open else {}
         vul_aan(formulieren, self.request.session.get(self.sessiesleutel, {}))
         return self.render_to_response(self.get_context_data(
-            formulieren=formulieren, document_form=document_form or DocumentForm(prefix="document")))
+            formulieren=formulieren, document_form=document_form or BijlageForm(prefix="document")))
 
     def post(self, request, *args, **kwargs):
         self.setup_objects()
@@ -286,10 +278,10 @@ class VerantwoordingView(LoginRequiredMixin, TemplateView):
                 messages.success(request, gettext("Wij hebben uw verantwoording ontvangen. Dank u wel."))
                 return redirect(request.get_full_path())
         return self.render_to_response(self.get_context_data(formulieren=formulieren,
-                                                             document_form=DocumentForm(prefix="document")))
+                                                             document_form=BijlageForm(prefix="document")))
 
     def voeg_toe(self):
-        form = DocumentForm(self.request.POST, self.request.FILES, prefix="document")
+        form = BijlageForm(self.request.POST, self.request.FILES, prefix="document")
         if form.is_valid() and form.cleaned_data["bestand"] is None:
             form.add_error("bestand", gettext("Kies eerst een bestand."))
         if form.is_valid():

@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import time_machine
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -46,7 +48,7 @@ from ..services.dwangsom import bewaak_dwangsommen
 from ..services.meerjarig import jaarverantwoording_uiterlijk
 from . import eenmalig, structureel
 from .begroting import BEGROTINGSJAREN, BEGROTINGSPOSTEN, BOEKJAREN, BUDGETTEN, DORPSGEBIEDEN, FONDSBRONNEN, GEBIEDEN
-from .logins import AANVRAGER, BEHANDELAARS, BEHEERDER, BELANGEN, BESLISSER, LOGINS
+from .logins import AANVRAGER, BEHANDELAARS, BEHEERDER, BELANGEN, BESLISSER, DEMO_TOTP_GEHEIM, LOGINS
 from .organisaties import ORGANISATIES, DemoOrganisatie
 from .regelingen import REGELINGEN
 from .verhaal import Dagen, Deel, DemoAanvraag, Stap, Werkdag
@@ -169,6 +171,7 @@ def zorg_voor_gebruikers() -> dict:
 
     Only the beheerder is staff (and superuser): the admin is the configuration tool, and it edits records
     directly. Behandelaars, beslisser and auditor work in the workbench and the API, where their role checks apply.
+    Every login but the aanvragers' has the published second step `DEMO_TOTP_GEHEIM`.
     """
     gebruikers = {}
     for login in LOGINS:
@@ -184,6 +187,8 @@ def zorg_voor_gebruikers() -> dict:
             user.save(update_fields=["password"])
         user.groups.add(Group.objects.get_or_create(name=login.rol)[0])
         EmailAddress.objects.get_or_create(user=user, email=login.email, defaults={"verified": True, "primary": True})
+        if login.rol != Rol.AANVRAGER and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_GEHEIM)  # staff log in in two steps (access.tweestaps)
         gebruikers[login.username] = user
     return gebruikers
 

@@ -39,6 +39,9 @@ LOGINS = [
     Login("demo-auditor", "auditor", "Erik", "Veenstra"),
     Login("demo-beheerder", "beheerder", "Ingrid", "Smit"),
 ]
+# The demo staff's second login step (access.tweestaps): one published TOTP secret, like their passwords. Add it to
+# an authenticator app, or let `manage.py demo_code` print the current code. Demo only: real staff set up their own.
+DEMO_TOTP_GEHEIM = "DEMOSUBSIDIESGRONINGENTWEESTAPPE"
 AANVRAGER, BEHANDELAARS, BESLISSER = "demo-aanvrager", ("demo-behandelaar", "demo-behandelaar2"), "demo-beslisser"
 BEHEERDER = "demo-beheerder"
 

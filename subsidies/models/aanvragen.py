@@ -579,13 +579,12 @@ class Begrotingsregel(Onderdeel):
         return f"{self.omschrijving}: € {self.bedrag}"
 
 
-class Document(Onderdeel):
-    """A file sent with a request, checked by `services.documenten`. It lies under a random name in the private
-    folder (`subsidies.opslag`); the client's own name is only the name the download gets. Its size and SHA-256
-    land in the audit trail with the other fields."""
+class Opgeslagen(models.Model):
+    """What every uploaded file has, whatever it was sent with (`Document`, `Verantwoordingsdocument`): checked by
+    `services.documenten`, it lies under a random name in the private folder (`subsidies.opslag`); the client's
+    own name is only the name the download gets. Its size and SHA-256 land in the audit trail with the other
+    fields."""
 
-    onderdeel_van = "aanvraag"
-    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
     bestand = models.FileField(_("bestand"), upload_to=opslagnaam, storage=documenten_opslag)
     oorspronkelijke_naam = models.CharField(_("oorspronkelijke naam"), max_length=255)
@@ -595,11 +594,21 @@ class Document(Onderdeel):
     toegevoegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documenten")
+        abstract = True
 
     def __str__(self):
         return self.omschrijving
+
+
+class Document(Opgeslagen, Onderdeel):
+    """A file sent with a request."""
+
+    onderdeel_van = "aanvraag"
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
 
 
 class Aanvulling(Auditable):

@@ -22,9 +22,8 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition, niet_meer_wijzigbaar
 
 from .. import families, rollen
-from ..opslag import documenten_opslag, opslagnaam
 from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
-from .aanvragen import Aanvraag
+from .aanvragen import Aanvraag, Opgeslagen
 from .begroting import MONEY, Budget
 from .beschikkingen import Beschikking
 from .regelingen import Plafond, Verantwoordingsniveau, Voorschotschema
@@ -462,32 +461,22 @@ class Verantwoording(Auditable):
         return f"Verantwoording {self.subsidie.aanvraag.nummer}"
 
 
-class Verantwoordingsdocument(Auditable):
-    """A file sent with a verantwoording — the financial report, the accountant's statement, photos — checked like
-    a request's documents (`services.documenten`) and stored the same private way. It is added while the report is
-    being written (to the subsidie, and for a multi-year one to the year's tranche), tied to the Verantwoording when
-    that is sent, and fixed from then on."""
+class Verantwoordingsdocument(Opgeslagen, Auditable):
+    """A file sent with a verantwoording — the financial report, the accountant's statement, photos — checked and
+    stored like a request's documents (`Opgeslagen`). It is added while the report is being written (to the
+    subsidie, and for a multi-year one to the year's tranche), tied to the Verantwoording when that is sent, and
+    fixed from then on."""
 
     subsidie = models.ForeignKey(Subsidie, on_delete=models.PROTECT, related_name="verantwoordingsdocumenten")
     tranche = models.ForeignKey("subsidies.Jaartranche", on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="+", help_text=_("Bij een meerjarige subsidie: het boekjaar."))
     verantwoording = models.ForeignKey(Verantwoording, on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="documenten")
-    omschrijving = models.CharField(_("omschrijving"), max_length=200)
-    bestand = models.FileField(_("bestand"), upload_to=opslagnaam, storage=documenten_opslag)
-    oorspronkelijke_naam = models.CharField(_("oorspronkelijke naam"), max_length=255)
-    content_type = models.CharField(_("soort inhoud"), max_length=100)
-    grootte = models.PositiveBigIntegerField(_("grootte in bytes"))
-    sha256 = models.CharField("SHA-256", max_length=64)
-    toegevoegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["toegevoegd_op", "pk"]
         verbose_name = _("document bij de verantwoording")
         verbose_name_plural = _("documenten bij de verantwoording")
-
-    def __str__(self):
-        return self.omschrijving
 
     @property
     def organisatie(self):

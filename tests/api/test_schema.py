@@ -34,6 +34,7 @@ from subsidies.services import bezwaren
 from tests.api import meerjarig
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, UserFactory, breng_naar, maak_gebruiker,
+    met_twee_stappen,
 )
 from workflows import termijnen
 from workflows.transitions import perform
@@ -86,7 +87,7 @@ class Fuzzbed:
 
 def _bouw_fuzzbed() -> tuple[str, dict[str, list]]:
     """A staff member's token, and objects in many states for the generated requests to hit."""
-    staff = UserFactory(rollen=[Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER])
+    staff = met_twee_stappen(UserFactory(rollen=[Rol.BEHANDELAAR, Rol.BESLISSER, Rol.AUDITOR, Rol.BEHEERDER]))
     aanvrager, behandelaar, beslisser = (maak_gebruiker(rol) for rol in (Rol.AANVRAGER, Rol.BEHANDELAAR, Rol.BESLISSER))
     organisatie = OrganisatieFactory(leden=[aanvrager])
     regeling = AanvraagFactory().regeling

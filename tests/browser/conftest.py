@@ -109,8 +109,11 @@ def telefoon(browser_pagina):
 
 @pytest.fixture
 def inloggen(live_server):
-    """Logs `user` in to a page's (or context's) browser: a Django session put into a cookie, as a login would."""
+    """Logs `user` in to a page's (or context's) browser: a Django session put into a cookie, as a whole login
+    (with the code, for staff) would."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    from tests.factories import met_code_ingelogd
 
     def log_in(pagina_of_context, user):
         context = getattr(pagina_of_context, "context", pagina_of_context)
@@ -119,6 +122,7 @@ def inloggen(live_server):
         session[SESSION_KEY] = user._meta.pk.value_to_string(user)
         session[BACKEND_SESSION_KEY] = backend
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        met_code_ingelogd(session, user)  # a whole login: staff typed their code too (access.tweestaps)
         session.save()
         context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
                               "url": live_server.url}])

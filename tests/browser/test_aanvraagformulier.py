@@ -140,3 +140,24 @@ def test_a_double_click_on_versturen_submits_once(browser_pagina, inloggen, bram
     ontvangst = list(Bericht.objects.filter(sleutel__startswith=f"ontvangst-{concept.pk}")
                      .values_list("aan", flat=True))
     assert ontvangst and len(ontvangst) == len(set(ontvangst))  # one receipt to each address
+
+
+def test_a_refusal_to_an_htmx_post_is_shown_without_a_console_error(pagina, inloggen, bram, concept):
+    """Another member saved the step since this page loaded: "Regel toevoegen" (an htmx post) is refused as a
+    conflict — 409 to a plain post — and htmx swaps in the page with the warning and what the other typed. The
+    browser logs no failed request (the `pagina` fixture fails the test on any console error)."""
+    from django.test import Client
+
+    user, groep, _, _ = bram
+    ander = account("ineke@moestuin.example.org")
+    groep.leden.add(ander)
+    inloggen(pagina, user)
+    pagina.goto(stap_url(concept, "begroting"))
+    andere = Client()
+    andere.force_login(ander)
+    stap(andere, concept, "begroting", begroting(gevraagd_bedrag="900"))
+
+    pagina.get_by_role("button", name="Regel toevoegen").click()
+
+    expect(pagina.locator(".utrecht-alert--warning")).to_contain_text("Wat u typte is niet opgeslagen")
+    expect(pagina.locator("main")).to_contain_text("900")

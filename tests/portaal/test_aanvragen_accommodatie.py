@@ -26,7 +26,7 @@ def test_an_exploitatiesubsidie_offers_each_years_approved_deficit(ingelogd, sti
     assert stap(ingelogd, aanvraag, "jaren", {"van_jaar": JAAR + 1, "tot_jaar": JAAR + 2}).url == url(
         "aanvraag_stap", aanvraag, "bedrag")
     bedrag = ingelogd.get(url("aanvraag_stap", aanvraag, "bedrag")).content.decode()
-    assert "het tekort is € 60000,00" in bedrag and 'value="60000,00"' in bedrag
+    assert "het tekort is € 60.000,00" in bedrag and 'value="60000,00"' in bedrag
     assert f"Voor {JAAR + 2} is er nog geen goedgekeurde exploitatiebegroting" in bedrag
 
     stap(ingelogd, aanvraag, "bedrag", {f"jaar_{JAAR + 1}": "60000,00", f"jaar_{JAAR + 2}": "60000,00"})

@@ -17,7 +17,7 @@ def test_a_bewonersorganisatie_gets_the_formulas_amount_without_computing(ingelo
     assert stap(ingelogd, aanvraag, "jaar", {"van_jaar": JAAR, "omschrijving": "Wijkkrant en buurtfeest."}).url == url(
         "aanvraag_stap", aanvraag, "bedrag")
     pagina = ingelogd.get(url("aanvraag_stap", aanvraag, "bedrag")).content.decode()
-    assert f"Bedrag volgens de regeling voor {JAAR}" in pagina and "€ 6330,00" in pagina
+    assert f"Bedrag volgens de regeling voor {JAAR}" in pagina and "€ 6.330,00" in pagina
     assert 'value="6330,00"' in pagina  # already filled in
     stap(ingelogd, aanvraag, "bedrag", {"gevraagd_bedrag": "6330,00"})
     stap(ingelogd, aanvraag, "bijlagen", {})

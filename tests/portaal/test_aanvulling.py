@@ -169,3 +169,21 @@ def test_realistic_page_in_few_queries(client, aanvrager, organisatie, gevraagd,
         breng_naar(AanvraagFactory(organisatie=organisatie), "ingediend", aanvrager=aanvrager)
     with django_assert_max_num_queries(20):
         assert client.get(url(gevraagd)).status_code == 200
+
+
+
+def bestandveld_en_knop(html: str) -> tuple[str, str]:
+    """The label of the page's file field and the text of the button that adds the file."""
+    from tests.web.html import lees
+
+    pagina = lees(html)
+    bestand = next(pagina.alle("input", type="file"))
+    return pagina.een("label", for_=bestand.attrs["id"]).tekst, pagina.een("button", value="toevoegen").tekst
+
+
+def test_the_file_field_and_the_button_that_adds_it_have_different_names(client, aanvrager, gevraagd):
+    """WCAG 2.4.6: a screen reader lists "Bestand" (the field) and "Document toevoegen" (the button), not twice
+    the same name for two different controls."""
+    client.force_login(aanvrager)
+    label, knop = bestandveld_en_knop(client.get(url(gevraagd)).content.decode())
+    assert label.startswith("Bestand") and knop == "Document toevoegen"

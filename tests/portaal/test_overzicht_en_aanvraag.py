@@ -1,6 +1,7 @@
 """The overview, a request's page with its timeline, withdrawing, the subsidy page — on realistic data, each within
 20 queries."""
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -256,3 +257,44 @@ def test_a_draft_shows_the_title_typed_in_its_form_before_it_is_sent(portaal, cl
     html = client.get(reverse("portaal:overzicht")).content.decode()
     assert f"{concept.nummer} Zomerfeest Oosterpark" in html
     assert 'Maak uw aanvraag "Zomerfeest Oosterpark" af en verstuur hem' in html
+
+
+def test_a_drafts_heading_names_the_regeling_and_then_the_typed_title(portaal, client):
+    """A draft has no title until submission: its page says what is applied for, never "without a title"."""
+    from portaal.models import Formulierconcept
+
+    concept = AanvraagFactory(organisatie=portaal.organisatie, titel="")
+    client.force_login(portaal.aanvrager)
+    url = reverse("portaal:aanvraag", args=[concept.pk])
+    html = client.get(url).content.decode()
+    assert f'<h1 class="utrecht-heading-1">Uw aanvraag: {concept.regeling.naam}</h1>' in html
+    assert "zonder titel" not in html
+    Formulierconcept.objects.create(aanvraag=concept, gegevens={"wat": {"titel": ["Zomerfeest Oosterpark"]}})
+    assert '<h1 class="utrecht-heading-1">Zomerfeest Oosterpark</h1>' in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(("taal", "bedrag"), [("nl", "€ 12.000,00"), ("en", "€ 12,000.00")])
+def test_every_amount_on_the_request_subsidy_and_overview_pages_is_localised(portaal, client, taal, bedrag):
+    """12000.00 reads as a Dutch or English amount, grouped, never as a bare "12000.00" or "12000,00"."""
+    client.force_login(portaal.aanvrager)
+    for url in (reverse("portaal:aanvraag", args=[portaal.verleend.pk]),
+                reverse("portaal:subsidie", args=[portaal.subsidie.pk]), reverse("portaal:overzicht")):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE=taal).content.decode()
+        assert bedrag in html, url
+        assert "12000" not in html, url
+
+
+def test_after_settlement_the_subsidy_page_asks_for_no_report(portaal, client):
+    subsidie = perform(portaal.subsidie, "verantwoording_indienen", portaal.aanvrager,
+                       activiteitenverslag="Het buurtfeest is gehouden.", werkelijke_kosten=Decimal("11500.00"),
+                       accountantsverklaring=True)
+    client.force_login(portaal.aanvrager)
+    url = reverse("portaal:subsidie", args=[subsidie.pk])
+    html = client.get(url).content.decode()
+    assert "Wij hebben uw verantwoording ontvangen." in html
+    assert "Na afloop stuurt u" not in html and "Verantwoording sturen" not in html
+    perform(subsidie, "vaststellen", portaal.behandelaar, bedrag=Decimal("11500.00"), reden="Lagere kosten.")
+    html = client.get(url).content.decode()
+    assert "U hoeft niets meer te sturen. Wij hebben het definitieve bedrag vastgesteld (vaststelling)." in html
+    assert "Na afloop stuurt u" not in html
+    assert "€ 11.500,00" in html  # the settled amount, localised like every other

@@ -302,3 +302,13 @@ def test_a_werkplan_sent_before_the_budget_is_adopted_is_kept_and_can_still_be_c
     client.post(werkplan_url(tranche), {"werkplan": "Tweede versie.", **leeg})
     tranche.refresh_from_db()
     assert tranche.status == Jaartranche.Status.GEPLAND and tranche.werkplan == "Tweede versie."
+
+
+def test_the_file_field_and_the_button_that_adds_it_have_different_names(client, organisatie, aanvrager,
+                                                                         behandelaar):
+    from tests.portaal.test_aanvulling import bestandveld_en_knop
+
+    subsidie = eenmalig(organisatie, aanvrager, behandelaar, "12000.00")
+    client.force_login(aanvrager)
+    label, knop = bestandveld_en_knop(client.get(verantwoording_url(subsidie)).content.decode())
+    assert label.startswith("Bestand") and knop == "Document toevoegen"

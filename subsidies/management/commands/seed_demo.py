@@ -90,3 +90,6 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'rol':12} {'gebruikersnaam':26} {'wachtwoord':31} e-mailadres")
         for login in logins.LOGINS:
             self.stdout.write(f"  {login.rol:12} {login.username:26} {login.wachtwoord:31} {login.email}")
+        self.stdout.write("Staff (all but the aanvragers) log in in two steps: after the password, type the code of "
+                          f"`manage.py demo_code`, or add the secret {logins.DEMO_TOTP_GEHEIM} to an authenticator "
+                          "app.")
