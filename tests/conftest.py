@@ -8,6 +8,34 @@ from subsidies.rollen import Rol
 from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_use_migrations, django_db_keepdb,
+                    django_db_createdb, django_db_modify_db_settings):
+    """pytest-django's test database, but migrated once and copied per worker and run (tests/testdatabase.py).
+    With --reuse-db or --no-migrations, pytest-django's own setup."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from tests import testdatabase
+
+    verbosity = request.config.option.verbose
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        if keepdb or not django_db_use_migrations:
+            if not django_db_use_migrations:
+                _disable_migrations()
+            old_config = setup_databases(verbosity=verbosity, interactive=False, aliases=aliases,
+                                         serialized_aliases=serialized, keepdb=keepdb)
+        else:
+            old_config = testdatabase.setup(verbosity, rebuild=django_db_createdb,
+                                            serialize=testdatabase.ALIAS in serialized)
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(old_config, verbosity=verbosity)
+
+
 @pytest.fixture
 def aanvrager(db):
     return maak_gebruiker(Rol.AANVRAGER, username="aanvrager")
