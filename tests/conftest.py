@@ -1,8 +1,11 @@
 import contextlib
 import datetime as dt
+from dataclasses import dataclass
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import transaction
 
 from subsidies.rollen import Rol
 from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker
@@ -44,6 +47,39 @@ def _fast_password_hasher():
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@dataclass(frozen=True)
+class Demo:
+    output: str  # what `manage.py seed_demo` printed when it built the demo
+    rows: dict  # tests.momentopname.take()
+
+
+@pytest.fixture(scope="session")
+def _demo_once(django_db_setup, django_db_blocker) -> Demo:
+    """The whole demo, built once per worker by `manage.py seed_demo` (on today's date, as `make run` does) in a
+    transaction that is rolled back, and kept as a snapshot of its rows."""
+    from django.core.management import call_command
+
+    from tests import momentopname
+
+    output = StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", force=True, stdout=output)
+        demo = Demo(output.getvalue(), momentopname.take())
+        transaction.set_rollback(True)
+    return demo
+
+
+@pytest.fixture
+def full_demo(_demo_once, db) -> Demo:
+    """The database holds the whole demo, exactly as `seed_demo` left it, for this test only. Building it takes
+    about a minute of CPU, so it is built once per worker and copied into each test that needs it; mark such tests
+    `xdist_group("demo")`, so that under `--dist loadgroup` (make test) one worker builds it for all of them."""
+    from tests import momentopname
+
+    momentopname.restore(_demo_once.rows)
+    return _demo_once
 
 
 @pytest.fixture
