@@ -41,8 +41,8 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hasher():
-    """Logins are tested, not the hasher's deliberate slowness: PBKDF2's million rounds cost a CPU-second or more
-    under load, for every password set or checked (the demo alone sets and checks dozens)."""
+    """Logins are tested, not the hasher's deliberate slowness: PBKDF2's million rounds cost about half a CPU-second
+    for every password set or checked (the demo alone does that some sixty times)."""
     from django.test import override_settings
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
