@@ -29,7 +29,7 @@ def take() -> dict[str, Table]:
         for table in sorted(connection.introspection.django_table_names(only_existing=True, include_views=False)):
             pk_column = connection.introspection.get_primary_key_column(cursor, table)
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
-            columns = tuple(column.name for column in cursor.description)
+            columns = tuple(column[0] for column in cursor.description)
             pk = columns.index(pk_column)
             snapshot[table] = Table(columns, pk, {row[pk]: row for row in cursor.fetchall()})
     return snapshot
