@@ -134,12 +134,12 @@ class PostgreSQL:
         self.prefix = f"{test_name.removesuffix(f'_{worker}') if worker else test_name}_tpl_"
         self.template_name = f"{self.prefix}{template_key(connection)}"
 
-    def _execute(self, *statements: str) -> list:
-        quote = self.connection.ops.quote_name
+    def _execute(self, *statements: str) -> None:
+        """Runs the statements on the server's maintenance database; `{template}` is the template's quoted name."""
+        template = self.connection.ops.quote_name(self.template_name)
         with self.connection.creation._nodb_cursor() as cursor:
             for statement in statements:
-                cursor.execute(statement.format(template=quote(self.template_name)))
-            return cursor.fetchall() if cursor.description else []
+                cursor.execute(statement.format(template=template))
 
     def template_exists(self) -> bool:
         with self.connection.creation._nodb_cursor() as cursor:
