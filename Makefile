@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-pyproject
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# pytest-xdist workers: one per core.
+# pytest-xdist workers: one per core. loadgroup: tests marked xdist_group("demo") share one worker (and its demo).
 WORKERS ?= auto
 PYTEST_ARGS ?=
 
@@ -48,7 +48,7 @@ run: install
 # Tasks run eagerly in the test process even when REDIS_URL is set; only tests/test_celery_worker.py uses a real
 # worker. -ra lists the reason of every skip. pytest's own exit code (5 when no test ran) fails the target.
 test: install
-	CELERY_TASK_ALWAYS_EAGER=true $(BIN)/python -m pytest -n $(WORKERS) -ra $(PYTEST_ARGS)
+	CELERY_TASK_ALWAYS_EAGER=true $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup -ra $(PYTEST_ARGS)
 
 serve: install
 	scripts/serve.sh

@@ -1,11 +1,85 @@
 import contextlib
 import datetime as dt
+from dataclasses import dataclass
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import transaction
 
 from subsidies.rollen import Rol
 from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker, met_code_ingelogd, met_twee_stappen
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_use_migrations, django_db_keepdb,
+                    django_db_createdb, django_db_modify_db_settings):
+    """pytest-django's test database, but migrated once and copied per worker and run (tests/testdatabase.py).
+    With --reuse-db or --no-migrations, pytest-django's own setup."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from tests import testdatabase
+
+    verbosity = request.config.option.verbose
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        if keepdb or not django_db_use_migrations:
+            if not django_db_use_migrations:
+                _disable_migrations()
+            old_config = setup_databases(verbosity=verbosity, interactive=False, aliases=aliases,
+                                         serialized_aliases=serialized, keepdb=keepdb)
+        else:
+            old_config = testdatabase.setup(verbosity, rebuild=django_db_createdb,
+                                            serialize=testdatabase.ALIAS in serialized)
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(old_config, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Logins are tested, not the hasher's deliberate slowness: PBKDF2's million rounds cost about half a CPU-second
+    for every password set or checked (the demo alone does that some sixty times)."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@dataclass(frozen=True)
+class Demo:
+    output: str  # what `manage.py seed_demo` printed when it built the demo
+    rows: dict  # tests.momentopname.take()
+
+
+@pytest.fixture(scope="session")
+def _demo_once(django_db_setup, django_db_blocker) -> Demo:
+    """The whole demo, built once per worker by `manage.py seed_demo` (on today's date, as `make run` does) in a
+    transaction that is rolled back, and kept as a snapshot of its rows."""
+    from django.core.management import call_command
+
+    from tests import momentopname
+
+    output = StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", force=True, stdout=output)
+        demo = Demo(output.getvalue(), momentopname.take())
+        transaction.set_rollback(True)
+    return demo
+
+
+@pytest.fixture
+def full_demo(_demo_once, db) -> Demo:
+    """The database holds the whole demo, exactly as `seed_demo` left it, for this test only. Building it takes
+    about a minute of CPU, so it is built once per worker and copied into each test that needs it; mark such tests
+    `xdist_group("demo")`, so that under `--dist loadgroup` (make test) one worker builds it for all of them."""
+    from tests import momentopname
+
+    momentopname.restore(_demo_once.rows)
+    return _demo_once
 
 
 @pytest.fixture

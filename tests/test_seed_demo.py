@@ -1,8 +1,9 @@
-"""`manage.py seed_demo`, end to end. A slow integration test (about ten seconds): it builds the whole demo.
+"""`manage.py seed_demo`, end to end. A slow integration test: it builds the whole demo and runs it once more.
 
 It is deliberately part of the normal run: the demo is what people see first, and it exercises every
-transition of the engine and the scheduled jobs of the multi-year cycle. The demo is built once per test (twice,
-to prove idempotency), on today's date as `make run` does; the checks are subtests so that each failing promise is
+transition of the engine and the scheduled jobs of the multi-year cycle. The demo is built by `seed_demo` on today's
+date, as `make run` does, once per worker (the `full_demo` fixture; the families' demo tests read the same build);
+this test then runs `seed_demo` again to prove idempotency. The checks are subtests so that each failing promise is
 reported by name.
 """
 import datetime as dt
@@ -37,7 +38,7 @@ from workflows.errors import TransitionNotPossible
 from workflows.models import AuditRecord
 from workflows.transitions import check
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 User = get_user_model()
 
 # The figures of DESIGN §6 (nota Sociale Basis fase 2), typed here independently of the demo's own tables.
@@ -59,12 +60,6 @@ KERNACTIVITEITEN = ("1. Samenlevingsopbouw en preventie", "2. Basisondersteuning
 LOGIN_LINE = re.compile(r"^\s+(\w+)\s+(demo-\S+)\s+(\S+)\s+\S+@\S+$", re.MULTILINE)
 
 
-@pytest.fixture
-def fast_passwords(settings):
-    """The demo logins are checked, not the hasher's strength: skip PBKDF2's deliberate slowness."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def seed_demo() -> str:
     out = StringIO()
     call_command("seed_demo", force=True, stdout=out)
@@ -83,8 +78,8 @@ def last_transition_targets(model) -> dict[str, str]:
     return dict(rows)
 
 
-def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing(fast_passwords, subtests):
-    first_output = seed_demo()
+def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing(full_demo, subtests):
+    first_output = full_demo.output
     state, users = database_state(), users_state()
     second_output = seed_demo()
 

@@ -1,7 +1,7 @@
 """`accommodaties.demo.seed`: the register and both families' requests, every state through perform(), idempotent.
 
-Slow-ish (about half a minute): it replays the stories on a simulated clock. It runs on the core's reference data
-only; `tests/test_seed_demo.py` covers the whole demo once the lead wires this seed into `seed_demo`.
+Read in the whole demo as `seed_demo` builds it (the `full_demo` fixture, built once per worker: the stories are
+replayed on a simulated clock, which takes long); the second run is this family's seed alone.
 """
 from decimal import Decimal
 from io import StringIO
@@ -16,7 +16,7 @@ from tests.conftest import database_state
 from workflows import audit
 from workflows.models import AuditRecord
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def laatste_overgangen(model) -> dict[str, str]:
@@ -25,15 +25,14 @@ def laatste_overgangen(model) -> dict[str, str]:
     return dict(rijen.values_list("object_id", "naar_status"))
 
 
-def test_the_demo_fills_the_register_and_every_state_of_both_families_and_a_rerun_changes_nothing(subtests):
-    eerste = StringIO()
-    demo.seed(eerste)
+def test_the_demo_fills_the_register_and_every_state_of_both_families_and_a_rerun_changes_nothing(full_demo,
+                                                                                                  subtests):
     staat = database_state()
     tweede = StringIO()
     demo.seed(tweede)
 
     with subtests.test("a second run changes no row and says so"):
-        assert "aangemaakt" in eerste.getvalue() and "niets toegevoegd" in tweede.getvalue()
+        assert "aangemaakt" in full_demo.output and "niets toegevoegd" in tweede.getvalue()
         assert database_state() == staat
 
     with subtests.test("at least 47 accommodations in all seven gebieden, owners and tenants, valid boards"):

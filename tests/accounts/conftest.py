@@ -7,12 +7,6 @@ from tests.factories import maak_gebruiker
 WACHTWOORD = "Kraaiheide-31-Beijum"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The login flows are tested, not the hasher's deliberate slowness."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def account(email: str, *, verified: bool = True, username: str | None = None, rol: str = Rol.AANVRAGER):
     """A person with a password and an email address that allauth knows (verified or not)."""
     user = maak_gebruiker(rol, username=username or email.split("@")[0], email=email)

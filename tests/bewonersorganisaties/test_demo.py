@@ -1,5 +1,6 @@
 """The demo of this family, on top of the core demo: 50 bewonersorganisaties in the seven gebieden, most of them
-registered and subsidised by the formula, requests in every state; a second run changes nothing."""
+registered and subsidised by the formula, requests in every state; a second run changes nothing. Read in the whole
+demo as `seed_demo` builds it (the `full_demo` fixture, built once per worker)."""
 from io import StringIO
 
 import pytest
@@ -7,22 +8,14 @@ from django.utils import timezone
 
 from bewonersorganisaties import demo
 from bewonersorganisaties.models import FAMILIE, Bewonersorganisatie
-from subsidies.demo import builder
 from subsidies.models import Aanvraag, Budget, Verplichting
 from tests.conftest import database_state
 from workflows import audit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
-@pytest.fixture
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def test_demo_fills_the_register_and_a_rerun_changes_nothing(fast_passwords, subtests):
-    builder.seed()
-    demo.seed(StringIO())
+def test_demo_fills_the_register_and_a_rerun_changes_nothing(full_demo, subtests):
     state = database_state()
     uitvoer = StringIO()
     demo.seed(uitvoer)

@@ -20,11 +20,6 @@ from workflows.models import AuditRecord, Bericht
 EMAIL = "bram@moestuin.example.org"
 
 
-@pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def bram(referentiedata):
     """A resident with a password (he logs in through the form), member of a group in Beijum."""

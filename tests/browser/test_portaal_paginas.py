@@ -133,8 +133,7 @@ def test_every_portal_page_is_clean_accessible_and_fits(browser_pagina, inloggen
 
 
 @pytest.mark.parametrize("scherm", ["bureau", "telefoon"])
-def test_every_account_page_is_clean_accessible_and_fits(browser_pagina, schermafdruk, scherm, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_every_account_page_is_clean_accessible_and_fits(browser_pagina, schermafdruk, scherm):
     page = browser_pagina(**SCHERMEN[scherm])
     for naam, url in [("inloggen", "/account/login/"), ("registreren", "/account/signup/"),
                       ("wachtwoord-vergeten", "/account/password/reset/"),

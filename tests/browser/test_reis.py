@@ -30,12 +30,6 @@ SCHERMEN = {"bureau": {"viewport": {"width": 1280, "height": 800}},
             "telefoon": {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}}
 
 
-@pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
-    """The journey is tested, not the hasher's deliberate slowness."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def regeling(referentiedata):
     """Bewonersinitiatieven in Oost (Beijum), asking a short report above € 500 (so this one reports back)."""

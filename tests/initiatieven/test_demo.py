@@ -1,4 +1,5 @@
-"""The family's demo: both kinds in all seven gebieden and every state, built through perform(), idempotent."""
+"""The family's demo: both kinds in all seven gebieden and every state, built through perform(), idempotent.
+Read in the whole demo as `seed_demo` builds it (the `full_demo` fixture, built once per worker)."""
 from collections import Counter
 from io import StringIO
 
@@ -13,7 +14,7 @@ from tests.conftest import database_state
 from workflows import audit
 from workflows.models import AuditRecord
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def seed() -> str:
@@ -22,8 +23,8 @@ def seed() -> str:
     return out.getvalue()
 
 
-def test_the_demo_shows_every_state_of_both_kinds_in_every_gebied_and_a_rerun_adds_nothing(subtests):
-    eerste = seed()
+def test_the_demo_shows_every_state_of_both_kinds_in_every_gebied_and_a_rerun_adds_nothing(full_demo, subtests):
+    eerste = full_demo.output
     state = database_state()
     with subtests.test("idempotent"):
         assert f"{len(demo.INITIATIEVEN)} aanvragen gemaakt" in eerste
