@@ -21,6 +21,7 @@ from subsidies.rollen import Rol
 from subsidies.services import brieven
 from subsidies.services.beschikkingen import maak_beschikking
 from tests.api import client_for
+from tests.conftest import in_beheer
 from tests.factories import (
     AanvraagFactory, BegrotingsjaarFactory, OrganisatieFactory, PlafondFactory, breng_naar, breng_tranche_naar,
     maak_gebruiker, meerjarige_aanvraag, meerjarige_regeling, verleen_meerjarig,
@@ -297,10 +298,7 @@ def test_editing_a_template_makes_a_new_version_and_old_letters_keep_theirs(zaak
     beschikking, _ = zaak("verlening")
     oud = brieven.brief_voor(beschikking, "nl")
     v1 = oud.sjabloon
-    beheerder.is_staff = beheerder.is_superuser = True
-    beheerder.save()
-    client.force_login(beheerder)
-    antwoord = client.post(f"/admin/subsidies/briefsjabloon/{v1.pk}/change/", {
+    antwoord = in_beheer(client, beheerder).post(f"/admin/subsidies/briefsjabloon/{v1.pk}/change/", {
         "onderwerp": v1.onderwerp, "tekst": v1.tekst.replace("Goed nieuws:", "Gefeliciteerd!"), "actief": "on"})
     assert antwoord.status_code == 302
     v1.refresh_from_db()
