@@ -255,9 +255,6 @@ def take() -> tuple[Path, dict] | None:
     tampered trail. Returns None for an empty trail (nothing to vouch for); raises DigestError when it refuses.
     """
     head = current_head()
-    if head is None or head.volgnummer == 0:
-        return None
-    key = signing_key()
     earlier = newest_on_file()
     result, checks = check([earlier] if earlier else [])
     if not result.intact:
@@ -266,6 +263,9 @@ def take() -> tuple[Path, dict] | None:
     for failed in (c for c in checks if not c.holds):
         raise DigestError(f"No digest signed: the trail no longer matches digest {failed.describe()}: "
                           f"{failed.problem}.")
+    if head is None or head.volgnummer == 0:
+        return None
+    key = signing_key()
     if problem := _holds(head.volgnummer, head.record_hash):
         raise DigestError(f"No digest signed: the chain head moved under the check ({problem}).")
     payload = {
