@@ -26,6 +26,8 @@ def grants(app_role: str, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {role}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}",
+        # The sealer (issue 12, i12-zegel) runs as this role too: it needs UPDATE on the link columns only,
+        # e.g. GRANT UPDATE (positie, transactie, vorige_hash, hash) ON workflows_auditrecord, after this line.
         f"REVOKE UPDATE, DELETE ON workflows_auditrecord FROM {role}",
         f"REVOKE DELETE ON workflows_auditchainhead FROM {role}",
     ]
