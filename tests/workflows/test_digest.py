@@ -16,7 +16,7 @@ from django.db import DatabaseError, connection, transaction
 from django_celery_beat.models import PeriodicTask
 
 from tests.factories import OrganisatieFactory, breng_naar
-from workflows import audit, digest
+from workflows import audit, digest, tasks
 from workflows.models import AuditChainHead, AuditRecord, Bericht
 
 
@@ -208,9 +208,14 @@ def test_an_empty_trail_gets_no_digest(sleutel, db):
     assert digest.newest_on_file() is None
 
 
-def test_the_digest_is_taken_every_night(db):
+def test_the_digest_is_taken_every_night(sleutel, trail):
     taak = PeriodicTask.objects.get(task="workflows.audit_digest")
     assert (taak.enabled, taak.crontab.hour, taak.crontab.minute) == (True, "3", "0")
+
+    uitkomst = tasks.audit_digest.delay().get()
+
+    assert uitkomst == {"bestand": str(digest.newest_on_file()),
+                        "volgnummer": AuditChainHead.objects.get().laatste_volgnummer}
 
 
 # --- keys ---------------------------------------------------------------------------------------------------------
