@@ -259,7 +259,7 @@ def take() -> tuple[Path, dict] | None:
     if not result.intact:
         raise DigestError(f"No digest signed: the audit trail is not intact at record #{result.volgnummer} "
                           f"({result.problem}).")
-    for failed in (c for c in checks if not c.holds):
+    if failed := next((c for c in checks if not c.holds), None):
         raise DigestError(f"No digest signed: the trail no longer matches digest {failed.describe()}: "
                           f"{failed.problem}.")
     if head is None or head.volgnummer == 0:
