@@ -5,6 +5,7 @@ chain checks); the digest taken before it catches it and says what was done. On 
 owner (tests/conftest.py), who switches the trail's triggers off first, as such an administrator would.
 """
 import base64
+import contextlib
 import json
 import pkgutil
 from importlib import import_module
@@ -103,23 +104,22 @@ def test_each_digest_is_a_new_file_checked_against_the_one_before(sleutel, trail
 
 
 # --- the three rewrites an owner of the tables can do, each after a digest -----------------------------------------
-class als_eigenaar:
+TRAIL = ("workflows_auditrecord", "workflows_auditchainhead")
+
+
+@contextlib.contextmanager
+def als_eigenaar():
     """Tamper as the tables' owner: on PostgreSQL with the trail's own triggers switched off for the moment."""
-
-    def __enter__(self):
-        self.cursor = connection.cursor().__enter__()
+    with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            self.cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # a table with pending trigger events cannot be altered
-            for table in ("workflows_auditrecord", "workflows_auditchainhead"):
-                self.cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-        return self.cursor
-
-    def __exit__(self, *exc):
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # a table with pending trigger events cannot be altered
+            for table in TRAIL:
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        yield cursor
         if connection.vendor == "postgresql":
-            for table in ("workflows_auditrecord", "workflows_auditchainhead"):
-                self.cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-            self.cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        self.cursor.__exit__(*exc)
+            for table in TRAIL:
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def herschreven_met_herberekende_hashes():
