@@ -19,10 +19,10 @@ help:
 	@echo "make run       set up .venv, migrate, load demo data, serve http://$(HOST):$(PORT)/ (SQLite, eager Celery)"
 	@echo "make test      the whole test suite (pytest -n $(WORKERS)) on DATABASE_URL, SQLite by default"
 	@echo "make check     Django system checks and 'no missing migrations'"
-	@echo "make services  install (if missing) and start PostgreSQL and Redis; prints DATABASE_URL and REDIS_URL"
+	@echo "make services  install (if missing) and start PostgreSQL and Redis; prints DATABASE_URL (the application's role), DATABASE_OWNER_URL and REDIS_URL"
 	@echo "make assets    re-fetch the vendored NL Design System CSS and htmx (needs npm; the files are committed)"
 	@echo "make messages  update the web faces' translation files (.po) and compile them (.mo)"
-	@echo "make serve     production stack: gunicorn, Celery worker and beat (needs DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS)"
+	@echo "make serve     production stack: gunicorn, Celery worker and beat (needs DATABASE_URL, DATABASE_OWNER_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, AUDIT_DIGEST_KEY)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \

@@ -286,7 +286,8 @@ def recreate_database(url: str) -> None:
 
 def child(*args: str) -> dict:
     """Run this script in a fresh process (DEBUG=false, as a Celery worker runs); return the JSON it prints last."""
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret", "ALLOWED_HOSTS": "127.0.0.1"}
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret",
+           "AUDIT_DIGEST_KEY": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM=", "ALLOWED_HOSTS": "127.0.0.1"}
     completed = subprocess.run([sys.executable, "-m", "bench.open_boekjaar", *args], cwd=ROOT, env=env,
                                capture_output=True, text=True, timeout=TIME_LIMIT_S)
     if completed.returncode:

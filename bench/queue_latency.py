@@ -54,7 +54,8 @@ def free_port() -> int:
 
 
 def start_server(port: int, workers: int, app_dir) -> subprocess.Popen:
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret", "ALLOWED_HOSTS": "127.0.0.1",
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret",
+           "AUDIT_DIGEST_KEY": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM=", "ALLOWED_HOSTS": "127.0.0.1",
            "SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING"}
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",

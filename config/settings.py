@@ -26,6 +26,11 @@ if not DEBUG:
             f"DEBUG is false (production), so {' and '.join(missing)} must be set in the environment; "
             "see README.md, section Production."
         )
+    if not (env.str("AUDIT_DIGEST_KEY", default="").strip() or env.str("AUDIT_DIGEST_KEY_FILE", default="").strip()):
+        raise ImproperlyConfigured(
+            "DEBUG is false (production), so AUDIT_DIGEST_KEY or AUDIT_DIGEST_KEY_FILE must be set: the key that "
+            "signs the audit trail's digests; see docs/audit-digests.md."
+        )
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -107,6 +112,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The role that owns the tables (PostgreSQL): `manage.py migrate` connects as this one and then grants the
+# application's role (DATABASE_URL) what it may do (workflows.dbrollen); unset: the application's role migrates.
+DATABASE_OWNER = env.db("DATABASE_OWNER_URL") if env.str("DATABASE_OWNER_URL", default="").strip() else None
 
 # django-axes first: it refuses a locked-out login before the password is checked. allauth's backend logs in by
 # username or email address (the portal's login page); it also does what ModelBackend does (the admin, the API).
@@ -329,6 +337,19 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 BERICHTEN_CLAIM_SECONDEN = env.int("BERICHTEN_CLAIM_SECONDEN", default=300)
 BERICHTEN_WACHTTIJD = env.int("BERICHTEN_WACHTTIJD", default=60)
 BERICHTEN_MAX_POGINGEN = env.int("BERICHTEN_MAX_POGINGEN", default=8)
+
+# The audit trail's signed digests (workflows.digest, docs/audit-digests.md): an Ed25519 private key (PEM, or the
+# 32 raw bytes in base64) from the environment or a file; without one in development a generated key in
+# AUDIT_DIGEST_DEV_KEY_FILE. Digests go to AUDIT_DIGEST_DIR (one file each, never overwritten) and by mail to the
+# addresses of AUDIT_DIGEST_EMAILS and of the users AUDIT_DIGEST_RECIPIENTS returns (the auditors).
+AUDIT_DIGEST_KEY = env.str("AUDIT_DIGEST_KEY", default="")
+AUDIT_DIGEST_KEY_FILE = env.str("AUDIT_DIGEST_KEY_FILE", default="")
+AUDIT_DIGEST_DEV_KEY_FILE = BASE_DIR / ".audit-digest-dev.key"
+# Public keys of earlier signing keys (PEM files), so digests signed before a key rotation still verify.
+AUDIT_DIGEST_PUBLIC_KEY_FILES = env.list("AUDIT_DIGEST_PUBLIC_KEY_FILES", default=[])
+AUDIT_DIGEST_DIR = env.path("AUDIT_DIGEST_DIR", default=BASE_DIR / "audit-digests")
+AUDIT_DIGEST_EMAILS = env.list("AUDIT_DIGEST_EMAILS", default=[])
+AUDIT_DIGEST_RECIPIENTS = "subsidies.rollen.auditor_adressen"
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Production stack on this machine, in the foreground: migrate, collectstatic, then gunicorn (2 workers) on
 # 127.0.0.1:8000, a Celery worker and Celery beat (schedule in the database). Ctrl-C stops all three; so does
-# any one of them exiting. Needs DATABASE_URL, REDIS_URL (or CELERY_BROKER_URL), SECRET_KEY and ALLOWED_HOSTS.
+# any one of them exiting. Needs DATABASE_URL, REDIS_URL (or CELERY_BROKER_URL), SECRET_KEY, ALLOWED_HOSTS and
+# AUDIT_DIGEST_KEY(_FILE); with DATABASE_OWNER_URL, migrate runs as that owner (docs/audit-digests.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

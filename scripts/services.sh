@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install (if missing) and start PostgreSQL and Redis on this machine, idempotently; print the URLs to use.
+# Install (if missing) and start PostgreSQL and Redis on this machine, idempotently; print the URLs to use: the
+# application's role (DATABASE_URL) and the tables' owner, who migrates (DATABASE_OWNER_URL); docs/architecture.md.
 # Installs chromium too (if missing), for the browser tests, and pango and the DejaVu fonts for the letters.
 # Needs root (CI and the dev machines run as root). No systemd, no Docker: pg_ctlcluster and redis-server direct.
 set -euo pipefail
@@ -7,6 +8,9 @@ set -euo pipefail
 PG_USER=${PG_USER:-subsidies}
 PG_PASSWORD=${PG_PASSWORD:-subsidies}
 PG_DB=${PG_DB:-subsidies}
+# The application's role: owns nothing; `manage.py migrate` (as PG_USER, the owner) grants it what it may do.
+PG_APP_USER=${PG_APP_USER:-${PG_USER}_app}
+PG_APP_PASSWORD=${PG_APP_PASSWORD:-$PG_PASSWORD}
 
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
@@ -32,6 +36,8 @@ pg_isready -q -h 127.0.0.1 || { echo "services: PostgreSQL did not start" >&2; e
 
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'\"" >&2
+su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$PG_APP_USER'\"" | grep -q 1 \
+  || su postgres -c "psql -qc \"CREATE ROLE $PG_APP_USER LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$PG_APP_PASSWORD'\"" >&2
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$PG_DB'\"" | grep -q 1 \
   || su postgres -c "createdb -O $PG_USER $PG_DB" >&2
 
@@ -39,5 +45,6 @@ redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bi
 for _ in $(seq 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.25; done
 redis-cli -h 127.0.0.1 ping >/dev/null || { echo "services: Redis did not start" >&2; exit 1; }
 
-echo "DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:5432/$PG_DB"
+echo "DATABASE_URL=postgres://$PG_APP_USER:$PG_APP_PASSWORD@127.0.0.1:5432/$PG_DB"
+echo "DATABASE_OWNER_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:5432/$PG_DB"
 echo "REDIS_URL=redis://127.0.0.1:6379/0"

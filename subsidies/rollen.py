@@ -1,6 +1,7 @@
 """The five roles (DESIGN §1) as Django groups, and the checks transitions and API permissions share."""
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,12 @@ def rollen(user) -> frozenset[str]:
 
 def heeft_rol(user, *gevraagd: str) -> bool:
     return bool(rollen(user) & set(gevraagd))
+
+
+def auditor_adressen() -> list[str]:
+    """The addresses the audit trail's digests are mailed to (settings.AUDIT_DIGEST_RECIPIENTS): active auditors."""
+    return list(get_user_model().objects.filter(groups__name=Rol.AUDITOR, is_active=True).exclude(email="")
+                .order_by("email").values_list("email", flat=True))
 
 
 def is_medewerker(user) -> bool:

@@ -82,6 +82,22 @@ def full_demo(_demo_once, db) -> Demo:
     return _demo_once
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """With DATABASE_OWNER_URL (PostgreSQL, two roles) the suite runs as the tables' owner, as migrations do.
+
+    The owner creates the test databases and tampers with the trail as an administrator could;
+    tests/workflows/test_dbrollen.py connects as the application's role (DATABASE_URL) by itself.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    if settings.DATABASE_OWNER is not None and connections["default"].vendor == "postgresql":
+        connections["default"].close()
+        settings.DATABASES["default"].update(
+            {key: settings.DATABASE_OWNER[key] for key in ("USER", "PASSWORD", "HOST", "PORT")})
+
+
 @pytest.fixture
 def aanvrager(db):
     return maak_gebruiker(Rol.AANVRAGER, username="aanvrager")

@@ -2,6 +2,7 @@
 
 Each case runs `manage.py` in a fresh process: settings are read once, from the environment, at start-up.
 """
+import base64
 import os
 import secrets
 import subprocess
@@ -16,10 +17,14 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "subsidies.groningen.nl",
     "CSRF_TRUSTED_ORIGINS": "https://subsidies.groningen.nl",
+    "AUDIT_DIGEST_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
+    # `check` does not connect: an owner's URL beside whichever DATABASE_URL the test run uses.
+    "DATABASE_OWNER_URL": "postgres://eigenaar:geheim@db.groningen.nl:5432/subsidies",
 }
 # Settings that would otherwise leak in from the developer's shell or the test process (the browser tests allow
 # Django's ORM beside Playwright's event loop) and change what is being checked.
-DEPLOY_VARIABLES = (*PRODUCTION, "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+DEPLOY_VARIABLES = (*PRODUCTION, "AUDIT_DIGEST_KEY_FILE", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
+                    "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
@@ -49,3 +54,24 @@ def test_production_refuses_to_start_without(missing):
     result = manage("check", **{**PRODUCTION, missing: ""})
     assert result.returncode != 0
     assert f"DEBUG is false (production), so {missing} must be set in the environment" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_digest_signing_key():
+    result = manage("check", **{**PRODUCTION, "AUDIT_DIGEST_KEY": ""})
+    assert result.returncode != 0
+    assert "DEBUG is false (production), so AUDIT_DIGEST_KEY or AUDIT_DIGEST_KEY_FILE must be set" in result.stderr
+
+
+def test_a_key_file_is_enough(tmp_path):
+    key = tmp_path / "digest.key"
+    key.write_text(PRODUCTION["AUDIT_DIGEST_KEY"])
+    result = manage("check", **{**PRODUCTION, "AUDIT_DIGEST_KEY": "", "AUDIT_DIGEST_KEY_FILE": str(key)})
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_checklist_warns_when_the_application_would_own_the_trail_on_postgresql():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **{
+        **PRODUCTION, "DATABASE_URL": "postgres://subsidies:geheim@db.groningen.nl:5432/subsidies",
+        "DATABASE_OWNER_URL": ""})
+    assert result.returncode != 0
+    assert "workflows.W001" in result.stderr and "owns the audit trail" in result.stderr

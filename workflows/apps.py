@@ -7,6 +7,7 @@ class WorkflowsConfig(AppConfig):
     verbose_name = _("Werkstroom en audittrail")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .lifecycle import connect_m2m_auditing
 
         connect_m2m_auditing()

@@ -1,7 +1,6 @@
 """On PostgreSQL the database itself refuses UPDATE and DELETE on the audit trail (DESIGN §7).
 
-TRUNCATE stays possible for the database owner (test-database flushes); the hash chain and the chain head
-make any removal detectable by `verify_audit_trail` all the same.
+Row triggers do not fire on TRUNCATE; migration 0006 refuses that with a statement trigger.
 """
 from django.db import migrations
 
