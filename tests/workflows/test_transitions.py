@@ -59,9 +59,12 @@ def summary(aanvraag, user):
 
 
 @pytest.mark.parametrize(("wie", "verwacht"), [
-    ("behandelaar", {"aanvulling_vragen": True, "beslistermijn_verdagen": True, "volledig_verklaren": True}),
-    ("beslisser", {"aanvulling_vragen": True, "beslistermijn_verdagen": True, "volledig_verklaren": True}),
-    ("aanvrager", {"intrekken": True}),
+    # a notice of default (Awb 4:17) shows, not yet possible: the decision term still runs
+    ("behandelaar", {"aanvulling_vragen": True, "beslistermijn_verdagen": True, "volledig_verklaren": True,
+                     "in_gebreke_stellen": False}),
+    ("beslisser", {"aanvulling_vragen": True, "beslistermijn_verdagen": True, "volledig_verklaren": True,
+                   "in_gebreke_stellen": False}),
+    ("aanvrager", {"intrekken": True, "in_gebreke_stellen": False}),
     ("buitenstaander", {}),
     ("auditor", {}),
     ("beheerder", {}),
@@ -80,7 +83,7 @@ def test_available_actions_explain_why_an_action_cannot_be_done_yet(in_behandeli
     acties = {a["actie"]: a for a in available_actions(aanvraag, behandelaar)}
 
     assert set(acties) == {"aanvulling_ontvangen", "buiten_behandeling_stellen", "verder_zonder_aanvulling",
-                           "beslistermijn_verdagen"}
+                           "beslistermijn_verdagen", "in_gebreke_stellen"}
     assert acties["aanvulling_ontvangen"] == {"actie": "aanvulling_ontvangen", "label": "Aanvulling ontvangen",
                                               "mogelijk": True, "reden": None}
     termijn = acties["buiten_behandeling_stellen"]
@@ -90,7 +93,8 @@ def test_available_actions_explain_why_an_action_cannot_be_done_yet(in_behandeli
 
     vandaag(date(2026, 2, 17))
     assert summary(aanvraag, behandelaar)["buiten_behandeling_stellen"] is True
-    assert summary(aanvraag, actoren["aanvrager"]) == {"aanvulling_ontvangen": True, "intrekken": True}
+    assert summary(aanvraag, actoren["aanvrager"]) == {"aanvulling_ontvangen": True, "intrekken": True,
+                                                       "in_gebreke_stellen": False}
 
 
 def test_four_eyes_shows_as_a_reason_not_as_a_hidden_action(concept, aanvraag_in, actoren):
