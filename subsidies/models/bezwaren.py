@@ -23,8 +23,8 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Lifecycle, Onderdeel, condition
 
 from .. import rollen
-from ..opslag import documenten_opslag, opslagnaam
 from ..validators import tekst
+from .aanvragen import Opgeslagen
 from .beschikkingen import Beschikking
 
 BEZWAARTERMIJN_WEKEN = 6  # Awb 6:7
@@ -265,22 +265,12 @@ class Bezwaar(Lifecycle):
         meldingen.bezwaar_ingetrokken(self)
 
 
-class Bezwaardocument(Onderdeel):
-    """A file with the grounds of an objection, checked and stored like a request's documents (`services.documenten`)."""
+class Bezwaardocument(Opgeslagen, Onderdeel):
+    """A file with the grounds of an objection, checked and stored like a request's documents (`Opgeslagen`)."""
 
     onderdeel_van = "bezwaar"
     bezwaar = models.ForeignKey(Bezwaar, on_delete=models.CASCADE, related_name="documenten")
-    omschrijving = models.CharField(_("omschrijving"), max_length=200)
-    bestand = models.FileField(_("bestand"), upload_to=opslagnaam, storage=documenten_opslag)
-    oorspronkelijke_naam = models.CharField(_("oorspronkelijke naam"), max_length=255)
-    content_type = models.CharField(_("soort inhoud"), max_length=100)
-    grootte = models.PositiveBigIntegerField(_("grootte in bytes"))
-    sha256 = models.CharField("SHA-256", max_length=64)
-    toegevoegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("bezwaardocument")
         verbose_name_plural = _("bezwaardocumenten")
-
-    def __str__(self):
-        return self.omschrijving
