@@ -12,7 +12,9 @@ from playwright.sync_api import expect
 
 from portaal import urls as portaal_urls
 from portaal.models import Formulierconcept
-from subsidies.services import organisaties
+from subsidies.services import bezwaren, organisaties
+from subsidies.services.documenten import voeg_bezwaardocument_toe
+from tests import bestanden
 from tests.factories import AanvraagFactory, GebiedFactory, WijkFactory
 from tests.initiatieven.factories import bewonersregeling
 from tests.portaal.conftest import ander, portaal  # noqa: F401 - fixtures: the realistic data
@@ -43,6 +45,10 @@ def gegevens(referentiedata, portaal, ander, aanvrager):  # noqa: F811 - the fix
     organisaties.uitnodigen(ander.organisatie, aanvrager.email or "aanvrager@example.org", ander.lid,
                             link=lambda token: tokens.append(token) or f"/portaal/uitnodiging/{token}/")
     portaal.bi_concept, portaal.bi_regeling, portaal.uitnodiging_token = concept, regeling, tokens[0]
+    portaal.bezwaar = bezwaren.dien_in(portaal.geweigerd.beschikkingen.get(), portaal.aanvrager,
+                                       gronden="Wij zijn het niet eens met de weigering.")
+    voeg_bezwaardocument_toe(portaal.bezwaar, bestand=bestanden.upload("brief.pdf", bestanden.pdf()),
+                             omschrijving="Onze brief", user=portaal.aanvrager)
     return portaal
 
 
@@ -72,6 +78,11 @@ def portaalpaginas(d) -> dict[str, list[str]]:
         "beschikking_brief": [None, reverse("portaal:beschikking_brief", args=[d.verleend.beschikkingen.first().pk])],
         "aanvulling_brief": [None, reverse("portaal:aanvulling_brief", args=[d.aanvulling.aanvullingen.first().pk])],
         "aanvulling": [reverse("portaal:aanvulling", args=[d.aanvulling.pk])],
+        "bezwaar_maken": [reverse("portaal:bezwaar_maken", args=[d.verleend.beschikkingen.first().pk])],
+        "bezwaar": [reverse("portaal:bezwaar", args=[d.bezwaar.pk])],
+        "bezwaar_intrekken": [reverse("portaal:bezwaar_intrekken", args=[d.bezwaar.pk])],
+        "bezwaardocument": [None, reverse("portaal:bezwaardocument", args=[d.bezwaar.documenten.get().pk])],
+        "instellingen": [reverse("portaal:instellingen")],
         "subsidie": [reverse("portaal:subsidie", args=[s.pk]) for s in (d.subsidie, d.structureel)],
         "werkplan": [reverse("portaal:werkplan", args=[tranche.pk])],
         "verantwoording": [reverse("portaal:verantwoording", args=[d.subsidie.pk]),
