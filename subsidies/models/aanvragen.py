@@ -118,8 +118,9 @@ HERZIENBARE_BESLUITEN = ("weigering", "buiten_behandeling")  # Beschikking.Soort
 )
 def _besluit_herroepen(aanvraag) -> bool:
     """The request's last refusal (or buitenbehandelingstelling) was revoked by a decision on bezwaar."""
-    laatste = aanvraag.beschikkingen.filter(soort__in=HERZIENBARE_BESLUITEN).order_by("-aangemaakt_op", "-pk").first()
-    return laatste is not None and laatste.herroepen_door.exists()
+    from .beschikkingen import laatste_herroepen
+
+    return laatste_herroepen(aanvraag, HERZIENBARE_BESLUITEN)
 
 @condition(
     "De beslistermijn is nog niet verstreken. Een ingebrekestelling kan pas daarna (Awb 4:17).",

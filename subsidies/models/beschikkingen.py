@@ -60,3 +60,10 @@ class Beschikking(Auditable):
         if not self._state.adding:
             raise RuntimeError("A beschikking is never changed; take a new decision instead.")
         super().save(*args, **kwargs)
+
+
+def laatste_herroepen(aanvraag, soorten) -> bool:
+    """Whether the request's latest decision of one of `soorten` was revoked by a decision on bezwaar (Awb 7:11):
+    what lets the lifecycle revise it, once (the revision is a newer decision, not revoked)."""
+    laatste = aanvraag.beschikkingen.filter(soort__in=soorten).order_by("-aangemaakt_op", "-pk").first()
+    return laatste is not None and laatste.herroepen_door.exists()

@@ -12,6 +12,7 @@ The terms, all through `workflows.termijnen` (Algemene termijnenwet included):
   run before the objection existed); postponable once by 6 weeks (7:10 lid 3), counted from the date last made known.
 """
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -99,7 +100,7 @@ class Bezwaar(Lifecycle):
 
     ingediend → in_behandeling → (hoorzitting) → gegrond | ongegrond | niet_ontvankelijk; the applicant can withdraw
     it (ingetrokken) while it is undecided. Each decision is a beschikking of soort bezwaarbeslissing; gegrond
-    revokes the contested decision (Awb 7:11) and sends the request back through its own lifecycle.
+    revokes the contested decision (Awb 7:11) and revises it through the request's or subsidie's own lifecycle.
     """
 
     Status = Status
@@ -232,12 +233,12 @@ class Bezwaar(Lifecycle):
     @transition(status, source=[Status.IN_BEHANDELING, Status.HOORZITTING], target=Status.GEGROND,
                 permission=rollen.behandelaar, conditions=[_ontvankelijk_qua_termijn],
                 custom={"label": _("Gegrond verklaren")})
-    def gegrond_verklaren(self, *, user, reden=""):
-        """The objection succeeds: the contested decision is revoked (Awb 7:11) and the request revised through its
-        own lifecycle (`services.bezwaren.herzie`)."""
+    def gegrond_verklaren(self, *, user, reden="", bedrag: Decimal | None = None):
+        """The objection succeeds: the contested decision is revoked (Awb 7:11) and revised through its own lifecycle
+        (`services.bezwaren.herzie`); `bedrag` is the new amount when a verlening or vaststelling was too low."""
         from ..services import bezwaren
 
-        bezwaren.beslis(self, Status.GEGROND, user, reden)
+        bezwaren.beslis(self, Status.GEGROND, user, reden, bedrag=None if bedrag is None else Decimal(bedrag))
 
     @transition(status, source=[Status.IN_BEHANDELING, Status.HOORZITTING], target=Status.ONGEGROND,
                 permission=rollen.behandelaar, conditions=[_ontvankelijk_qua_termijn],

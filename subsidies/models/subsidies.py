@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
 from workflows import termijnen
 from workflows.context import transitie_loopt
@@ -25,7 +25,7 @@ from .. import families, rollen
 from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
 from .aanvragen import Aanvraag, Opgeslagen
 from .begroting import MONEY, Budget
-from .beschikkingen import Beschikking
+from .beschikkingen import Beschikking, laatste_herroepen
 from .regelingen import Plafond, Verantwoordingsniveau, Voorschotschema
 
 ZERO = Decimal("0.00")
@@ -122,6 +122,31 @@ def _binnen_vijf_jaar(subsidie) -> bool:
 def _geen_verjaarde_terugvordering(subsidie) -> bool:
     """Planning the settlement again: a payment to the recipient always, a recovery only within the five years."""
     return subsidie.saldo() > ZERO or vaststelling_onherroepelijk_sinds(subsidie) is None
+
+
+def _herroepen(soort: str, wat_nl: str, wat_en: str):
+    """Condition: the subsidie's latest decision of `soort` was revoked on bezwaar, so it is revised (Awb 7:11)."""
+
+    @condition(f"Alleen als een bezwaar tegen {wat_nl} gegrond is verklaard, wordt die herzien (Awb 7:11).",
+               f"Only when an objection against {wat_en} was upheld is it revised (Awb 7:11).", "niet_herroepen")
+    def herroepen(subsidie) -> bool:
+        return laatste_herroepen(subsidie.aanvraag, [soort])
+
+    return herroepen
+
+
+_verlening_herroepen = _herroepen(Beschikking.Soort.VERLENING, "de verlening", "the award")
+_vaststelling_herroepen = _herroepen(Beschikking.Soort.VASTSTELLING, "de vaststelling", "the settlement")
+_intrekking_herroepen = _herroepen(Beschikking.Soort.INTREKKING, "de intrekking", "the withdrawal")
+
+
+@condition("De subsidie is al vastgesteld na een verantwoording: herzie de vaststelling, niet de verlening (maak "
+           "bezwaar tegen de vaststelling).",
+           "The subsidy was already settled after a report: revise the settlement, not the award (object to the "
+           "settlement).", "al_vastgesteld")
+def _niet_of_direct_vastgesteld(subsidie) -> bool:
+    """A verlening is revised before its vaststelling, or together with it when it was settled directly."""
+    return subsidie.vastgesteld_bedrag is None or subsidie.verantwoordingsniveau == Verantwoordingsniveau.DIRECT
 
 
 def _verleend(subsidie) -> Decimal:
@@ -340,6 +365,39 @@ class Subsidie(Lifecycle):
             raise InvalidInput("Een intrekking moet gemotiveerd worden.", "A withdrawal needs its grounds.",
                                code="reden_verplicht")
         trek_in(self, user, reden)
+
+    # --- revision after an upheld bezwaar (Awb 7:11; services.bezwaren.herzie) -------------------------------
+    @transition(status, source=[Status.VERLEEND, Status.BEVOORSCHOT, Status.VERANTWOORDING_GEVRAAGD,
+                                Status.VERANTWOORDING_INGEDIEND, Status.VASTGESTELD, Status.AFGESLOTEN],
+                target=RETURN_VALUE(Status.VERLEEND, Status.BEVOORSCHOT, Status.VERANTWOORDING_GEVRAAGD,
+                                    Status.VERANTWOORDING_INGEDIEND, Status.VASTGESTELD),
+                permission=rollen.behandelaar, conditions=[_eenmalig, _verlening_herroepen, _niet_of_direct_vastgesteld],
+                custom={"label": _("Verlening herzien")})
+    def verlening_herzien(self, *, user, reden="", bedrag: Decimal | None = None):
+        """The award was too low: a new verlening of the higher amount, the difference committed on the budget; one
+        settled directly is settled again at the new amount and the difference paid."""
+        from ..services.verlening import herzie_verlening
+
+        return herzie_verlening(self, bedrag, user, reden)
+
+    @transition(status, source=[Status.VASTGESTELD, Status.AFGESLOTEN], target=Status.VASTGESTELD,
+                permission=rollen.behandelaar, conditions=[_eenmalig, _vaststelling_herroepen],
+                custom={"label": _("Vaststelling herzien")})
+    def vaststelling_herzien(self, *, user, reden="", bedrag: Decimal | None = None):
+        """The settlement was too low: a new vaststelling, and the settlement planned again (an extra payment, or a
+        lower recovery)."""
+        from ..services.vaststelling import herzie_vaststelling
+
+        herzie_vaststelling(self, bedrag, user, reden)
+
+    @transition(status, source=Status.INGETROKKEN, target=RETURN_VALUE(Status.VERLEEND, Status.BEVOORSCHOT),
+                permission=rollen.behandelaar, conditions=[_eenmalig, _intrekking_herroepen],
+                custom={"label": _("Intrekking ongedaan maken")})
+    def intrekking_herroepen(self, *, user, reden=""):
+        """The withdrawal is revoked: the award stands again with its commitment, its recovery is cancelled."""
+        from ..services.vaststelling import herroep_intrekking
+
+        return herroep_intrekking(self, user, reden)
 
 
 class Verplichting(Auditable):

@@ -3,7 +3,8 @@
 Every door (API, portal, admin, demo) files through `dien_in`, so every objection meets the same rules: only against a
 decision that can be objected to, by its organisation or registered on paper by an officer, with dates that can be
 true. Deciding (`beslis`, called from the Bezwaar's transitions) makes a beschikking of soort bezwaarbeslissing; on
-gegrond it revokes the contested decision (Awb 7:11) and revises it through the request's own lifecycle (`herzie`).
+gegrond it revokes the contested decision (Awb 7:11) and revises it through the request's or subsidie's own lifecycle
+(`herzie`).
 """
 import datetime as dt
 
@@ -71,22 +72,26 @@ def _naam(user, op_papier: bool) -> str:
     return "" if op_papier else (user.get_full_name() or user.get_username())
 
 
-def beslis(bezwaar: Bezwaar, uitkomst: str, user, reden: str) -> Beschikking:
+def beslis(bezwaar: Bezwaar, uitkomst: str, user, reden: str, bedrag=None) -> Beschikking:
     """The decision on the objection, as a beschikking with the beroep clause; on gegrond the contested decision is
-    revoked and revised (`herzie`). Runs inside the Bezwaar's transition, so all of it is one transaction."""
+    revoked and revised (`herzie`, with `bedrag` where the new decision needs one). Runs inside the Bezwaar's
+    transition, so all of it is one transaction: a revision refused (say, no room under the ceiling) undoes it all."""
     if not reden.strip():
         raise InvalidInput("Motiveer de beslissing op het bezwaar (Awb 7:12).",
                            "Give the grounds of the decision on the objection (Awb 7:12).", code="reden_verplicht")
     bestreden = bezwaar.beschikking
     gegrond = uitkomst == Bezwaar.Status.GEGROND
+    if bedrag is not None and not (gegrond and bestreden.soort in HERZIENING_MET_BEDRAG):
+        raise InvalidInput("Een nieuw bedrag hoort alleen bij een gegrond bezwaar tegen een verlening of vaststelling.",
+                           "A new amount belongs only to an upheld objection against an award or a settlement.",
+                           code="bedrag_niet_van_toepassing", details={"velden": ["bedrag"]})
     bezwaar.beslissing = maak_beschikking(
         bestreden.aanvraag, Beschikking.Soort.BEZWAARBESLISSING, beslisser=user,
         motivering=f"{UITKOMST_TEKST[uitkomst]}\n\n{reden}", boekjaar=bestreden.boekjaar,
         herroept=bestreden if gegrond else None,
     )
-    if gegrond:
-        herzie(bezwaar, user)
-    meldingen.bezwaar_beslist(bezwaar, uitkomst)
+    herziening = herzie(bezwaar, user, bedrag) if gegrond else ""
+    meldingen.bezwaar_beslist(bezwaar, uitkomst, herziening)
     return bezwaar.beslissing
 
 
@@ -98,13 +103,46 @@ UITKOMST_TEKST = {
                                       "beoordeeld.",
 }
 
+# What an upheld objection does to the contested decision, through the subsidie's own transitions (Awb 7:11).
+HERZIENING = {
+    Beschikking.Soort.VERLENING: "verlening_herzien",  # a new verlening of the higher amount
+    Beschikking.Soort.VASTSTELLING: "vaststelling_herzien",  # a new vaststelling, settled again
+    Beschikking.Soort.INTREKKING: "intrekking_herroepen",  # the award stands again
+}
+HERZIENING_MET_BEDRAG = (Beschikking.Soort.VERLENING, Beschikking.Soort.VASTSTELLING)
 
-def herzie(bezwaar: Bezwaar, user) -> None:
-    """Revise the revoked decision through the request's own lifecycle. A refusal or buitenbehandelingstelling: the
-    request goes back to review (`Aanvraag.heroverwegen`) and is decided anew, a verlening committing the budget
-    through the ledger. Other decisions (a verlening, vaststelling, wijziging, intrekking, beëindiging) are revised
-    by the officer with the subsidie's own transitions; `Beschikking.herroept` records what was revoked."""
+
+def herzie(bezwaar: Bezwaar, user, bedrag=None) -> str:
+    """Revise the revoked decision through the lifecycle it belongs to; returns what happened, for the officer's
+    message: "heroverwegen" (decide the request anew), "herzien" (done), "zelf" (take the new decision yourself).
+
+    - weigering, buitenbehandelingstelling: the request goes back to review (`Aanvraag.heroverwegen`) and is decided
+      anew, a verlening committing the budget through the ledger;
+    - verlening, vaststelling (one-off): a new beschikking of the higher `bedrag`, the difference committed on the
+      budget and settled (`Subsidie.verlening_herzien`, `vaststelling_herzien`); intrekking: the award stands again
+      (`Subsidie.intrekking_herroepen`). Refused (409, nothing changes) when budget or ceiling lacks room;
+    - everything else (a multi-year subsidie's verlening, vaststelling or intrekking, a wijziging or beëindiging of
+      its years, a dwangsom) has no sound automatic revision: years lapsed or re-planned and advances cancelled
+      cannot be restored without choices only the officer can make. The revocation is recorded and the officer is
+      told to take the new decision with the subsidie's own actions."""
     bestreden = bezwaar.beschikking
+    aanvraag = bestreden.aanvraag
+    reden = f"Bezwaar {bezwaar.nummer} gegrond: {bestreden.get_soort_display()} herroepen (Awb 7:11)."
     if bestreden.soort in HERZIENBARE_BESLUITEN:
-        perform(bestreden.aanvraag, "heroverwegen", user,
-                reden=f"Bezwaar {bezwaar.nummer} gegrond: {bestreden.get_soort_display()} herroepen (Awb 7:11).")
+        perform(aanvraag, "heroverwegen", user, reden=reden)
+        return "heroverwegen"
+    subsidie = getattr(aanvraag, "subsidie", None)
+    actie = HERZIENING.get(bestreden.soort)
+    if actie is None or subsidie is None or subsidie.structureel:
+        if bedrag is not None:
+            raise TransitionNotPossible(
+                "Dit besluit wordt niet automatisch herzien (een meerjarige subsidie, een wijziging, beëindiging of "
+                "dwangsom): verklaar het bezwaar gegrond zonder bedrag en neem het nieuwe besluit met de acties van "
+                "de subsidie.",
+                "This decision is not revised automatically (a multi-year subsidy, a change, an ending or a penalty): "
+                "uphold the objection without an amount and take the new decision with the subsidy's own actions.",
+                code="herziening_niet_automatisch")
+        return "zelf"
+    params = {"bedrag": bedrag} if bestreden.soort in HERZIENING_MET_BEDRAG else {}
+    perform(subsidie, actie, user, reden=reden, **params)
+    return "herzien"

@@ -160,6 +160,33 @@ def verplicht(subsidie, toekenning: Toekenning, boekjaar: int, *, voorwaardelijk
     )
 
 
+def verhoog(verplichting: Verplichting, bedrag: Decimal) -> Verplichting:
+    """Raise a commitment to `bedrag` where it is booked (a decision revised after bezwaar, Awb 7:11): the increase
+    must fit the room its budget and its binding ceiling leave, both locked until commit (ceiling first, as in
+    `_ruimte`), else refused and nothing changes. No queue of earlier requests applies: this award was decided."""
+    extra = bedrag - verplichting.bedrag
+    plafond = (Plafond.objects.select_for_update().filter(pk=verplichting.plafond_id).order_by("pk").first()
+               if verplichting.plafond_id else None)
+    budget = Budget.objects.select_for_update().filter(pk=verplichting.budget_id).order_by("pk").get()
+    rijen = [("budget", "het budget", "the budget", budget, str(budget))]
+    if plafond is not None and plafond.bindt(verplichting.subsidie.aanvraag.ontvangen_op):
+        rijen.insert(0, ("plafond", "het subsidieplafond", "the ceiling", plafond,
+                         f"{plafond.regeling} {plafond.boekjaar}"))
+    for code, wat_nl, wat_en, rij, naam in rijen:
+        vrij = max(rij.bedrag - som(rij.verplichtingen.all()), ZERO)
+        if extra > vrij:
+            raise TransitionNotPossible(
+                f"Het nieuwe bedrag vraagt € {extra} meer, maar {wat_nl} van {naam} heeft nog € {vrij} vrij. Laat "
+                "de beheerder eerst ruimte maken; er is niets gewijzigd.",
+                f"The new amount needs € {extra} more, but {wat_en} of {naam} has € {vrij} free. Have a beheerder "
+                "make room first; nothing was changed.",
+                code=f"{code}_ontoereikend", details={"nodig": str(extra), "vrij": str(vrij)},
+            )
+    verplichting.bedrag = bedrag
+    verplichting.save()
+    return verplichting
+
+
 def _sum_subquery(queryset, field: str = "bedrag", key: str = "budget"):
     totals = queryset.filter(**{key: OuterRef("pk")}).values(key).annotate(total=Sum(field)).values("total")
     return Coalesce(Subquery(totals, output_field=DecimalField()), Value(ZERO), output_field=DecimalField())

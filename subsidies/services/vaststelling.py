@@ -12,7 +12,7 @@ from workflows.transitions import perform
 
 from ..models import Beschikking, Betaling
 from ..models.subsidies import vier_ogen_verlaging
-from . import meldingen
+from . import budget, meldingen
 from .beschikkingen import maak_beschikking
 from .jaarvaststelling import rond_jaren_af
 
@@ -53,6 +53,41 @@ def trek_in(subsidie, user, reden: str) -> None:
         verreken(subsidie)
     maak_beschikking(subsidie.aanvraag, Beschikking.Soort.INTREKKING, beslisser=user,
                      bedrag=subsidie.vastgesteld_bedrag, motivering=reden)
+
+
+def herzie_vaststelling(subsidie, bedrag, user, reden: str) -> None:
+    """A vaststelling revoked on bezwaar as too low (Awb 7:11): the settlement still planned lapses, the commitment
+    rises to the new amount where the budget allows (`budget.verhoog`), and a new vaststelling settles it again
+    (`stel_vast`): an extra payment, or a lower recovery."""
+    if bedrag is None or not subsidie.vastgesteld_bedrag < bedrag <= subsidie.verleend_bedrag:
+        raise InvalidInput(
+            f"Geef het nieuwe bedrag: hoger dan het vastgestelde (€ {subsidie.vastgesteld_bedrag}) en ten hoogste "
+            f"het verleende bedrag (€ {subsidie.verleend_bedrag}).",
+            f"Give the new amount: above the settled amount (€ {subsidie.vastgesteld_bedrag}) and at most the amount "
+            f"granted (€ {subsidie.verleend_bedrag}).", code="bedrag_ongeldig", details={"velden": ["bedrag"]})
+    _vervallen_geplande_verrekening(subsidie, user, "Vervallen door de herziene vaststelling.")
+    budget.verhoog(subsidie.verplichtingen.get(), bedrag)
+    stel_vast(subsidie, bedrag, user, reden)
+
+
+def herroep_intrekking(subsidie, user, reden: str) -> str:
+    """An intrekking revoked on bezwaar (Awb 7:11): the award stands again. Its recovery still planned lapses, the
+    commitment returns to the amount granted where the budget allows (`budget.verhoog`), and the subsidie goes on
+    from verleend (bevoorschot if advances remain paid). Advances cancelled by the withdrawal are not planned again
+    by themselves: the officer plans what is still due. Returns the subsidie's status after."""
+    _vervallen_geplande_verrekening(subsidie, user, "Vervallen: de intrekking is herroepen.")
+    verplichting = subsidie.verplichtingen.get()
+    verplichting.vastgesteld_bedrag = subsidie.vastgesteld_bedrag = None
+    budget.verhoog(verplichting, subsidie.verleend_bedrag)
+    return subsidie.Status.BEVOORSCHOT if subsidie.netto_betaald() > ZERO else subsidie.Status.VERLEEND
+
+
+def _vervallen_geplande_verrekening(subsidie, user, reden: str) -> None:
+    """A saldo payment or recovery still planned lapses when the decision it settled is replaced."""
+    geplande = subsidie.betalingen.filter(status=Betaling.Status.GEPLAND,
+                                          soort__in=[Betaling.Soort.SALDO, Betaling.Soort.TERUGVORDERING])
+    for betaling in geplande:
+        perform(betaling, "annuleren", user, reden=reden)
 
 
 def _vervallen_geplande_voorschotten(subsidie, user) -> None:

@@ -1,4 +1,5 @@
 """Verlening: turn an approved proposal into a beschikking, a subsidie and its budget commitment."""
+from workflows.errors import InvalidInput, TransitionNotPossible
 from workflows.transitions import perform
 
 from ..models import Aanvraag, Beschikking, Subsidie, Verantwoordingsniveau
@@ -27,3 +28,36 @@ def verleen(aanvraag, user, reden: str) -> str:
     if niveau == Verantwoordingsniveau.DIRECT:
         aanvraag.subsidie = perform(subsidie, "direct_vaststellen", user)  # keep the cached relation current
     return Aanvraag.Status.VERLEEND
+
+
+def herzie_verlening(subsidie, bedrag, user, reden: str) -> str:
+    """A verlening revoked on bezwaar as too low (Awb 7:11): a new verlening of the higher amount, never more than was
+    asked, its difference committed on the budget (`budget.verhoog`: refused when budget or ceiling lacks room). A
+    subsidie already settled directly is settled again at the new amount (`stel_vast`: the difference is paid), so
+    the new amount must stay within the direct-settlement limit. Returns the subsidie's status after."""
+    from .vaststelling import stel_vast
+
+    aanvraag = subsidie.aanvraag
+    if bedrag is None or not subsidie.verleend_bedrag < bedrag <= aanvraag.gevraagd_bedrag:
+        raise InvalidInput(
+            f"Geef het nieuwe bedrag: hoger dan het verleende bedrag (€ {subsidie.verleend_bedrag}) en ten hoogste "
+            f"het gevraagde bedrag (€ {aanvraag.gevraagd_bedrag}).",
+            f"Give the new amount: above the amount granted (€ {subsidie.verleend_bedrag}) and at most the amount "
+            f"requested (€ {aanvraag.gevraagd_bedrag}).", code="bedrag_ongeldig", details={"velden": ["bedrag"]})
+    niveau = aanvraag.regeling.verantwoordingsniveau(bedrag)
+    direct = subsidie.vastgesteld_bedrag is not None  # the transition lets only a direct settlement through
+    if direct and niveau != Verantwoordingsniveau.DIRECT:
+        raise TransitionNotPossible(
+            "Deze subsidie is direct vastgesteld, maar bij het nieuwe bedrag hoort een verantwoording. Dat kan niet "
+            "automatisch: verklaar het bezwaar gegrond zonder bedrag en neem het nieuwe besluit zelf.",
+            "This subsidy was settled directly, but the new amount requires a report. That cannot be done "
+            "automatically: uphold the objection without an amount and take the new decision yourself.",
+            code="herziening_niet_automatisch")
+    budget.verhoog(subsidie.verplichtingen.get(), bedrag)
+    subsidie.verleend_bedrag, subsidie.verantwoordingsniveau = bedrag, niveau
+    maak_beschikking(aanvraag, Beschikking.Soort.VERLENING, beslisser=user, motivering=reden, bedrag=bedrag,
+                     niveau=niveau)
+    if direct:
+        stel_vast(subsidie, bedrag, user, "Direct vastgesteld op het nieuwe verleende bedrag.")
+        return Subsidie.Status.VASTGESTELD
+    return subsidie.status

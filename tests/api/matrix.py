@@ -130,6 +130,13 @@ CORE = [
      "401 403 404 200 200 403 403"),
     ("subsidies intrekken", "post", "/api/subsidies/{id}/acties/{actie}/", "subsidie", "intrekken",
      {"reden": "Activiteit gaat niet door."}, "401 403 404 403 200 403 403"),
+    # revisions after an upheld bezwaar: without one, refused with the reason (409)
+    ("subsidies verlening_herzien (no upheld objection)", "post", "/api/subsidies/{id}/acties/{actie}/", "subsidie",
+     "verlening_herzien", {"bedrag": "30000.00"}, "401 403 404 409 409 403 403"),
+    ("subsidies vaststelling_herzien (no upheld objection)", "post", "/api/subsidies/{id}/acties/{actie}/",
+     "subsidie_saldo_open", "vaststelling_herzien", {"bedrag": "30000.00"}, "401 403 404 409 409 403 403"),
+    ("subsidies intrekking_herroepen (not withdrawn)", "post", "/api/subsidies/{id}/acties/{actie}/", "subsidie",
+     "intrekking_herroepen", {}, "401 409 404 409 409 403 409"),
     ("subsidies beeindigen", "post", "/api/subsidies/{id}/acties/{actie}/", "meerjarig", "beeindigen",
      {"grond": "4:51", "einde_boekjaar": JAAR + 1, "reden": "Het beleid verschuift naar de wijkteams."},
      "401 403 404 200 200 403 403"),
