@@ -377,7 +377,9 @@ class TransitieSerializer(serializers.Serializer):
     ontvangen_op = serializers.DateField(required=False)
     termijn_tot = serializers.DateField(required=False)
     uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, required=False)
-    bedrag = serializers.DecimalField(**BEDRAG, required=False, min_value=0)
+    bedrag = serializers.DecimalField(**BEDRAG, required=False, min_value=0, help_text=(
+        "Het bedrag van de actie; bij `gegrond_verklaren` van een bezwaar tegen een verlening of vaststelling het "
+        "nieuwe, hogere bedrag (Awb 7:11)."))
     weken = serializers.IntegerField(required=False, min_value=1, max_value=8)
     uiterlijk = serializers.DateField(required=False)
     activiteitenverslag = serializers.CharField(required=False, allow_blank=True, max_length=20000)
@@ -453,11 +455,12 @@ class BezwaarSerializer(ModelValidatie, serializers.ModelSerializer):
         fields = [
             "id", "nummer", "beschikking", "aanvraag", "bezwaartermijn_tot", "gronden", "indiener", "ingediend_door",
             "op_papier", "ontvangen_op", "ter_post_op", "tijdig", "verschoonbaar_reden", "adviescommissie",
-            "uiterste_beslisdatum", "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "status",
+            "uiterste_beslisdatum", "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "herziening", "status",
             "publieke_status", "aangemaakt_op",
         ]
         read_only_fields = ["ingediend_door", "op_papier", "tijdig", "verschoonbaar_reden", "uiterste_beslisdatum",
-                            "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "status", "aangemaakt_op"]
+                            "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "herziening", "status",
+                            "aangemaakt_op"]
         extra_kwargs = {
             "ontvangen_op": {"required": False, "help_text": "Alleen een behandelaar (papieren bezwaar); anders vandaag."},
             "ter_post_op": {"help_text": "Alleen een behandelaar: de datum van het poststempel (Awb 6:9 lid 2)."},

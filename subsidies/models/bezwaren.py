@@ -48,6 +48,14 @@ class Status(models.TextChoices):
 OPEN_STATUSSEN = [Status.INGEDIEND, Status.IN_BEHANDELING, Status.HOORZITTING]
 
 
+class Herziening(models.TextChoices):
+    """What an upheld objection did to the contested decision (`services.bezwaren.herzie`)."""
+
+    HEROVERWEGEN = "heroverwegen", _("aanvraag opnieuw in behandeling")
+    HERZIEN = "herzien", _("herzien met een nieuw besluit")
+    ZELF = "zelf", _("herroepen; het nieuwe besluit neemt de behandelaar")
+
+
 def tijdig(termijn_tot: dt.date, ontvangen_op: dt.date, ter_post_op: dt.date | None = None,
            gelijkgestelde_dagen=()) -> bool:
     """Whether an objection was filed on time (Awb 6:9): received by the end of the term, or posted by then and
@@ -104,6 +112,7 @@ class Bezwaar(Lifecycle):
     """
 
     Status = Status
+    Herziening = Herziening
     PUBLIEKE_STATUS = {
         Status.INGEDIEND: ("Ontvangen", "Received"),
         Status.IN_BEHANDELING: ("We bekijken uw bezwaar", "We are looking at your objection"),
@@ -139,6 +148,8 @@ class Bezwaar(Lifecycle):
     hoorzitting_op = models.DateField(_("hoorzitting op"), null=True, blank=True)
     behandelaar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+")
+    herziening = models.CharField(_("herziening"), max_length=15, choices=Herziening.choices, blank=True,
+                                  help_text=_("Bij een gegrond bezwaar: wat er met het bestreden besluit gebeurde."))
     beslissing = models.OneToOneField(Beschikking, on_delete=models.PROTECT, null=True, blank=True,
                                       related_name="beslist_bezwaar", verbose_name=_("beslissing op bezwaar"))
     status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.INGEDIEND, protected=True)

@@ -36,6 +36,8 @@ class Briefsoort(models.TextChoices):
     WIJZIGING = "wijziging", _("wijziging")
     INTREKKING = "intrekking", _("intrekking")
     BEEINDIGING = "beeindiging", _("beëindiging")
+    BEZWAARBESLISSING = "bezwaarbeslissing", _("beslissing op bezwaar")
+    DWANGSOM = "dwangsom", _("vaststelling dwangsom")
     BESLUIT = "besluit", _("besluit (algemeen)")
 
 

@@ -90,8 +90,9 @@ def beslis(bezwaar: Bezwaar, uitkomst: str, user, reden: str, bedrag=None) -> Be
         motivering=f"{UITKOMST_TEKST[uitkomst]}\n\n{reden}", boekjaar=bestreden.boekjaar,
         herroept=bestreden if gegrond else None,
     )
-    herziening = herzie(bezwaar, user, bedrag) if gegrond else ""
-    meldingen.bezwaar_beslist(bezwaar, uitkomst, herziening)
+    if gegrond:
+        bezwaar.herziening = herzie(bezwaar, user, bedrag)
+    meldingen.bezwaar_beslist(bezwaar, uitkomst)
     return bezwaar.beslissing
 
 
@@ -113,8 +114,8 @@ HERZIENING_MET_BEDRAG = (Beschikking.Soort.VERLENING, Beschikking.Soort.VASTSTEL
 
 
 def herzie(bezwaar: Bezwaar, user, bedrag=None) -> str:
-    """Revise the revoked decision through the lifecycle it belongs to; returns what happened, for the officer's
-    message: "heroverwegen" (decide the request anew), "herzien" (done), "zelf" (take the new decision yourself).
+    """Revise the revoked decision through the lifecycle it belongs to; returns what happened (`Bezwaar.Herziening`:
+    the request is decided anew, the decision was revised, or the officer takes the new decision).
 
     - weigering, buitenbehandelingstelling: the request goes back to review (`Aanvraag.heroverwegen`) and is decided
       anew, a verlening committing the budget through the ledger;
@@ -130,7 +131,7 @@ def herzie(bezwaar: Bezwaar, user, bedrag=None) -> str:
     reden = f"Bezwaar {bezwaar.nummer} gegrond: {bestreden.get_soort_display()} herroepen (Awb 7:11)."
     if bestreden.soort in HERZIENBARE_BESLUITEN:
         perform(aanvraag, "heroverwegen", user, reden=reden)
-        return "heroverwegen"
+        return Bezwaar.Herziening.HEROVERWEGEN
     subsidie = getattr(aanvraag, "subsidie", None)
     actie = HERZIENING.get(bestreden.soort)
     if actie is None or subsidie is None or subsidie.structureel:
@@ -142,7 +143,7 @@ def herzie(bezwaar: Bezwaar, user, bedrag=None) -> str:
                 "This decision is not revised automatically (a multi-year subsidy, a change, an ending or a penalty): "
                 "uphold the objection without an amount and take the new decision with the subsidy's own actions.",
                 code="herziening_niet_automatisch")
-        return "zelf"
+        return Bezwaar.Herziening.ZELF
     params = {"bedrag": bedrag} if bestreden.soort in HERZIENING_MET_BEDRAG else {}
     perform(subsidie, actie, user, reden=reden, **params)
-    return "herzien"
+    return Bezwaar.Herziening.HERZIEN

@@ -47,6 +47,8 @@ SOORT_VAN_BESCHIKKING = {  # a soort not listed here gets the generic letter (Br
     Beschikking.Soort.WIJZIGING: Briefsoort.WIJZIGING,
     Beschikking.Soort.INTREKKING: Briefsoort.INTREKKING,
     Beschikking.Soort.BEEINDIGING: Briefsoort.BEEINDIGING,
+    Beschikking.Soort.BEZWAARBESLISSING: Briefsoort.BEZWAARBESLISSING,
+    Beschikking.Soort.DWANGSOM: Briefsoort.DWANGSOM,
 }
 
 
@@ -109,7 +111,7 @@ def context(onderwerp, taal: str) -> dict:
                      "gevraagd_bedrag": aanvraag.gevraagd_bedrag, "periode_van": aanvraag.periode_van,
                      "periode_tot": aanvraag.periode_tot},
         "beschikking": None, "aanvulling": None, "tranches": [], "voorbehoud": False, "terugvordering": None,
-        "beeindiging": None, "plafond": False, "direct_vastgesteld": False,
+        "beeindiging": None, "plafond": False, "direct_vastgesteld": False, "bezwaar": None, "dwangsom": None,
     }
     if isinstance(onderwerp, Aanvulling):
         gegevens["datum"] = onderwerp.gevraagd_op
@@ -150,7 +152,56 @@ def context(onderwerp, taal: str) -> dict:
             "afbouw": [{"boekjaar": t.boekjaar, "bedrag": t.basisbedrag}
                        for t in subsidie.tranches.filter(afbouw=True).order_by("boekjaar")],
         }
+    if beschikking.soort == Beschikking.Soort.BEZWAARBESLISSING and hasattr(beschikking, "beslist_bezwaar"):
+        gegevens["bezwaar"] = _bezwaar(beschikking, taal)
+    if beschikking.soort == Beschikking.Soort.DWANGSOM and hasattr(beschikking, "ingebrekestelling"):
+        gegevens["dwangsom"] = _dwangsom(beschikking)
     return gegevens
+
+
+def _bezwaar(beslissing, taal: str) -> dict:
+    """The objection this decision decides, the decision it contested and, on gegrond, what took its place: the
+    beschikkingen made in the same act (read from the trail, like `_terugvorderingen`), or the award that stands
+    again when an intrekking was revoked."""
+    bezwaar = beslissing.beslist_bezwaar
+    bestreden = bezwaar.beschikking
+    besluiten = _aanmaakrecords(Beschikking, beslissing.aanvraag.beschikkingen.values_list("pk", flat=True))
+    volgnummer, request_id = besluiten.get(beslissing.pk, (None, None))
+    nieuw = sorted(pk for pk, (v, r) in besluiten.items() if volgnummer and r == request_id and v > volgnummer)
+    verlening = None
+    if bezwaar.herziening == bezwaar.Herziening.HERZIEN and bestreden.soort == Beschikking.Soort.INTREKKING:
+        verlening = beslissing.aanvraag.beschikkingen.filter(soort=Beschikking.Soort.VERLENING,
+                                                             pk__lt=beslissing.pk).order_by("-pk").first()
+    return {
+        "nummer": bezwaar.nummer, "ontvangen_op": bezwaar.ontvangen_op, "uitkomst": bezwaar.status,
+        "herziening": bezwaar.herziening,
+        "bestreden": {"soort": bestreden.soort, "soort_naam": _soortnaam(bestreden, taal),
+                      "verzonden_op": bestreden.verzonden_op, "bedrag": bestreden.bedrag},
+        "nieuwe_besluiten": [{"soort": b.soort, "soort_naam": _soortnaam(b, taal), "bedrag": b.bedrag}
+                             for b in Beschikking.objects.filter(pk__in=nieuw).order_by("pk")],
+        "hersteld_bedrag": verlening.bedrag if verlening else None,
+    }
+
+
+def _dwangsom(beschikking) -> dict:
+    """The 4:18 decision's facts: the notice, the days and amounts per period as they stood on the day it was
+    sent (so rendering again gives the same text), and when it is paid."""
+    from ..models.dwangsom import Dwangsomtarief
+    from .dwangsom import specificatie, stand
+
+    ingebrekestelling = beschikking.ingebrekestelling
+    tarieven = list(Dwangsomtarief.objects.order_by("geldig_vanaf"))
+    huidig = stand(ingebrekestelling, peildatum=beschikking.verzonden_op, tarieven=tarieven)
+    return {
+        "ontvangen_op": ingebrekestelling.ontvangen_op, "beslistermijn_tot": ingebrekestelling.beslistermijn_tot,
+        "eerste_dag": huidig.eerste_dag, "laatste_dag": huidig.laatste_dag, "dagen": huidig.dagen,
+        "bedrag": beschikking.bedrag, "geen_dwangsom": ingebrekestelling.geen_dwangsom,
+        "perioden": [{"van": p.van, "tot": p.tot, "dagen": p.dagen, "per_dag": p.per_dag, "bedrag": p.bedrag}
+                     for p in specificatie(huidig.eerste_dag, huidig.dagen, tarieven)],
+        # what the municipality owes is paid within six weeks of the decision (Awb 4:87 lid 1)
+        "betaald_uiterlijk": termijnen.termijn_einde(beschikking.verzonden_op, weken=6,
+                                                     gelijkgestelde_dagen=termijnen.gelijkgestelde_dagen_uit_db()),
+    }
 
 
 def _subsidie(beschikking):

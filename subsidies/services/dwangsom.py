@@ -86,14 +86,7 @@ def bereken(ontvangen_op: dt.date, *, beslistermijn_tot: dt.date | None = None, 
         return max(0, min(MAX_DAGEN, (einde - eerste_dag).days))
 
     def bedrag(dagen: int) -> Decimal:
-        totaal = ZERO
-        for nummer in range(dagen):
-            dag = eerste_dag + dt.timedelta(days=nummer)
-            tarief = next((t for t in reversed(tarieven) if t.geldig_vanaf <= dag), None)
-            if tarief is None:
-                raise ValueError(f"Geen dwangsomtarief geldig op {dag}.")
-            totaal += tarief.schijven[min(nummer // DAGEN_PER_SCHIJF, 2)]
-        return totaal
+        return sum((periode.bedrag for periode in specificatie(eerste_dag, dagen, tarieven)), ZERO)
 
     dagen = dagen_tot_en_met(peildatum)
     laatste_dag = None  # known once no later day can change the amount: decided (sent), or all 42 days are over
@@ -109,6 +102,39 @@ def bereken(ontvangen_op: dt.date, *, beslistermijn_tot: dt.date | None = None, 
                                                       gelijkgestelde_dagen=gelijkgestelde_dagen)
         if laatste_dag else None,
     )
+
+
+@dataclass(frozen=True)
+class Periode:
+    """Consecutive days of a dwangsom owed at the same amount per day (one place in lid 2, one tariff)."""
+
+    van: dt.date
+    tot: dt.date
+    dagen: int
+    per_dag: Decimal
+
+    @property
+    def bedrag(self) -> Decimal:
+        return self.per_dag * self.dagen
+
+
+def specificatie(eerste_dag: dt.date, dagen: int, tarieven) -> list[Periode]:
+    """The `dagen` days from `eerste_dag`, each at the amount of its place (days 1–14, 15–28, 29–42, 4:17 lid 2) in
+    the tariff in force on that calendar day, grouped into periods of the same amount per day: what `bereken` adds
+    up, and what the 4:18 letter shows. `tarieven` sorted by `geldig_vanaf`."""
+    perioden: list[Periode] = []
+    for nummer in range(dagen):
+        dag = eerste_dag + dt.timedelta(days=nummer)
+        tarief = next((t for t in reversed(tarieven) if t.geldig_vanaf <= dag), None)
+        if tarief is None:
+            raise ValueError(f"Geen dwangsomtarief geldig op {dag}.")
+        per_dag = tarief.schijven[min(nummer // DAGEN_PER_SCHIJF, 2)]
+        if perioden and perioden[-1].per_dag == per_dag:
+            vorige = perioden[-1]
+            perioden[-1] = Periode(vorige.van, dag, vorige.dagen + 1, per_dag)
+        else:
+            perioden.append(Periode(dag, dag, 1, per_dag))
+    return perioden
 
 
 def einde_verzuim(aanvraag) -> dt.date | None:

@@ -265,11 +265,11 @@ def bezwaar_verdaagd(bezwaar, reden: str) -> int:
                           obj=bezwaar, is_urgent=False)
 
 
-def bezwaar_beslist(bezwaar, uitkomst: str, herziening: str = "") -> int:
+def bezwaar_beslist(bezwaar, uitkomst: str) -> int:
     """To the officer: the objection is decided; on gegrond what the revision did or what is left to them
-    (`herziening`). (The objector hears it from the beschikking itself, with the beroep clause.)"""
+    (`Bezwaar.herziening`). (The objector hears it from the beschikking itself, with the beroep clause.)"""
     return _aan_medewerker(_behandelaar_van(bezwaar), "bezwaar_beslist", f"bezwaar-beslist-{bezwaar.pk}",
-                           {"bezwaar": bezwaar, "uitkomst": uitkomst, "herziening": herziening}, bezwaar)
+                           {"bezwaar": bezwaar, "uitkomst": uitkomst}, bezwaar)
 
 
 def bezwaar_ingetrokken(bezwaar) -> int:

@@ -246,17 +246,20 @@ def test_the_bezwaar_date_moves_past_a_holiday(organisatie, actoren, vandaag):
     assert "bezwaar maken, tot en met 28 april 2026" in tekst
 
 
-def test_a_soort_without_a_letter_of_its_own_gets_the_generic_letter(zaak, actoren):
-    """The bezwaar and dwangsom helpers add soorten to Beschikking.Soort; until a template exists for them, they
-    get the generic decision letter, with no further code."""
+def test_a_soort_without_an_active_letter_of_its_own_gets_the_generic_letter(zaak, actoren):
+    """A soort added to Beschikking.Soort before its template exists, or whose templates a beheerder switched off,
+    gets the generic decision letter, with no further code."""
     verlening, _ = zaak("verlening")
-    besluit = maak_beschikking(verlening.aanvraag, "bezwaarbeslissing", beslisser=actoren["beslisser"],
-                               motivering="Uw bezwaar is gegrond.", bedrag=D("1442.00"))
+    for sjabloon in Briefsjabloon.objects.filter(soort=Briefsoort.DWANGSOM):
+        sjabloon.actief = False
+        sjabloon.save()
+    besluit = maak_beschikking(verlening.aanvraag, "dwangsom", beslisser=actoren["beslisser"],
+                               motivering="U krijgt een dwangsom.", bedrag=D("1442.00"))
     for taal, bedrag in (("nl", "€ 1.442,00"), ("en", "€1,442.00")):
         brief = brieven.brief_voor(besluit, taal)
         _, tekst = lees(brief)
         assert brief.soort == Briefsoort.BESLUIT
-        assert besluit.get_soort_display() in tekst and bedrag in tekst and "Uw bezwaar is gegrond." in tekst
+        assert besluit.get_soort_display() in tekst and bedrag in tekst and "U krijgt een dwangsom." in tekst
         assert datum(besluit.bezwaartermijn_tot, taal) in tekst
 
 
