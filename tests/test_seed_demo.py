@@ -107,14 +107,19 @@ def test_seed_demo_builds_a_complete_consistent_demo_and_a_rerun_changes_nothing
             for pk, status in model.objects.values_list("pk", "status"):
                 assert targets.get(str(pk), initial) == status, (model.__name__, pk)
 
-    with subtests.test("an objection in every state; an upheld one led to a new verlening"):
+    with subtests.test("an objection in every state; upheld ones led to a new verlening"):
         assert set(Bezwaar.objects.values_list("status", flat=True)) == set(Bezwaar.Status.values)
         assert Bezwaar.objects.filter(tijdig=False).exists() and Bezwaar.objects.filter(ter_post_op__isnull=False,
                                                                                          tijdig=True).exists()
-        gegrond = Bezwaar.objects.get(status="gegrond")
+        gegrond = Bezwaar.objects.get(status="gegrond", beschikking__soort="weigering")
         assert gegrond.beslissing.herroept == gegrond.beschikking
         assert list(gegrond.aanvraag.beschikkingen.values_list("soort", flat=True))[:3] == [
             "weigering", "bezwaarbeslissing", "verlening"]
+        herzien = Bezwaar.objects.get(status="gegrond", beschikking__soort="verlening")
+        assert herzien.herziening == "herzien" and herzien.beslissing.herroept == herzien.beschikking
+        assert list(herzien.aanvraag.beschikkingen.values_list("soort", "bedrag")) == [
+            ("verlening", Decimal("6400.00")), ("bezwaarbeslissing", None), ("verlening", Decimal("9600.00"))]
+        assert herzien.aanvraag.subsidie.verplichtingen.get().bedrag == Decimal("9600.00")
 
     with subtests.test("the audit trail is intact"):
         assert audit.verify().intact

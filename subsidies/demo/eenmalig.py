@@ -4,6 +4,8 @@ the granted ones with their subsidy in each of its states.
 Each story starts `start` days before today, so the demo always looks recent. The structural subsidies, whose
 stories are dated, are in `structureel`.
 """
+from decimal import Decimal
+
 from .verhaal import (
     Dagen, DemoAanvraag, Stap, aangevuld, aanvulling, afsluiten, behandelen, bezwaar, bezwaar_behandelen,
     bezwaar_stap, dwangsom_vastgesteld, geweigerd, hoorzitting, in_gebreke, indienen, intrekken, papier,
@@ -175,6 +177,15 @@ AANVRAGEN = [
     DemoAanvraag("Ten Boer verbindt: ontmoetingsmiddagen", "dorpsbelangen-ten-boer", "maatschappelijk-initiatief",
                  "27500", ("10-01", "12-31"), "Wekelijkse ontmoetingsmiddagen voor dorpsbewoners die na de "
                  "versterking van hun huis in een nieuwe straat wonen.", start=50, verloop=verleend()),
+    # a verlening that was too low, revised after an upheld objection: a new verlening and its letters (Awb 7:11)
+    DemoAanvraag("Vinkhuizen in beweging: wandelcoaches", "vinkhuizen-noord", "maatschappelijk-initiatief", "9600",
+                 ("10-01", "12-31"), "Buurtbewoners worden wandelcoach en lopen wekelijks met ouderen die weinig "
+                 "buiten komen.", start=55,
+                 verloop=verleend("De kosten van de opleiding tot wandelcoach horen niet bij de activiteit.", "6400")
+                 + bezwaar("De opleiding is de activiteit zelf: zonder opgeleide coaches loopt niemand mee.", na=12)
+                 + bezwaar_behandelen()
+                 + bezwaar_stap("gegrond_verklaren", "De opleiding van de coaches is nodig om de ouderen veilig te "
+                                "begeleiden; die kosten horen bij de activiteit.", na=10, bedrag=Decimal("9600"))),
     DemoAanvraag("Buurtkamer Beijum: koffie-ochtend voor ouderen", "buurtkamer-beijum", "bewonersinitiatief", "2400",
                  ("03-01", "12-31"), "Elke woensdag koffie en een praatje voor ouderen uit de buurt.", start=280,
                  verloop=verleend() + uitgevoerd(5) + afsluiten(60)),

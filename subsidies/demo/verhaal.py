@@ -181,9 +181,10 @@ def hoorzitting(na=3, over=10):
     return (Stap(na, "hoorzitting_plannen", "behandelaar", params={"hoorzitting_op": Werkdag(over)}, op="bezwaar"),)
 
 
-def bezwaar_stap(actie, reden="", na=3, door="behandelaar"):
-    """A decision or other step on the latest objection: gegrond_verklaren, ongegrond_verklaren, verdagen, ..."""
-    return (Stap(na, actie, door, reden, op="bezwaar"),)
+def bezwaar_stap(actie, reden="", na=3, door="behandelaar", **params):
+    """A decision or other step on the latest objection: gegrond_verklaren (with `bedrag`, the new amount of a
+    verlening that was too low), ongegrond_verklaren, verdagen, ..."""
+    return (Stap(na, actie, door, reden, params, op="bezwaar"),)
 
 def in_gebreke(na):
     """The decision term passed: the applicant sends an ingebrekestelling from the portal (Awb 4:17)."""
