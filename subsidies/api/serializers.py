@@ -390,6 +390,9 @@ class TransitieSerializer(serializers.Serializer):
     adviescommissie = serializers.BooleanField(required=False, help_text="Bezwaar: een adviescommissie (Awb 7:13) "
                                                "adviseert; de beslistermijn wordt 12 weken.")
     hoorzitting_op = serializers.DateField(required=False, help_text="Bezwaar: de dag van de hoorzitting (Awb 7:2).")
+    horen_achterwege = serializers.ChoiceField(choices=Bezwaar.HorenAchterwege.choices, required=False, help_text=(
+        "Bezwaar: de grond van Awb 7:3 om niet te horen (`horen_achterwege_laten`). Bij `uitstellen_met_instemming` "
+        "is `uiterlijk` de nieuwe beslisdatum en `reden` de instemming (Awb 7:10 lid 4)."))
     # the multi-year path
     jaarbedragen = BedragenPerJaarField(required=False, help_text="Voorgesteld bedrag per boekjaar.")
     voorwaarden = VoorwaardenSerializer(required=False)
@@ -455,11 +458,13 @@ class BezwaarSerializer(ModelValidatie, serializers.ModelSerializer):
         fields = [
             "id", "nummer", "beschikking", "aanvraag", "bezwaartermijn_tot", "gronden", "indiener", "ingediend_door",
             "op_papier", "ontvangen_op", "ter_post_op", "tijdig", "verschoonbaar_reden", "adviescommissie",
-            "uiterste_beslisdatum", "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "herziening", "status",
+            "uiterste_beslisdatum", "verdaagd", "uitgesteld_tot", "uitstel_instemming", "hoorzitting_op",
+            "horen_achterwege", "horen_achterwege_reden", "behandelaar", "beslissing", "herziening", "status",
             "publieke_status", "aangemaakt_op",
         ]
         read_only_fields = ["ingediend_door", "op_papier", "tijdig", "verschoonbaar_reden", "uiterste_beslisdatum",
-                            "verdaagd", "hoorzitting_op", "behandelaar", "beslissing", "herziening", "status",
+                            "verdaagd", "uitgesteld_tot", "uitstel_instemming", "hoorzitting_op", "horen_achterwege",
+                            "horen_achterwege_reden", "behandelaar", "beslissing", "herziening", "status",
                             "aangemaakt_op"]
         extra_kwargs = {
             "ontvangen_op": {"required": False, "help_text": "Alleen een behandelaar (papieren bezwaar); anders vandaag."},

@@ -48,6 +48,16 @@ class Status(models.TextChoices):
 OPEN_STATUSSEN = [Status.INGEDIEND, Status.IN_BEHANDELING, Status.HOORZITTING]
 
 
+class HorenAchterwege(models.TextChoices):
+    """The grounds on which the objector need not be heard (Awb 7:3)."""
+
+    KENNELIJK_NIET_ONTVANKELIJK = "a", _("het bezwaar is kennelijk niet-ontvankelijk (Awb 7:3 onder a)")
+    KENNELIJK_ONGEGROND = "b", _("het bezwaar is kennelijk ongegrond (Awb 7:3 onder b)")
+    GEEN_GEBRUIK = "c", _("de indiener wil niet worden gehoord (Awb 7:3 onder c)")
+    NIET_GEREAGEERD = "d", _("de indiener reageerde niet op de uitnodiging (Awb 7:3 onder d)")
+    VOLLEDIG_TEGEMOETGEKOMEN = "e", _("het bezwaar wordt volledig toegewezen (Awb 7:3 onder e)")
+
+
 class Herziening(models.TextChoices):
     """What an upheld objection did to the contested decision (`services.bezwaren.herzie`)."""
 
@@ -94,13 +104,20 @@ def _nog_niet_verschoond(bezwaar) -> bool:
 
 @condition(
     "De beslissing op dit bezwaar is al eens verdaagd; dat kan maar één keer met zes weken (Awb 7:10 lid 3). "
-    "Verder uitstel kan alleen met instemming van de indiener (lid 4).",
+    "Verder uitstel kan alleen met instemming van de indiener (lid 4): 'Met instemming uitstellen'.",
     "The decision on this objection has already been postponed; that is possible once, by six weeks "
     "(Awb 7:10(3)). Further delay needs the objector's consent (7:10(4)).",
     "al_verdaagd",
 )
 def _nog_niet_verdaagd(bezwaar) -> bool:
     return not bezwaar.verdaagd
+
+
+@condition("De indiener wordt al gehoord, of er is al vastgelegd waarom horen achterwege blijft.",
+           "The objector is already being heard, or why the hearing is omitted has already been recorded.",
+           "horen_al_geregeld")
+def _horen_nog_open(bezwaar) -> bool:
+    return bezwaar.hoorzitting_op is None and not bezwaar.horen_achterwege
 
 
 class Bezwaar(Lifecycle):
@@ -113,6 +130,7 @@ class Bezwaar(Lifecycle):
 
     Status = Status
     Herziening = Herziening
+    HorenAchterwege = HorenAchterwege
     PUBLIEKE_STATUS = {
         Status.INGEDIEND: ("Ontvangen", "Received"),
         Status.IN_BEHANDELING: ("We bekijken uw bezwaar", "We are looking at your objection"),
@@ -146,6 +164,14 @@ class Bezwaar(Lifecycle):
     uiterste_beslisdatum = models.DateField(_("uiterste beslisdatum"))
     verdaagd = models.BooleanField(_("verdaagd"), default=False)
     hoorzitting_op = models.DateField(_("hoorzitting op"), null=True, blank=True)
+    horen_achterwege = models.CharField(_("niet gehoord, want"), max_length=1, choices=HorenAchterwege.choices,
+                                        blank=True, help_text=_("De grond van Awb 7:3 om niet te horen."))
+    horen_achterwege_reden = models.TextField(_("toelichting op niet horen"), blank=True, **tekst(5_000))
+    uitgesteld_tot = models.DateField(
+        _("met instemming uitgesteld tot"), null=True, blank=True,
+        help_text=_("Verder uitstel van de beslissing met instemming van de indiener (Awb 7:10 lid 4)."))
+    uitstel_instemming = models.TextField(_("instemming met uitstel"), blank=True, **tekst(5_000),
+                                          help_text=_("Wanneer en hoe de indiener instemde (Awb 7:10 lid 4)."))
     behandelaar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+")
     herziening = models.CharField(_("herziening"), max_length=15, choices=Herziening.choices, blank=True,
@@ -188,6 +214,8 @@ class Bezwaar(Lifecycle):
         if self.verdaagd:
             self.uiterste_beslisdatum = termijnen.termijn_einde(self.uiterste_beslisdatum, weken=VERDAGING_WEKEN,
                                                                 gelijkgestelde_dagen=dagen)
+        if self.uitgesteld_tot and self.uitgesteld_tot > self.uiterste_beslisdatum:
+            self.uiterste_beslisdatum = self.uitgesteld_tot
 
     # --- transitions ---------------------------------------------------------------------------------------
     @transition(status, source=Status.INGEDIEND, target=Status.IN_BEHANDELING, permission=rollen.behandelaar,
@@ -240,6 +268,41 @@ class Bezwaar(Lifecycle):
                                "Choose a working day from today on for the hearing.", code="datum_ongeldig",
                                details={"velden": ["hoorzitting_op"]})
         self.hoorzitting_op = hoorzitting_op
+
+    @transition(status, source=Status.IN_BEHANDELING, target=None, permission=rollen.behandelaar,
+                conditions=[_horen_nog_open], custom={"label": _("Niet horen")})
+    def horen_achterwege_laten(self, *, user, reden="", horen_achterwege: str = ""):
+        """Record why the objector is not heard before the decision, on a ground of Awb 7:3 with its explanation;
+        otherwise the objector is invited to a hearing (7:2, `hoorzitting_plannen`)."""
+        if horen_achterwege not in HorenAchterwege.values:
+            raise InvalidInput(f"Kies een grond uit Awb 7:3: {', '.join(HorenAchterwege.values)}.",
+                               f"Choose a ground of Awb 7:3: {', '.join(HorenAchterwege.values)}.",
+                               code="grond_ongeldig", details={"velden": ["horen_achterwege"]})
+        if not reden.strip():
+            raise InvalidInput("Licht toe waarom de indiener niet wordt gehoord (Awb 7:3).",
+                               "Explain why the objector is not heard (Awb 7:3).", code="reden_verplicht")
+        self.horen_achterwege, self.horen_achterwege_reden = horen_achterwege, reden
+
+    @transition(status, source=OPEN_STATUSSEN, target=None, permission=rollen.behandelaar,
+                custom={"label": _("Met instemming uitstellen")})
+    def uitstellen_met_instemming(self, *, user, reden="", uiterlijk: dt.date | None = None):
+        """Put the decision off beyond the term, to a date the objector agreed to (Awb 7:10 lid 4); `reden` records
+        when and how they consented. Possible more than once, each time with consent; moved off a weekend or
+        holiday like every date an officer sets."""
+        from ..services import meldingen
+
+        if not reden.strip():
+            raise InvalidInput("Leg vast wanneer en hoe de indiener met het uitstel instemde (Awb 7:10 lid 4).",
+                               "Record when and how the objector consented to the delay (Awb 7:10(4)).",
+                               code="reden_verplicht")
+        nieuw = termijnen.gestelde_termijn(uiterlijk) if uiterlijk else None
+        if nieuw is None or nieuw <= self.uiterste_beslisdatum:
+            raise InvalidInput("Kies een datum na de huidige uiterste beslisdatum.",
+                               "Choose a date after the current decision date.", code="datum_ongeldig",
+                               details={"velden": ["uiterlijk"]})
+        self.uitgesteld_tot, self.uitstel_instemming = nieuw, reden
+        self.bereken_termijnen()
+        meldingen.bezwaar_verdaagd(self, reden, sleutel=f"bezwaar-uitgesteld-{self.pk}-{nieuw:%Y%m%d}")
 
     @transition(status, source=[Status.IN_BEHANDELING, Status.HOORZITTING], target=Status.GEGROND,
                 permission=rollen.behandelaar, conditions=[_ontvankelijk_qua_termijn],

@@ -258,9 +258,11 @@ def bezwaar_ontvangen(bezwaar) -> int:
     ])
 
 
-def bezwaar_verdaagd(bezwaar, reden: str) -> int:
-    """Written notice of the postponement, with the new date and the reason (Awb 7:10 lid 3)."""
-    return _aan_aanvrager(bezwaar.beschikking.aanvraag, "bezwaar_verdaagd", f"bezwaar-verdaagd-{bezwaar.pk}",
+def bezwaar_verdaagd(bezwaar, reden: str, sleutel: str = "") -> int:
+    """Written notice of the postponement, with the new date and the reason (Awb 7:10 lid 3); also of each further
+    delay the objector agreed to (lid 4), under a `sleutel` of its own."""
+    sleutel = sleutel or f"bezwaar-verdaagd-{bezwaar.pk}"
+    return _aan_aanvrager(bezwaar.beschikking.aanvraag, "bezwaar_verdaagd", sleutel,
                           {"bezwaar": bezwaar, "reden": reden, "link": link("portaal:bezwaar", bezwaar.pk)},
                           obj=bezwaar, is_urgent=False)
 
