@@ -381,7 +381,8 @@ class BezwaarAdmin(ReadOnlyStatusAdmin):
     list_filter = ["status", "tijdig", "adviescommissie", "verdaagd"]
     search_fields = ["beschikking__aanvraag__titel", "beschikking__aanvraag__organisatie__naam", "indiener"]
     readonly_fields = ["ingediend_door", "op_papier", "tijdig", "verschoonbaar_reden", "uiterste_beslisdatum",
-                       "verdaagd", "hoorzitting_op", "behandelaar", "beslissing"]
+                       "verdaagd", "uitgesteld_tot", "uitstel_instemming", "hoorzitting_op", "horen_achterwege",
+                       "horen_achterwege_reden", "behandelaar", "beslissing", "herziening"]
     raw_id_fields = ["beschikking"]
     inlines = [BezwaardocumentInline]
     actions = [transition_action("in_behandeling_nemen", "In behandeling nemen")]

@@ -258,7 +258,7 @@ def test_a_soort_without_an_active_letter_of_its_own_gets_the_generic_letter(zaa
     for taal, bedrag in (("nl", "€ 1.442,00"), ("en", "€1,442.00")):
         brief = brieven.brief_voor(besluit, taal)
         _, tekst = lees(brief)
-        assert brief.soort == Briefsoort.BESLUIT
+        assert (brief.soort, brief.sjabloon.soort) == (Briefsoort.DWANGSOM, Briefsoort.BESLUIT)
         assert besluit.get_soort_display() in tekst and bedrag in tekst and "U krijgt een dwangsom." in tekst
         assert datum(besluit.bezwaartermijn_tot, taal) in tekst
 
