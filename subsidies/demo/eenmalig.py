@@ -178,7 +178,7 @@ AANVRAGEN = [
                  "27500", ("10-01", "12-31"), "Wekelijkse ontmoetingsmiddagen voor dorpsbewoners die na de "
                  "versterking van hun huis in een nieuwe straat wonen.", start=50, verloop=verleend()),
     # a verlening that was too low, revised after an upheld objection: a new verlening and its letters (Awb 7:11)
-    DemoAanvraag("Vinkhuizen in beweging: wandelcoaches", "vinkhuizen-noord", "maatschappelijk-initiatief", "9600",
+    DemoAanvraag("Helpman in beweging: wandelcoaches", "ouderen-helpman", "maatschappelijk-initiatief", "9600",
                  ("10-01", "12-31"), "Buurtbewoners worden wandelcoach en lopen wekelijks met ouderen die weinig "
                  "buiten komen.", start=55,
                  verloop=verleend("De kosten van de opleiding tot wandelcoach horen niet bij de activiteit.", "6400")

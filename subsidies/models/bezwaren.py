@@ -295,11 +295,14 @@ class Bezwaar(Lifecycle):
             raise InvalidInput("Leg vast wanneer en hoe de indiener met het uitstel instemde (Awb 7:10 lid 4).",
                                "Record when and how the objector consented to the delay (Awb 7:10(4)).",
                                code="reden_verplicht")
-        nieuw = termijnen.gestelde_termijn(uiterlijk) if uiterlijk else None
-        if nieuw is None or nieuw <= self.uiterste_beslisdatum:
-            raise InvalidInput("Kies een datum na de huidige uiterste beslisdatum.",
-                               "Choose a date after the current decision date.", code="datum_ongeldig",
-                               details={"velden": ["uiterlijk"]})
+        from django.utils import timezone
+
+        if uiterlijk is None or not self.uiterste_beslisdatum < uiterlijk <= timezone.localdate() + dt.timedelta(
+                days=2 * 365):
+            raise InvalidInput("Kies een datum na de huidige uiterste beslisdatum en binnen twee jaar.",
+                               "Choose a date after the current decision date and within two years.",
+                               code="datum_ongeldig", details={"velden": ["uiterlijk"]})
+        nieuw = termijnen.gestelde_termijn(uiterlijk)
         self.uitgesteld_tot, self.uitstel_instemming = nieuw, reden
         self.bereken_termijnen()
         meldingen.bezwaar_verdaagd(self, reden, sleutel=f"bezwaar-uitgesteld-{self.pk}-{nieuw:%Y%m%d}")
