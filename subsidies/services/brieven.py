@@ -32,6 +32,7 @@ from .. import rollen
 from ..models import Aanvulling, Beschikking, Betaling, Brief, Briefsjabloon, Briefsoort, Taal
 from ..models.brieven import sjabloon_engine
 from ..models.regelingen import Verantwoordingsniveau
+from .bezwaren import UITKOMST_TEKST
 from .documenten import bijlage
 
 PDF_VARIANT = "pdf/a-2a"  # PDF/A-2 level A: archival (Archiefwet) and tagged (structure, language, reading order)
@@ -175,6 +176,8 @@ def _bezwaar(beslissing, taal: str) -> dict:
     return {
         "nummer": bezwaar.nummer, "ontvangen_op": bezwaar.ontvangen_op, "uitkomst": bezwaar.status,
         "herziening": bezwaar.herziening,
+        # The letter states the outcome itself; its grounds are the officer's reasons without that opening sentence.
+        "gronden": beslissing.motivering.removeprefix(UITKOMST_TEKST.get(bezwaar.status, "")).strip(),
         "bestreden": {"soort": bestreden.soort, "soort_naam": _soortnaam(bestreden, taal),
                       "verzonden_op": bestreden.verzonden_op, "bedrag": bestreden.bedrag},
         "nieuwe_besluiten": [{"soort": b.soort, "soort_naam": _soortnaam(b, taal), "bedrag": b.bedrag}

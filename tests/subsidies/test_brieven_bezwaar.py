@@ -50,6 +50,9 @@ def test_the_decision_on_an_upheld_objection_names_the_new_verlening_and_the_cou
                         datum(date(2026, 4, 6), taal), BEROEP[taal].format(datum(date(2026, 5, 18), taal))]:
             assert woorden in tekst[taal], f"({taal}) '{woorden}' is missing from: {tekst[taal]}"
         assert BEZWAAR[taal].format("") not in tekst[taal]  # no second bezwaar (Awb 7:1)
+    # The outcome is said once, under the decision; the grounds start with the officer's own reasons.
+    assert tekst["nl"].lower().count("uw bezwaar is gegrond") == 1
+    assert "herroepen het bestreden besluit" not in tekst["nl"]
 
 
 def test_an_unfounded_objection_says_the_decision_stands(concept, actoren, vandaag):
