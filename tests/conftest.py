@@ -11,6 +11,31 @@ from subsidies.rollen import Rol
 from tests.factories import AanvraagFactory, OrganisatieFactory, maak_gebruiker, met_code_ingelogd, met_twee_stappen
 
 
+GROUP_LOST = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Under `--dist loadgroup` (make test) pytest-xdist gives a worker's tests marked `xdist_group(name)` the node id
+    suffix `@name`, by which the controller sends a group to one worker. Where that suffix is missing (pytest 9.2 with
+    pytest-xdist 3.8: pytest-dev/pytest-xdist#1386) the group is silently spread over the workers and every one of
+    them builds the demo (minutes each): those tests fail at once instead, saying why."""
+    if not config.getoption("loadgroup", default=False):
+        return  # not a pytest-xdist worker under --dist loadgroup
+    for item in items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            item.stash[GROUP_LOST] = (
+                f"--dist loadgroup does not keep xdist_group together on pytest {pytest.__version__} with this "
+                "pytest-xdist (pytest-dev/pytest-xdist#1386), so every worker would build the demo; install the "
+                "versions pyproject.toml allows: pip install -e '.[test]'")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if GROUP_LOST in item.stash:
+        pytest.fail(item.stash[GROUP_LOST], pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_test_environment, django_db_blocker, django_db_use_migrations, django_db_keepdb,
                     django_db_createdb, django_db_modify_db_settings):

@@ -43,8 +43,14 @@ def cache_dir() -> Path:
     return folder
 
 
+ROOT = Path(__file__).resolve().parent.parent
+# Files that data migrations load into the database: an edit to them must not reuse a template made before it.
+MIGRATION_INPUTS = [ROOT / "subsidies" / "briefsjablonen"]
+
+
 def template_key(connection) -> str:
-    """A hash of what the migrated database is made of: every migration file on disk, Django, the engine."""
+    """A hash of what the migrated database is made of: every migration file on disk and the files data migrations
+    load, Django, the engine."""
     from django.db.migrations.loader import MigrationLoader
 
     digest = hashlib.sha256()
@@ -53,6 +59,9 @@ def template_key(connection) -> str:
     for (app_label, name), migration in sorted(loader.disk_migrations.items()):
         digest.update(f"{app_label}.{name}".encode())
         digest.update(Path(sys.modules[migration.__module__].__file__).read_bytes())
+    for path in sorted(p for folder in MIGRATION_INPUTS for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

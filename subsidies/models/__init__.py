@@ -1,8 +1,9 @@
-from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Document, Jaarbedrag
+from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Jaarbedrag
 from .begroting import Begrotingsjaar, Begrotingspost, Budget, Fondsbron
 from .beschikkingen import Beschikking
 from .bezwaren import Bezwaar, Bezwaardocument
 from .brieven import Brief, Briefsjabloon, Briefsoort
+from .documenten import Document
 from .dwangsom import Dwangsombetaling, Dwangsomtarief, Ingebrekestelling
 from .gebieden import Gebied, Wijk
 from .organisaties import Belangenverklaring, Contactpersoon, Organisatie, Rechtsvorm, Taal, Uitnodiging

@@ -25,8 +25,8 @@ from workflows.lifecycle import Lifecycle, Onderdeel, condition
 
 from .. import rollen
 from ..validators import tekst
-from .aanvragen import Opgeslagen
 from .beschikkingen import Beschikking
+from .documenten import Opgeslagen
 
 BEZWAARTERMIJN_WEKEN = 6  # Awb 6:7
 POSTTERMIJN_WEKEN = 1  # Awb 6:9 lid 2

@@ -23,9 +23,10 @@ from workflows.lifecycle import Auditable, Lifecycle, condition, niet_meer_wijzi
 
 from .. import families, rollen
 from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
-from .aanvragen import Aanvraag, Opgeslagen
+from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
 from .beschikkingen import Beschikking, laatste_herroepen
+from .documenten import Opgeslagen
 from .regelingen import Plafond, Verantwoordingsniveau, Voorschotschema
 
 ZERO = Decimal("0.00")

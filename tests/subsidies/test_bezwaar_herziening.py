@@ -8,7 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from subsidies.models import Beschikking, Betaling, Plafond, Subsidie, Verplichting
+from subsidies.models import Beschikking, Plafond, Subsidie, Verplichting
 from subsidies.services import bezwaren
 from subsidies.services.budget import overzicht
 from tests.api import assert_error, client_for
