@@ -27,6 +27,10 @@ class BezwaarSerializer(ModelValidatie, serializers.ModelSerializer):
     nummer = serializers.CharField(read_only=True)
     publieke_status = PubliekeStatusField()
     aanvraag = serializers.IntegerField(source="beschikking.aanvraag_id", read_only=True)
+    # Declared, not derived: DRF drops allow_blank from read-only model fields, and the schema must admit "" (not yet).
+    horen_achterwege = serializers.ChoiceField(choices=Bezwaar.HorenAchterwege.choices, allow_blank=True,
+                                               read_only=True)
+    herziening = serializers.ChoiceField(choices=Bezwaar.Herziening.choices, allow_blank=True, read_only=True)
     bezwaartermijn_tot = serializers.DateField(source="beschikking.bezwaartermijn_tot", read_only=True,
                                                help_text="Het einde van de bezwaartermijn (Awb 6:7, 6:8).")
 
