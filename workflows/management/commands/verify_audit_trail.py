@@ -1,4 +1,5 @@
-"""`manage.py verify_audit_trail`: exit 0 on an intact trail, 1 naming the first bad record otherwise."""
+"""`manage.py verify_audit_trail`: seal what waits, then exit 0 on an intact trail, 1 naming the first bad record (or
+a record that waited too long for the sealer) otherwise."""
 import os
 import time
 
@@ -20,5 +21,6 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         if not result.intact:
             raise CommandError(f"Audit trail NOT intact at record #{result.volgnummer}: {result.problem} "
-                               f"({result.checked} records verified before it).")
-        self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {result.checked} records in {elapsed:.1f} s."))
+                               f"({result.checked} records verified before it; {result.summary()}).")
+        self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {result.checked} records in {elapsed:.1f} s; "
+                                             f"{result.summary()}."))
