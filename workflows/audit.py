@@ -208,9 +208,11 @@ def _horizon(cursor) -> tuple[int, int]:
     database (another application, or another test worker) and could never write here. The snapshot is taken
     first (at the statement's start); a running transaction is only passed over when the activity view, read
     after it, shows it running in another database. Anything not shown (ended since, or not visible to this role)
-    counts as ours: the horizon may lag, never run ahead."""
+    counts as ours: the horizon may lag, never run ahead. The snapshot leaves out the own transaction: it counts
+    too (a sealer called inside a transaction that wrote records must not seal them)."""
     cursor.execute("""
-        SELECT coalesce(min(running.id), pg_snapshot_xmax(pg_current_snapshot())::text::bigint),
+        SELECT least(coalesce(min(running.id), pg_snapshot_xmax(pg_current_snapshot())::text::bigint),
+                     pg_current_xact_id_if_assigned()::text::bigint),
                pg_current_xact_id()::text::bigint
         FROM (SELECT xip::text::bigint AS id FROM pg_snapshot_xip(pg_current_snapshot()) AS xip) AS running
         WHERE mod(running.id, 4294967296) NOT IN (
@@ -219,18 +221,18 @@ def _horizon(cursor) -> tuple[int, int]:
     return cursor.fetchone()
 
 
-# The writer of a row version, widened from PostgreSQL's 32-bit stamp to a 64-bit transaction id; waiting rows are
-# recent, so the epoch is the current one or (just after a wraparound) the one before.
-_WRITER = """(CASE WHEN (((%(current)s::bigint >> 32) << 32) | xmin::text::bigint) > %(current)s::bigint
-                   THEN ((((%(current)s::bigint >> 32) - 1) << 32) | xmin::text::bigint)
-                   ELSE (((%(current)s::bigint >> 32) << 32) | xmin::text::bigint) END)"""
+# The writer of a row version, widened from PostgreSQL's 32-bit stamp to a 64-bit transaction id: `age()` counts
+# back from this transaction's own id (given by `_horizon`, so the same `current`), modulo 2**32, so it is right
+# across a wraparound and for a row newer than `current` (a savepoint's subtransaction: a negative age). Only
+# waiting rows are widened; they are seconds old.
+_WRITER = "(%(current)s::bigint - age(xmin))"
 
 
 def _sealable(limit: int) -> tuple[list[tuple[int, int | None, str]], int]:
     """The first `limit` waiting records that may be sealed now, as (volgnummer, transactie, inhoud_hash), in chain
     order, and the transaction-id horizon below which every writer has ended."""
     if _seals_inline():
-        rows = AuditRecord.objects.filter(positie__isnull=True).order_by("volgnummer")
+        rows = AuditRecord.objects.filter(positie__isnull=True, transactie__isnull=True).order_by("volgnummer")
         return [(nummer, None, inhoud) for nummer, inhoud in rows.values_list("volgnummer", "inhoud_hash")[:limit]], 0
     with connection.cursor() as cursor:
         horizon, current = _horizon(cursor)
@@ -346,11 +348,12 @@ def _overdue() -> tuple[int, float] | None:
     """The oldest waiting record whose transaction has ended, if it has waited longer than the sealer may take:
     (volgnummer, seconds). The sealer (Celery beat) is not running, or refuses the record."""
     records = AuditRecord.objects.filter(positie__isnull=True).order_by("tijdstip")
-    if not _seals_inline():
-        with connection.cursor() as cursor:
-            horizon, current = _horizon(cursor)
-        records = records.extra(where=[f"{_WRITER % {'current': int(current)}} < %s"], params=[horizon])
-    oldest = records.values_list("volgnummer", "tijdstip").first()
+    with transaction.atomic():  # `age()` counts from this transaction's id
+        if not _seals_inline():
+            with connection.cursor() as cursor:
+                horizon, current = _horizon(cursor)
+            records = records.extra(where=[f"{_WRITER % {'current': int(current)}} < %s"], params=[horizon])
+        oldest = records.values_list("volgnummer", "tijdstip").first()
     if oldest is None:
         return None
     waited = (timezone.now() - oldest[1]).total_seconds()
