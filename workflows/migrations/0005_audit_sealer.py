@@ -49,6 +49,12 @@ CREATE TRIGGER workflows_auditrecord_append_only
     FOR EACH ROW EXECUTE FUNCTION workflows_auditrecord_append_only();
 """
 
+# The new identity column numbers on from the existing records.
+CONTINUE_NUMBERING = """
+SELECT setval(pg_get_serial_sequence('workflows_auditrecord', 'volgnummer'), coalesce(max(volgnummer), 0) + 1, false)
+FROM workflows_auditrecord;
+"""
+
 DROP_TRIGGER = """
 DROP TRIGGER IF EXISTS workflows_auditrecord_append_only ON workflows_auditrecord;
 DROP FUNCTION IF EXISTS workflows_auditrecord_append_only();
@@ -99,8 +105,8 @@ def reseal(apps, schema_editor):
         previous = record.hash
         record.save(update_fields=["inhoud_hash", "positie", "vorige_hash", "hash"])
     if head is not None:
-        head.laatste_positie = position
-        head.save(update_fields=["laatste_positie"])
+        head.laatste_positie, head.laatste_hash = position, previous
+        head.save(update_fields=["laatste_positie", "laatste_hash"])
 
 
 class Migration(migrations.Migration):
@@ -113,6 +119,7 @@ class Migration(migrations.Migration):
             model_name="auditrecord", name="volgnummer",
             field=models.BigAutoField(primary_key=True, serialize=False, verbose_name="volgnummer"),
         ),
+        migrations.RunPython(on_postgresql(CONTINUE_NUMBERING), migrations.RunPython.noop),
         migrations.AddField(model_name="auditrecord", name="inhoud_hash",
                             field=models.CharField(default="", editable=False, max_length=64), preserve_default=False),
         migrations.AddField(model_name="auditrecord", name="transactie",
