@@ -66,14 +66,15 @@ def verify_against(*paths, public_key):
 
 
 def test_a_digest_pins_the_chain_head_signed_in_a_new_read_only_file_and_mails_it_to_the_auditors(sleutel, trail):
-    head = AuditChainHead.objects.get()
-
     path = take_digest()
 
     inhoud = json.loads(path.read_text())
-    laatste = AuditRecord.objects.get(volgnummer=head.laatste_volgnummer)
-    assert (inhoud["volgnummer"], inhoud["hash"], inhoud["record_hash"]) == (
-        head.laatste_volgnummer, head.laatste_hash, laatste.hash)
+    head = AuditChainHead.objects.get()
+    laatste = AuditRecord.objects.order_by("positie").last()
+    assert not AuditRecord.objects.filter(positie__isnull=True).exists()  # sealed first: the digest covers all
+    assert (inhoud["positie"], inhoud["volgnummer"], inhoud["hash"], inhoud["record_hash"]) == (
+        head.laatste_positie, laatste.volgnummer, head.laatste_hash, laatste.hash)
+    assert laatste.positie == head.laatste_positie == AuditRecord.objects.count()
     assert inhoud["algoritme"] == "Ed25519" and inhoud["handtekening"]
     assert oct(path.stat().st_mode & 0o777) == "0o444"
     mails = Bericht.objects.filter(sleutel__startswith=f"audit-digest:{path.name}")
@@ -85,7 +86,8 @@ def test_a_digest_pins_the_chain_head_signed_in_a_new_read_only_file_and_mails_i
 def test_the_trail_verifies_against_an_earlier_digest_also_after_it_grew(sleutel, trail):
     path = take_digest()
     OrganisatieFactory()  # more records after the digest: normal growth
-    assert AuditChainHead.objects.get().laatste_volgnummer > json.loads(path.read_text())["volgnummer"]
+    audit.seal()
+    assert AuditChainHead.objects.get().laatste_positie > json.loads(path.read_text())["positie"]
 
     out = verify_against(path, public_key=sleutel)
 
@@ -123,28 +125,29 @@ def als_eigenaar():
 
 
 def herschreven_met_herberekende_hashes():
-    """Record 5 says something else; it and every record after it get new hashes, the head the new last hash."""
+    """The record at position 5 says something else; it gets a new content hash, it and every record after it new
+    chain hashes, the head the new last hash."""
     with als_eigenaar() as cursor:
-        previous = AuditRecord.objects.values_list("hash", flat=True).get(volgnummer=4)
-        for values in AuditRecord.objects.filter(volgnummer__gte=5).order_by("volgnummer").values(*audit.HASHED_FIELDS):
-            if values["volgnummer"] == 5:
+        previous = AuditRecord.objects.values_list("hash", flat=True).get(positie=4)
+        for values in AuditRecord.objects.filter(positie__gte=5).order_by("positie").values(*audit.HASHED_FIELDS):
+            if values["positie"] == 5:
                 values["toelichting"] = "Alles in orde bevonden."
             values["vorige_hash"] = previous
             previous = audit.compute_hash(values)
-            cursor.execute("UPDATE workflows_auditrecord SET toelichting = %s, vorige_hash = %s, hash = %s "
-                           "WHERE volgnummer = %s",
-                           [values["toelichting"], values["vorige_hash"], previous, values["volgnummer"]])
+            cursor.execute("UPDATE workflows_auditrecord SET toelichting = %s, inhoud_hash = %s, vorige_hash = %s, "
+                           "hash = %s WHERE volgnummer = %s",
+                           [values["toelichting"], audit.content_hash(values), values["vorige_hash"], previous,
+                            values["volgnummer"]])
         cursor.execute("UPDATE workflows_auditchainhead SET laatste_hash = %s", [previous])
 
 
 def staart_afgeknipt_en_kop_teruggezet():
-    """The last three records deleted, the chain head moved back to the record before them."""
-    last = AuditChainHead.objects.get().laatste_volgnummer
-    keep = AuditRecord.objects.get(volgnummer=last - 3)
+    """The last three sealed records deleted, the chain head moved back to the record before them."""
+    keep = AuditRecord.objects.get(positie=AuditChainHead.objects.get().laatste_positie - 3)
     with als_eigenaar() as cursor:
-        cursor.execute("DELETE FROM workflows_auditrecord WHERE volgnummer > %s", [keep.volgnummer])
-        cursor.execute("UPDATE workflows_auditchainhead SET laatste_volgnummer = %s, laatste_hash = %s",
-                       [keep.volgnummer, keep.hash])
+        cursor.execute("DELETE FROM workflows_auditrecord WHERE positie > %s", [keep.positie])
+        cursor.execute("UPDATE workflows_auditchainhead SET laatste_positie = %s, laatste_volgnummer = %s, "
+                       "laatste_hash = %s", [keep.positie, keep.volgnummer, keep.hash])
 
 
 def beide_tabellen_geleegd():
@@ -161,8 +164,9 @@ TAMPERING = {
         herschreven_met_herberekende_hashes, r"#\d+ is not the record the digest vouches for .* rewritten and its "
                                              r"hashes recomputed"),
     "staart-afgeknipt-en-kop-teruggezet": (
-        staart_afgeknipt_en_kop_teruggezet, r"the chain ends at #\d+, before the digest's #\d+: records were cut "
-                                            r"from the end and the chain head moved back"),
+        staart_afgeknipt_en_kop_teruggezet, r"the chain ends at #\d+ \(position \d+\), before the digest's #\d+ "
+                                            r"\(position \d+\): records were cut from the end and the chain head "
+                                            r"moved back"),
     "beide-tabellen-geleegd": (
         beide_tabellen_geleegd, r"the trail holds no records and its chain head is gone: both tables were emptied "
                                 r"\(truncated\)"),
@@ -188,8 +192,8 @@ def test_a_digest_edited_to_match_a_tampered_trail_fails_its_signature(sleutel, 
     path = take_digest()
     staart_afgeknipt_en_kop_teruggezet()
     head = AuditChainHead.objects.get()
-    vervalst = json.loads(path.read_text()) | {"volgnummer": head.laatste_volgnummer, "hash": head.laatste_hash,
-                                               "record_hash": head.laatste_hash}
+    vervalst = json.loads(path.read_text()) | {"positie": head.laatste_positie, "volgnummer": head.laatste_volgnummer,
+                                               "hash": head.laatste_hash, "record_hash": head.laatste_hash}
     path.chmod(0o644)
     path.write_text(json.dumps(vervalst))
 
@@ -222,8 +226,9 @@ def test_the_digest_is_taken_every_night(sleutel, trail):
 
     uitkomst = tasks.audit_digest.delay().get()
 
-    assert uitkomst == {"bestand": str(digest.newest_on_file()),
-                        "volgnummer": AuditChainHead.objects.get().laatste_volgnummer}
+    head = AuditChainHead.objects.get()
+    assert uitkomst == {"bestand": str(digest.newest_on_file()), "volgnummer": head.laatste_volgnummer}
+    assert json.loads(digest.newest_on_file().read_text())["positie"] == head.laatste_positie
 
 
 # --- keys ---------------------------------------------------------------------------------------------------------
