@@ -19,6 +19,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, connections, transaction
+from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from .context import current_actor, current_request_id
@@ -331,6 +333,8 @@ def verify(chunk_size: int = 5000, workers: int = 1) -> VerificationResult:
                 _check_waiting(result, head[3], overdue)
             if result.intact:
                 _check_transactions(result)
+            if result.intact:
+                _check_continuity(result)
     finally:
         if pool is not None:
             pool.close()
@@ -393,6 +397,51 @@ def _check_transactions(result: VerificationResult) -> None:
     if found is not None:
         result.problem = f"#{found[0]} names transaction {found[1]}, which never committed"
         result.volgnummer = found[0]
+
+
+def _check_continuity(result: VerificationResult) -> None:
+    """Per object, the trail's statuses run without a gap, and its last one is the object's status now.
+
+    This finds a record deleted *before* it was sealed (the chain cannot: it never held it). A transition's record
+    says from which status it went (`van_status`, read under the object's row lock, so never stale), a created
+    object's record its first status; each must be where the object's previous record left it, and the row must
+    still be where its last record left it. Only a deletion that also undoes the change itself passes, and that is
+    what a rolled-back transaction looks like (docs/architecture.md). Fields other than the status are not compared:
+    a save records the old values as the saving process loaded them, which another process may have changed since.
+    """
+    from .lifecycle import Lifecycle  # the lifecycle writes the trail: imported here, not at the top
+
+    lifecycles = {kind.pk: model for kind in ContentType.objects.all()
+                  if (model := kind.model_class()) is not None and issubclass(model, Lifecycle)}
+    records = (AuditRecord.objects.filter(object_type_id__in=list(lifecycles))
+               .filter(Q(actie__in=[AuditRecord.Actie.OVERGANG, AuditRecord.Actie.VERWIJDERD])
+                       | Q(wijzigingen__has_key="status"))
+               .annotate(voor=KT("wijzigingen__status__0"), na=KT("wijzigingen__status__1"))
+               .order_by("object_type_id", "object_id", "volgnummer")
+               .values_list("object_type_id", "object_id", "volgnummer", "actie", "van_status", "naar_status",
+                            "voor", "na"))
+    last: dict[tuple[int, str], tuple[int, str]] = {}  # (type, id): (volgnummer, status) of its latest record
+    for kind, object_id, number, actie, van, naar, voor, na in records.iterator(chunk_size=5000):
+        if actie == AuditRecord.Actie.VERWIJDERD:
+            last.pop((kind, object_id), None)
+            continue
+        before, after = (van, naar) if actie == AuditRecord.Actie.OVERGANG else (voor, na)
+        known = last.get((kind, object_id))
+        if known is not None and before is not None and before != known[1]:
+            result.problem = (f"#{number} takes {lifecycles[kind]._meta.model_name} {object_id} from status "
+                              f"'{before}', but its previous record #{known[0]} left it in '{known[1]}': "
+                              f"a record between them is missing")
+            result.volgnummer = number
+            return
+        last[(kind, object_id)] = (number, after)
+    for kind, model in lifecycles.items():
+        for pk, status in model._base_manager.values_list("pk", "status").iterator(chunk_size=5000):
+            known = last.get((kind, str(pk)))
+            if known is not None and status != known[1]:
+                result.problem = (f"{model._meta.model_name} {pk} is in status '{status}', but its last record "
+                                  f"#{known[0]} left it in '{known[1]}': the record of that change is missing")
+                result.volgnummer = known[0]
+                return
 
 
 def _consistent_snapshot(export: bool) -> str | None:

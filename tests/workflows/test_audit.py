@@ -326,3 +326,82 @@ def test_postgresql_refuses_to_change_a_waiting_record_other_than_by_sealing_it(
         AuditRecord.objects.filter(pk=record.pk).update(positie=1, toelichting="en meteen iets anders")
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditRecord.objects.filter(pk=record.pk).update(transactie=7)
+
+
+# --- a record deleted before it was sealed: the chain never held it, the object's statuses show the gap -------------
+@pytest.fixture
+def ingediend(concept, aanvrager):
+    """A submitted request whose records are all sealed."""
+    aanvraag = breng_naar(concept, "ingediend", aanvrager=aanvrager)
+    audit.seal()
+    return aanvraag
+
+
+def _wachtend(aanvraag, handeling: str) -> int:
+    """The volgnummer of the request's record of `handeling` (on PostgreSQL still waiting for the sealer)."""
+    record = records_over(aanvraag).get(handeling=handeling)
+    assert record.positie is None or connection.vendor != "postgresql"
+    return record.volgnummer
+
+
+@op_postgresql
+@pytest.mark.postgres
+@verzegeld
+def test_the_last_record_deleted_before_sealing_is_found_by_the_objects_status(ingediend, behandelaar):
+    aanvraag = perform(ingediend, "in_behandeling_nemen", behandelaar)
+    weg = _wachtend(aanvraag, "in_behandeling_nemen")
+    vorige = records_over(aanvraag).get(handeling="indienen").volgnummer
+    knoei("DELETE FROM workflows_auditrecord WHERE volgnummer = %s", [weg])
+
+    result = audit.verify()
+
+    assert (result.intact, result.volgnummer, result.waiting) == (False, vorige, 0), result.problem
+    assert result.problem == (f"aanvraag {aanvraag.pk} is in status 'in_behandeling', but its last record "
+                              f"#{vorige} left it in 'ingediend': the record of that change is missing")
+    with pytest.raises(CommandError, match=rf"NOT intact at record #{vorige}\b"):
+        verify_command()
+
+
+@op_postgresql
+@pytest.mark.postgres
+@verzegeld
+def test_a_record_deleted_before_sealing_between_two_others_is_found(ingediend, behandelaar):
+    aanvraag = perform(ingediend, "in_behandeling_nemen", behandelaar)
+    weg = _wachtend(aanvraag, "in_behandeling_nemen")
+    aanvraag = perform(aanvraag, "volledig_verklaren", behandelaar)
+    volgende = _wachtend(aanvraag, "volledig_verklaren")
+    knoei("DELETE FROM workflows_auditrecord WHERE volgnummer = %s", [weg])
+
+    result = audit.verify()
+
+    assert (result.intact, result.volgnummer) == (False, volgende), result.problem
+    assert f"#{volgende} takes aanvraag {aanvraag.pk} from status 'in_behandeling', but its previous record" \
+           in result.problem and "left it in 'ingediend': a record between them is missing" in result.problem
+
+
+@verzegeld
+def test_a_cut_tail_with_the_head_moved_back_is_found_by_the_objects_status(ingediend, behandelaar):
+    """Without a digest too: the chain ends where the head says, but the request is further than its trail."""
+    aanvraag = perform(ingediend, "in_behandeling_nemen", behandelaar)
+    audit.seal()
+    laatste = records_over(aanvraag).get(handeling="in_behandeling_nemen")
+    vorige = AuditRecord.objects.get(positie=laatste.positie - 1)
+    assert laatste.positie == AuditChainHead.objects.get().laatste_positie
+    knoei([("DELETE FROM workflows_auditrecord WHERE volgnummer = %s", [laatste.volgnummer]),
+           ("UPDATE workflows_auditchainhead SET laatste_positie = %s, laatste_volgnummer = %s, laatste_hash = %s",
+            [vorige.positie, vorige.volgnummer, vorige.hash])])
+
+    result = audit.verify()
+
+    assert not result.intact
+    assert f"aanvraag {aanvraag.pk} is in status 'in_behandeling'" in result.problem
+
+
+@verzegeld
+def test_a_deletion_that_also_undoes_the_change_looks_like_a_rolled_back_transaction(ingediend, behandelaar):
+    """The documented limit: record and change both gone is what a rolled-back transaction leaves."""
+    with pytest.raises(RuntimeError), transaction.atomic():
+        perform(ingediend, "in_behandeling_nemen", behandelaar)
+        raise RuntimeError("rolled back")
+
+    assert audit.verify().intact
