@@ -50,10 +50,17 @@ def sleutel(settings, tmp_path):
 
 @pytest.fixture
 def trail(concept, aanvrager, behandelaar, beslisser, auditor):
-    """One request from draft to award (some thirty records); the auditor has an email address."""
+    """One request from draft to award (some thirty records), then three changes of an organisation's details; the
+    auditor has an email address. The tail holds no status change, so cutting it leaves each object's statuses
+    continuous (audit._check_continuity): only a digest finds that cut."""
     auditor.email = "auditor@groningen.nl"
     auditor.save()
-    return breng_naar(concept, "verleend", aanvrager=aanvrager, behandelaar=behandelaar, beslisser=beslisser)
+    aanvraag = breng_naar(concept, "verleend", aanvrager=aanvrager, behandelaar=behandelaar, beslisser=beslisser)
+    organisatie = OrganisatieFactory(naam="Stichting Wijkwerk")
+    for naam in ("Stichting Wijkwerk Noord", "Stichting Wijkwerk Noord-Oost"):
+        organisatie.naam = naam
+        organisatie.save()
+    return aanvraag
 
 
 def take_digest():
