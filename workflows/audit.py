@@ -109,7 +109,7 @@ def record(obj, actie: str, *, handeling: str = "", van_status: str = "", naar_s
 def _insert_sealed(entry: AuditRecord) -> None:
     """SQLite: the one writer inserts its record already linked, numbered after the head (which holds the highest
     volgnummer there: every record was sealed as it was written). Three statements, as `seal()` would give."""
-    head = _lock_head()
+    head = _lock_head(create=True)
     entry.volgnummer, entry.positie = head.laatste_volgnummer + 1, head.laatste_positie + 1
     entry.vorige_hash = head.laatste_hash
     entry.hash = link_hash(entry.positie, entry.volgnummer, None, entry.vorige_hash, entry.inhoud_hash)
@@ -193,6 +193,8 @@ def seal() -> int:
     while True:
         with transaction.atomic():
             head = _lock_head()
+            if head is None:
+                return sealed
             rows, horizon = _sealable(SEAL_BATCH)
             _append(head, rows, horizon if len(rows) < SEAL_BATCH else rows[-1][1])
         sealed += len(rows)
@@ -200,11 +202,15 @@ def seal() -> int:
             return sealed
 
 
-def _lock_head() -> AuditChainHead:
-    """The chain head under its row lock; only the sealer takes it, so there is one sealer at a time."""
+def _lock_head(create: bool = False) -> AuditChainHead | None:
+    """The chain head under its row lock; only the sealer takes it, so there is one sealer at a time. None when
+    there is no head yet and nothing to seal (unless `create`): a sealer (or a verification) that links nothing
+    writes nothing."""
     try:
         return AuditChainHead.objects.select_for_update().get(pk=1)
     except AuditChainHead.DoesNotExist:  # a fresh (or flushed) database: the first sealer creates the head
+        if not create and not _sealable(1)[0]:
+            return None
         AuditChainHead.objects.get_or_create(pk=1)
         return AuditChainHead.objects.select_for_update().get(pk=1)
 
@@ -262,9 +268,10 @@ def _append(head: AuditChainHead, rows: list, horizon: int) -> None:
         chained = link_hash(positie, volgnummer, transactie, vorige, inhoud)
         sealed.append((volgnummer, positie, transactie, vorige, chained))
         vorige = chained
-    if sealed:
-        _write_seals(sealed)
-        head.laatste_positie, head.laatste_volgnummer, head.laatste_hash = positie, sealed[-1][0], vorige
+    if not sealed:  # nothing written: the stored horizon may lag, which only makes `_check_waiting` look less far
+        return
+    _write_seals(sealed)
+    head.laatste_positie, head.laatste_volgnummer, head.laatste_hash = positie, sealed[-1][0], vorige
     head.horizon = max(head.horizon, horizon)
     head.save(update_fields=["laatste_positie", "laatste_volgnummer", "laatste_hash", "horizon"])
 
