@@ -87,9 +87,9 @@ def main() -> None:
     parser.add_argument("--min-records", type=int, default=1_000_000)
     args = parser.parse_args()
     setup_django()
-    from workflows.models import AuditChainHead
+    from workflows.models import AuditRecord
 
-    records = AuditChainHead.objects.get(pk=1).laatste_volgnummer
+    records = AuditRecord.objects.count()
     if records < args.min_records:
         raise SystemExit(f"The trail has {records} records; run `python -m bench.seed extend --to "
                          f"{args.min_records}` first.")

@@ -21,6 +21,7 @@ $PY -m bench.queue_latency                          # GET /api/aanvragen/ on gun
 $PY -m bench.transitions                            # perform() with 1, 2 and 4 threads (changes data)
 $PY -m bench.seed extend --to 1000000               # the trail to 1,000,000 records
 $PY -m bench.audit_verify                           # manage.py verify_audit_trail under /usr/bin/time -v
+$PY -m bench.audit_seal                             # sealing 1,000,000 waiting records
 
 # Opening a boekjaar for 2,500 and 10,000 structural subsidies: a database of its own, recreated per size.
 DATABASE_URL="postgres://subsidies:subsidies@127.0.0.1:5432/${BENCH_DB}_ob" $PY -m bench.open_boekjaar

@@ -6,9 +6,9 @@
 Reference data (gebieden, regelingen, budgets, users, ~200 organisaties) goes through the ORM and so writes its
 own trail. The aanvragen are bulk-inserted as if they had walked their lifecycle: for each one the script plans
 the transitions it went through (with realistic dates), then writes the records those transitions would have
-written — same fields, same `wijzigingen`, same actors — in global time order, each hashed with
-`workflows.audit.compute_hash` and linked to its predecessor, and moves the `AuditChainHead` to the end. The
-result passes `verify_audit_trail`. Downstream objects of a verlening (subsidie, verplichting, beschikking) are
+written — same fields, same `wijzigingen`, same actors — in global time order, each with its content hash
+(`workflows.audit.content_hash`), unlinked like every writer's; after the commit `workflows.audit.seal()` links
+them into the chain (its time is reported as `seal_audit_trail_s`). The result passes `verify_audit_trail`. Downstream objects of a verlening (subsidie, verplichting, beschikking) are
 not seeded: the benchmarks read and move aanvragen only.
 """
 import argparse
@@ -115,7 +115,7 @@ def seed(n: int, rng: random.Random) -> dict:
     from django.db import connection, transaction
 
     from subsidies.models import Aanvraag
-    from workflows.audit import lock_chain
+    from workflows.audit import seal
 
     if Aanvraag.objects.exists():
         raise SystemExit("This database already has aanvragen; seed a freshly migrated database (see bench/run.sh).")
@@ -131,13 +131,15 @@ def seed(n: int, rng: random.Random) -> dict:
     timings["plan_s"] = time.perf_counter() - t
 
     with transaction.atomic():
-        head = lock_chain()  # the seed is a writer like any other: it appends after the current head
         t = time.perf_counter()
         aanvragen, aanvullingen = insert_objects(plans)
         timings["insert_aanvragen_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        written = write_trail(head, trail_records(plans, aanvragen, aanvullingen), rng)
+        written = write_trail(trail_records(plans, aanvragen, aanvullingen), rng)
         timings["insert_audit_trail_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    seal()
+    timings["seal_audit_trail_s"] = time.perf_counter() - t
     t = time.perf_counter()
     with connection.cursor() as cursor:  # what autovacuum would do soon after a bulk load
         cursor.execute("VACUUM ANALYZE subsidies_aanvraag")
@@ -439,31 +441,31 @@ def transition_changes(plan: Plan, action: str) -> tuple[str, str, dict]:
     return van, naar, changes
 
 
-COLUMNS = ("volgnummer", "tijdstip", "actor_id", "actor_weergave", "object_type_id", "object_id", "object_weergave",
-           "actie", "handeling", "van_status", "naar_status", "toelichting", "wijzigingen", "request_id",
+COLUMNS = ("tijdstip", "actor_id", "actor_weergave", "object_type_id", "object_id", "object_weergave", "actie",
+           "handeling", "van_status", "naar_status", "toelichting", "wijzigingen", "request_id", "inhoud_hash",
            "vorige_hash", "hash")
 
 
-def write_trail(head, records, rng: random.Random) -> int:
-    """Chain, hash and COPY the records after `head` (locked by the caller), then move the head. Returns the count."""
+def write_trail(records, rng: random.Random) -> int:
+    """COPY the records unlinked, each with its content hash (the sealer links them after the commit). Returns the
+    count."""
     from django.db import connection
 
-    from workflows.audit import compute_hash
+    from workflows.audit import content_hash
 
-    number, previous = head.laatste_volgnummer, head.laatste_hash
     shared_request = ""  # a record flagged `_same_request` shares its request id with the record after it
+    written = 0
     connection.ensure_connection()
     with connection.connection.cursor() as cursor:
         with cursor.copy(f"COPY workflows_auditrecord ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for values in records:
                 request_id = shared_request or f"{rng.getrandbits(128):032x}"
                 shared_request = request_id if values.pop("_same_request", False) else ""
-                number += 1
-                values.update(volgnummer=number, request_id=request_id, vorige_hash=previous)
-                values["hash"] = previous = compute_hash(values)
+                values.update(request_id=request_id, vorige_hash="", hash="")
+                values["inhoud_hash"] = content_hash(values)
                 copy.write_row([json.dumps(values[c]) if c == "wijzigingen" else values[c] for c in COLUMNS])
-    type(head).objects.filter(pk=head.pk).update(laatste_volgnummer=number, laatste_hash=previous)
-    return number - head.laatste_volgnummer
+                written += 1
+    return written
 
 
 def extend(target: int, rng: random.Random) -> dict:
@@ -472,12 +474,12 @@ def extend(target: int, rng: random.Random) -> dict:
     from django.db import connection, transaction
 
     from subsidies.models import Aanvraag, Begrotingsregel, Organisatie
-    from workflows.audit import describe_actor, lock_chain, to_json_value
+    from workflows.audit import describe_actor, seal, to_json_value
+    from workflows.models import AuditRecord
 
     started = time.perf_counter()
     with transaction.atomic():
-        head = lock_chain()
-        missing = target - head.laatste_volgnummer
+        missing = target - AuditRecord.objects.count()
         if missing <= 0:
             return {"audit_records_written": 0, "timings": {"total_s": 0.0}}
         aanvragen = list(Aanvraag.objects.order_by("pk").values_list("pk", "organisatie_id"))
@@ -511,13 +513,17 @@ def extend(target: int, rng: random.Random) -> dict:
                        "wijzigingen": to_json_value({"aanvraag_id": regel.aanvraag_id, "soort": regel.soort,
                                                      "omschrijving": regel.omschrijving, "bedrag": regel.bedrag})}
 
-        written = write_trail(head, records(), rng)
+        written = write_trail(records(), rng)
     t_trail = time.perf_counter() - started - t_objects
+    t = time.perf_counter()
+    seal()
+    t_seal = time.perf_counter() - t
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE workflows_auditrecord")
         cursor.execute("VACUUM ANALYZE subsidies_begrotingsregel")
     return {"begrotingsregels": len(created), "audit_records_written": written,
             "timings": {"insert_begrotingsregels_s": round(t_objects, 2), "insert_audit_trail_s": round(t_trail, 2),
+                        "seal_audit_trail_s": round(t_seal, 2),
                         "total_s": round(time.perf_counter() - started, 2)}}
 
 
@@ -533,7 +539,7 @@ def summary() -> dict:
         "organisaties": Organisatie.objects.count(),
         "regelingen": Regeling.objects.count(),
         "audit_records": AuditRecord.objects.count(),
-        "chain_head": AuditChainHead.objects.values("laatste_volgnummer").first(),
+        "chain_head": AuditChainHead.objects.values("laatste_positie", "laatste_volgnummer").first(),
     }
 
 

@@ -318,6 +318,8 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_B
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The sealer links audit records every few seconds; verification fails when one waited longer than this.
+AUDIT_SEAL_MAX_WAIT_SECONDS = env.int("AUDIT_SEAL_MAX_WAIT_SECONDS", default=300)
 CELERY_TASK_ACKS_LATE = True
 
 # Notifications leave through the outbox (workflows.berichten); in development they are printed.

@@ -118,4 +118,4 @@ def test_worker_reports_the_trail_of_the_database_intact(worker):
 
     outcome = worker("workflows.verify_audit_trail")
 
-    assert outcome == {"intact": True, "checked": written, "problem": "", "volgnummer": None}
+    assert outcome == {"intact": True, "checked": written, "problem": "", "volgnummer": None, "waiting": 0}

@@ -1,11 +1,11 @@
-"""Writing and verifying the accountability trail (DESIGN §7).
+"""Writing, sealing and verifying the accountability trail (DESIGN §7, docs/architecture.md).
 
-Writers take the chain head's row lock *before* their first write in a transaction (`lock_chain`), so all
-writers queue in one order and no two records claim the same predecessor; without deadlocks, because every
-writer takes this lock first. The lock is held until commit: a rolled-back transaction leaves no record.
+Writers take no shared lock: `record()` inserts its record unlinked, in the caller's transaction, with the hash of
+its own content. `seal()` links the records of ended transactions into the chain, in the order (writing
+transaction, volgnummer), in batches; only the sealer locks the chain head. On SQLite (one writer at a time)
+`record()` seals inline. `verify()` seals first, then walks the chain.
 
-Jobs that change thousands of objects write inside `batched()`: the lock is taken once, records are numbered,
-hashed and inserted together at the end of the batch, and the chain head is written once.
+Jobs that change thousands of objects write inside `batched()`: their records are inserted together at its end.
 """
 import contextlib
 import datetime as dt
@@ -15,20 +15,26 @@ import multiprocessing
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, connections, transaction
+from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from .context import current_actor, current_request_id
 from .models import AuditChainHead, AuditRecord
 
 GENESIS_HASH = "0" * 64
-HASHED_FIELDS = (
-    "volgnummer", "tijdstip", "actor_id", "actor_weergave", "object_type_id", "object_id", "object_weergave",
-    "actie", "handeling", "van_status", "naar_status", "toelichting", "wijzigingen", "request_id", "vorige_hash",
+CONTENT_FIELDS = (
+    "tijdstip", "actor_id", "actor_weergave", "object_type_id", "object_id", "object_weergave", "actie", "handeling",
+    "van_status", "naar_status", "toelichting", "wijzigingen", "request_id",
 )
-VERIFIED_FIELDS = (*HASHED_FIELDS, "hash")
+HASHED_FIELDS = (*CONTENT_FIELDS, "positie", "volgnummer", "transactie", "vorige_hash")  # what `compute_hash` reads
+VERIFIED_FIELDS = (*HASHED_FIELDS, "inhoud_hash", "hash")
+SEAL_BATCH = 10_000
+_XID_SPAN = 1 << 32
 
 
 def to_json_value(value):
@@ -41,24 +47,23 @@ def to_json_value(value):
 _CANONICAL_JSON = DjangoJSONEncoder(sort_keys=True, separators=(",", ":"))
 
 
-def compute_hash(values: dict) -> str:
-    payload = {name: values[name] for name in HASHED_FIELDS}
+def content_hash(values: dict) -> str:
+    """The record's own hash, over what it says (written with the record, before it is sealed)."""
+    payload = {name: values[name] for name in CONTENT_FIELDS}
     payload["tijdstip"] = values["tijdstip"].astimezone(dt.timezone.utc).isoformat()
     return hashlib.sha256(_CANONICAL_JSON.encode(payload).encode()).hexdigest()
 
 
-def lock_chain() -> AuditChainHead:
-    """Take the chain head's row lock for the rest of the current transaction."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("The audit trail is written inside a transaction only.")
-    batch = _current_batch()
-    if batch is not None:  # taken when the batch began, in the batch's own transaction: still held
-        return batch.head
-    try:
-        return AuditChainHead.objects.select_for_update().get(pk=1)
-    except AuditChainHead.DoesNotExist:  # a fresh (or flushed) database: the first writer creates the head
-        AuditChainHead.objects.get_or_create(pk=1)
-        return AuditChainHead.objects.select_for_update().get(pk=1)
+def link_hash(positie: int, volgnummer: int, transactie: int | None, vorige_hash: str, inhoud_hash: str) -> str:
+    """The chain hash: the record's place, its writing transaction, its predecessor and its content hash."""
+    link = f"{positie}:{volgnummer}:{'' if transactie is None else transactie}:{vorige_hash}:{inhoud_hash}"
+    return hashlib.sha256(link.encode()).hexdigest()
+
+
+def compute_hash(values: dict) -> str:
+    """The chain hash a sealed record with these values (`HASHED_FIELDS`) carries."""
+    return link_hash(values["positie"], values["volgnummer"], values["transactie"], values["vorige_hash"],
+                     content_hash(values))
 
 
 def describe_actor(user) -> str:
@@ -70,8 +75,10 @@ def describe_actor(user) -> str:
 
 def record(obj, actie: str, *, handeling: str = "", van_status: str = "", naar_status: str = "",
            toelichting: str = "", wijzigingen: dict | None = None, actor=None) -> AuditRecord:
-    """Append one record about `obj` to the trail, in the caller's transaction (inside `batched()`: at its end)."""
-    head = lock_chain()
+    """Add one record about `obj` to the trail, unlinked, in the caller's transaction (inside `batched()`: at its
+    end). The sealer links it into the chain once the transaction has ended."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("The audit trail is written inside a transaction only.")
     actor = actor if actor is not None else current_actor()
     values = {
         "tijdstip": timezone.now(),
@@ -88,25 +95,32 @@ def record(obj, actie: str, *, handeling: str = "", van_status: str = "", naar_s
         "wijzigingen": to_json_value(wijzigingen or {}),
         "request_id": current_request_id(),
     }
+    entry = AuditRecord(**values, inhoud_hash=content_hash(values))
     batch = _current_batch()
     if batch is not None:
-        return batch.add(AuditRecord(**values))
-    entry = _link(AuditRecord(**values), (head.laatste_volgnummer, head.laatste_hash))
+        return batch.add(entry)
+    if _seals_inline():
+        _insert_sealed(entry)
+    else:
+        entry.save(force_insert=True)
+    return entry
+
+
+def _insert_sealed(entry: AuditRecord) -> None:
+    """SQLite: the one writer inserts its record already linked, numbered after the head (which holds the highest
+    volgnummer there: every record was sealed as it was written). Three statements, as `seal()` would give."""
+    head = _lock_head(create=True)
+    entry.volgnummer, entry.positie = head.laatste_volgnummer + 1, head.laatste_positie + 1
+    entry.vorige_hash = head.laatste_hash
+    entry.hash = link_hash(entry.positie, entry.volgnummer, None, entry.vorige_hash, entry.inhoud_hash)
     entry.save(force_insert=True)
-    _move_head(head, entry)
-    return entry
+    head.laatste_positie, head.laatste_volgnummer, head.laatste_hash = entry.positie, entry.volgnummer, entry.hash
+    head.save(update_fields=["laatste_positie", "laatste_volgnummer", "laatste_hash"])
 
 
-def _link(entry: AuditRecord, after: tuple[int, str]) -> AuditRecord:
-    """Put `entry` in the chain after the record (volgnummer, hash) `after`: its number, its link, its own hash."""
-    entry.volgnummer, entry.vorige_hash = after[0] + 1, after[1]
-    entry.hash = compute_hash(vars(entry))
-    return entry
-
-
-def _move_head(head: AuditChainHead, last: AuditRecord) -> None:
-    head.laatste_volgnummer, head.laatste_hash = last.volgnummer, last.hash
-    head.save(update_fields=["laatste_volgnummer", "laatste_hash"])
+def _seals_inline() -> bool:
+    """SQLite has one writer at a time and no transaction ids to order by: the writer seals its own records."""
+    return connection.vendor != "postgresql"
 
 
 class _Batch:
@@ -117,8 +131,8 @@ class _Batch:
     and at the end only records whose callback Django still holds are written.
     """
 
-    def __init__(self, connection, head: AuditChainHead):
-        self.connection, self.head = connection, head
+    def __init__(self, connection):
+        self.connection = connection
         self.entries: list[tuple[AuditRecord, object]] = []
         self._marker, self._savepoints = None, None
 
@@ -131,16 +145,12 @@ class _Batch:
         return entry
 
     def write(self) -> int:
-        """Number, hash and insert the surviving records; move the chain head once. Returns how many."""
+        """Insert the surviving records in one go. Returns how many."""
         held = {id(callback) for _, callback, _ in self.connection.run_on_commit}
         entries = [entry for entry, marker in self.entries if id(marker) in held]
-        previous = (self.head.laatste_volgnummer, self.head.laatste_hash)
-        for entry in entries:
-            _link(entry, previous)
-            previous = (entry.volgnummer, entry.hash)
         AuditRecord.objects.bulk_create(entries, batch_size=1000)
-        if entries:
-            _move_head(self.head, entries[-1])
+        if entries and _seals_inline():
+            seal()
         return len(entries)
 
 
@@ -155,10 +165,9 @@ def _current_batch() -> _Batch | None:
 
 @contextlib.contextmanager
 def batched():
-    """One transaction whose records are written together at its end (nested: part of the outer batch).
+    """One transaction whose records are inserted together at its end (nested: part of the outer batch).
 
-    For jobs that change thousands of objects: the chain lock is taken once, at the start, and held to the end,
-    so no other writer can come between; the chain is numbered and hashed in the order the records were made.
+    For jobs that change thousands of objects: one INSERT for all their records, in the order they were made.
     Inside the batch its records are not in the table yet: no rule may read the trail to decide (none does).
     """
     connection = transaction.get_connection()
@@ -167,7 +176,7 @@ def batched():
             yield
         return
     with transaction.atomic():
-        batch = _Batch(connection, lock_chain())
+        batch = _Batch(connection)
         connection.audit_batch = batch
         try:
             yield
@@ -176,15 +185,126 @@ def batched():
         batch.write()
 
 
+# --- sealing ----------------------------------------------------------------------------------------------------
+def seal() -> int:
+    """Link the waiting records of ended transactions into the chain, `SEAL_BATCH` per transaction; return how
+    many. Their order is (writing transaction, volgnummer); why that is final is in docs/architecture.md."""
+    sealed = 0
+    while True:
+        with transaction.atomic():
+            head = _lock_head()
+            if head is None:
+                return sealed
+            rows, horizon = _sealable(SEAL_BATCH)
+            _append(head, rows, horizon if len(rows) < SEAL_BATCH else rows[-1][1])
+        sealed += len(rows)
+        if len(rows) < SEAL_BATCH:
+            return sealed
+
+
+def _lock_head(create: bool = False) -> AuditChainHead | None:
+    """The chain head under its row lock; only the sealer takes it, so there is one sealer at a time. None when
+    there is no head yet and nothing to seal (unless `create`): a sealer (or a verification) that links nothing
+    writes nothing."""
+    try:
+        return AuditChainHead.objects.select_for_update().get(pk=1)
+    except AuditChainHead.DoesNotExist:  # a fresh (or flushed) database: the first sealer creates the head
+        if not create and not _sealable(1)[0]:
+            return None
+        AuditChainHead.objects.get_or_create(pk=1)
+        return AuditChainHead.objects.select_for_update().get(pk=1)
+
+
+def _horizon(cursor) -> tuple[int, int]:
+    """(horizon, current): every transaction of this database with an id below `horizon` has ended; `current` is a
+    current transaction id, to widen 32-bit row stamps with.
+
+    Transaction ids are shared by all databases of the server, so the oldest running one may belong to another
+    database (another application, or another test worker) and could never write here. The snapshot is taken
+    first (at the statement's start); a running transaction is only passed over when the activity view, read
+    after it, shows it running in another database. Anything not shown (ended since, or not visible to this role)
+    counts as ours: the horizon may lag, never run ahead. The snapshot leaves out the own transaction: it counts
+    too (a sealer called inside a transaction that wrote records must not seal them)."""
+    cursor.execute("""
+        SELECT least(coalesce(min(running.id), pg_snapshot_xmax(pg_current_snapshot())::text::bigint),
+                     pg_current_xact_id_if_assigned()::text::bigint),
+               pg_current_xact_id()::text::bigint
+        FROM (SELECT xip::text::bigint AS id FROM pg_snapshot_xip(pg_current_snapshot()) AS xip) AS running
+        WHERE mod(running.id, 4294967296) NOT IN (
+            SELECT backend_xid::text::bigint FROM pg_stat_activity
+            WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())""")
+    return cursor.fetchone()
+
+
+# The writer of a row version, widened from PostgreSQL's 32-bit stamp to a 64-bit transaction id: `age()` counts
+# back from this transaction's own id (given by `_horizon`, so the same `current`), modulo 2**32, so it is right
+# across a wraparound and for a row newer than `current` (a savepoint's subtransaction: a negative age). Only
+# waiting rows are widened; they are seconds old.
+_WRITER = "(%(current)s::bigint - age(xmin))"
+
+
+def _sealable(limit: int) -> tuple[list[tuple[int, int | None, str]], int]:
+    """The first `limit` waiting records that may be sealed now, as (volgnummer, transactie, inhoud_hash), in chain
+    order, and the transaction-id horizon below which every writer has ended."""
+    if _seals_inline():
+        rows = AuditRecord.objects.filter(positie__isnull=True, transactie__isnull=True).order_by("volgnummer")
+        return [(nummer, None, inhoud) for nummer, inhoud in rows.values_list("volgnummer", "inhoud_hash")[:limit]], 0
+    with connection.cursor() as cursor:
+        horizon, current = _horizon(cursor)
+        writer = _WRITER % {"current": int(current)}
+        # A waiting record whose `transactie` is already filled in claims a writer; only the sealer writes it.
+        cursor.execute(f"""SELECT volgnummer, {writer} AS schrijver, inhoud_hash FROM workflows_auditrecord
+                           WHERE positie IS NULL AND transactie IS NULL AND {writer} < %s
+                           ORDER BY schrijver, volgnummer LIMIT %s""", [horizon, limit])
+        return cursor.fetchall(), horizon
+
+
+def _append(head: AuditChainHead, rows: list, horizon: int) -> None:
+    """Give `rows` their places after the head, their links and chain hashes; move the head."""
+    positie, vorige = head.laatste_positie, head.laatste_hash
+    sealed = []
+    for volgnummer, transactie, inhoud in rows:
+        positie += 1
+        chained = link_hash(positie, volgnummer, transactie, vorige, inhoud)
+        sealed.append((volgnummer, positie, transactie, vorige, chained))
+        vorige = chained
+    if not sealed:  # nothing written: the stored horizon may lag, which only makes `_check_waiting` look less far
+        return
+    _write_seals(sealed)
+    head.laatste_positie, head.laatste_volgnummer, head.laatste_hash = positie, sealed[-1][0], vorige
+    head.horizon = max(head.horizon, horizon)
+    head.save(update_fields=["laatste_positie", "laatste_volgnummer", "laatste_hash", "horizon"])
+
+
+def _write_seals(sealed: list[tuple]) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            columns = list(zip(*sealed))
+            cursor.execute("""UPDATE workflows_auditrecord AS r
+                              SET positie = s.positie, transactie = s.transactie, vorige_hash = s.vorige,
+                                  hash = s.hash
+                              FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::text[])
+                                   AS s(volgnummer, positie, transactie, vorige, hash)
+                              WHERE r.volgnummer = s.volgnummer""", [list(c) for c in columns])
+        else:
+            cursor.executemany("UPDATE workflows_auditrecord SET positie = %s, transactie = %s, vorige_hash = %s, "
+                               "hash = %s WHERE volgnummer = %s", [(*rest, nummer) for nummer, *rest in sealed])
+
+
 @dataclass
 class VerificationResult:
     checked: int
     problem: str = ""
-    volgnummer: int | None = None
+    volgnummer: int | None = None  # the first bad record
+    waiting: int = 0  # records of transactions still open, not yet sealed
+    head: tuple[int, int, str] = (0, 0, GENESIS_HASH)  # the sealed end: (positie, volgnummer, hash)
 
     @property
     def intact(self) -> bool:
         return not self.problem
+
+    def summary(self) -> str:
+        return f"sealed up to position {self.head[0]} (#{self.head[1]}), {self.waiting} records waiting"
 
 
 @dataclass
@@ -192,18 +312,24 @@ class _Stretch:
     """What a walk over one stretch of the chain found. Its first record's link is the caller's to check."""
 
     count: int = 0
-    first: tuple[int, str] | None = None  # (volgnummer, vorige_hash) of its first record
-    last: tuple[int, str] | None = None  # (volgnummer, hash) of its last verified record
+    first: tuple | None = None  # (positie, vorige_hash, order key, volgnummer) of its first record
+    last: tuple | None = None  # (positie, hash, order key, volgnummer) of its last verified record
     problem: VerificationResult | None = None  # `checked` counts the records of this stretch before it
 
 
-def verify(chunk_size: int = 5000, workers: int = 1) -> VerificationResult:
-    """Walk the whole chain; report the first record that was changed, inserted or removed.
+_START = (0, GENESIS_HASH, None, 0)
 
-    The chain head and the records are read in one snapshot, so records appended meanwhile are no false alarm.
+
+def verify(chunk_size: int = 5000, workers: int = 1) -> VerificationResult:
+    """Seal what may be sealed, then walk the whole chain; report the first record that was changed, inserted or
+    removed, and any waiting record that cannot be legitimate or has waited too long for the sealer.
+
+    The chain head and the records are read in one snapshot, so records sealed meanwhile are no false alarm.
     With `workers` > 1 (PostgreSQL, called outside a transaction) that many processes hash one stretch of the
     chain each, all in the same exported snapshot; the result is the one a single walk gives.
     """
+    overdue = _overdue()  # before sealing: what the sealer should have linked already
+    seal()
     outermost = not transaction.get_connection().in_atomic_block
     parallel = workers > 1 and outermost and connection.vendor == "postgresql"
     pool = None
@@ -213,19 +339,129 @@ def verify(chunk_size: int = 5000, workers: int = 1) -> VerificationResult:
     try:
         with transaction.atomic():
             snapshot = _consistent_snapshot(export=parallel) if outermost else None
-            head = AuditChainHead.objects.filter(pk=1).values_list("laatste_volgnummer", "laatste_hash").first()
-            head = head or (0, GENESIS_HASH)
+            head = AuditChainHead.objects.filter(pk=1).values_list(
+                "laatste_positie", "laatste_volgnummer", "laatste_hash", "horizon").first() or (0, 0, GENESIS_HASH, 0)
             if pool is not None:
                 bounds = [None, *(head[0] * k // workers for k in range(1, workers)), None]
                 stretches = pool.starmap(_walk_in_snapshot, [(snapshot, lo, hi, chunk_size)
                                                              for lo, hi in zip(bounds, bounds[1:])])
             else:
                 stretches = [_walk(None, None, chunk_size)]
+            result = _combine(stretches, head[:3])
+            result.waiting = AuditRecord.objects.filter(positie__isnull=True).count()
+            if result.intact:
+                _check_waiting(result, head[3], overdue)
+            if result.intact:
+                _check_transactions(result)
+            if result.intact:
+                _check_continuity(result)
     finally:
         if pool is not None:
             pool.close()
             pool.join()
-    return _combine(stretches, head)
+    return result
+
+
+def _overdue() -> tuple[int, float] | None:
+    """The oldest waiting record whose transaction has ended, if it has waited longer than the sealer may take:
+    (volgnummer, seconds). The sealer (Celery beat) is not running, or refuses the record."""
+    records = AuditRecord.objects.filter(positie__isnull=True).order_by("tijdstip")
+    with transaction.atomic():  # `age()` counts from this transaction's id
+        if not _seals_inline():
+            with connection.cursor() as cursor:
+                horizon, current = _horizon(cursor)
+            records = records.extra(where=[f"{_WRITER % {'current': int(current)}} < %s"], params=[horizon])
+        oldest = records.values_list("volgnummer", "tijdstip").first()
+    if oldest is None:
+        return None
+    waited = (timezone.now() - oldest[1]).total_seconds()
+    return (oldest[0], waited) if waited > settings.AUDIT_SEAL_MAX_WAIT_SECONDS else None
+
+
+def _check_waiting(result: VerificationResult, horizon: int, overdue: tuple[int, float] | None) -> None:
+    """After sealing, every waiting record must belong to a transaction still open that wrote it, and none may have
+    waited too long. The row's writer is PostgreSQL's own stamp (`xmin`): an inserted or edited row carries the
+    stamp of whoever did that."""
+    if overdue is not None:
+        result.problem = (f"#{overdue[0]} waited {overdue[1]:.0f} s to be sealed "
+                          f"(limit {settings.AUDIT_SEAL_MAX_WAIT_SECONDS} s): is the sealer running?")
+        result.volgnummer = overdue[0]
+        return
+    waiting = AuditRecord.objects.filter(positie__isnull=True).order_by("volgnummer")
+    claiming = waiting.filter(transactie__isnull=False).values_list("volgnummer", flat=True).first()
+    if claiming is not None:
+        result.problem, result.volgnummer = f"#{claiming} claims a writing transaction before it is sealed", claiming
+        return
+    if _seals_inline():
+        return
+    with connection.cursor() as cursor:
+        current = _horizon(cursor)[1]
+    behind = waiting.extra(where=[f"{_WRITER % {'current': int(current)}} < %s"], params=[horizon])
+    behind = behind.values_list("volgnummer", flat=True).first()
+    if behind is not None:
+        result.problem = f"#{behind} was slipped in behind the sealed chain (its writer ended before the last seal)"
+        result.volgnummer = behind
+
+
+def _check_transactions(result: VerificationResult) -> None:
+    """Every sealed record was written by a transaction that committed: PostgreSQL still knows the outcome of
+    recent transactions (older ones it has forgotten: NULL, no alarm)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT volgnummer, transactie FROM workflows_auditrecord
+                          WHERE transactie IS NOT NULL AND (transactie >= pg_current_xact_id()::text::bigint
+                                OR pg_xact_status(transactie::text::xid8) = 'aborted')
+                          ORDER BY positie LIMIT 1""")
+        found = cursor.fetchone()
+    if found is not None:
+        result.problem = f"#{found[0]} names transaction {found[1]}, which never committed"
+        result.volgnummer = found[0]
+
+
+def _check_continuity(result: VerificationResult) -> None:
+    """Per object, the trail's statuses run without a gap, and its last one is the object's status now.
+
+    This finds a record deleted *before* it was sealed (the chain cannot: it never held it). A transition's record
+    says from which status it went (`van_status`, read under the object's row lock, so never stale), a created
+    object's record its first status; each must be where the object's previous record left it, and the row must
+    still be where its last record left it. Only a deletion that also undoes the change itself passes, and that is
+    what a rolled-back transaction looks like (docs/architecture.md). Fields other than the status are not compared:
+    a save records the old values as the saving process loaded them, which another process may have changed since.
+    """
+    from .lifecycle import Lifecycle  # the lifecycle writes the trail: imported here, not at the top
+
+    lifecycles = {kind.pk: model for kind in ContentType.objects.all()
+                  if (model := kind.model_class()) is not None and issubclass(model, Lifecycle)}
+    records = (AuditRecord.objects.filter(object_type_id__in=list(lifecycles))
+               .filter(Q(actie__in=[AuditRecord.Actie.OVERGANG, AuditRecord.Actie.VERWIJDERD])
+                       | Q(wijzigingen__has_key="status"))
+               .annotate(voor=KT("wijzigingen__status__0"), na=KT("wijzigingen__status__1"))
+               .order_by("object_type_id", "object_id", "volgnummer")
+               .values_list("object_type_id", "object_id", "volgnummer", "actie", "van_status", "naar_status",
+                            "voor", "na"))
+    last: dict[tuple[int, str], tuple[int, str]] = {}  # (type, id): (volgnummer, status) of its latest record
+    for kind, object_id, number, actie, van, naar, voor, na in records.iterator(chunk_size=5000):
+        if actie == AuditRecord.Actie.VERWIJDERD:
+            last.pop((kind, object_id), None)
+            continue
+        before, after = (van, naar) if actie == AuditRecord.Actie.OVERGANG else (voor, na)
+        known = last.get((kind, object_id))
+        if known is not None and before is not None and before != known[1]:
+            result.problem = (f"#{number} takes {lifecycles[kind]._meta.model_name} {object_id} from status "
+                              f"'{before}', but its previous record #{known[0]} left it in '{known[1]}': "
+                              f"a record between them is missing")
+            result.volgnummer = number
+            return
+        last[(kind, object_id)] = (number, after)
+    for kind, model in lifecycles.items():
+        for pk, status in model._base_manager.values_list("pk", "status").iterator(chunk_size=5000):
+            known = last.get((kind, str(pk)))
+            if known is not None and status != known[1]:
+                result.problem = (f"{model._meta.model_name} {pk} is in status '{status}', but its last record "
+                                  f"#{known[0]} left it in '{known[1]}': the record of that change is missing")
+                result.volgnummer = known[0]
+                return
 
 
 def _consistent_snapshot(export: bool) -> str | None:
@@ -241,7 +477,7 @@ def _consistent_snapshot(export: bool) -> str | None:
 
 
 def _walk_in_snapshot(snapshot: str, lo: int | None, hi: int | None, chunk_size: int) -> _Stretch:
-    """A worker process: walk records lo < volgnummer <= hi as they were in the parent's snapshot."""
+    """A worker process: walk records lo < positie <= hi as they were in the parent's snapshot."""
     if not re.fullmatch(r"[0-9A-Fa-f-]+", snapshot):
         raise ValueError(f"Not a snapshot id: {snapshot!r}")
     try:
@@ -253,49 +489,65 @@ def _walk_in_snapshot(snapshot: str, lo: int | None, hi: int | None, chunk_size:
         connection.close()
 
 
+def _order_key(values: dict) -> tuple[int, int]:
+    """The chain's order: writing transaction (none: records sealed inline or before issue 12), then volgnummer."""
+    return (-1 if values["transactie"] is None else values["transactie"], values["volgnummer"])
+
+
 def _walk(lo: int | None, hi: int | None, chunk_size: int) -> _Stretch:
-    """Check each record of lo < volgnummer <= hi (None: unbounded) against its own hash and its predecessor."""
-    records = AuditRecord.objects.order_by("volgnummer")
+    """Check each sealed record of lo < positie <= hi (None: unbounded): its content, its own chain hash, its link
+    to its predecessor and its place in the chain's order."""
+    records = AuditRecord.objects.filter(positie__isnull=False).order_by("positie")
     if lo is not None:
-        records = records.filter(volgnummer__gt=lo)
+        records = records.filter(positie__gt=lo)
     if hi is not None:
-        records = records.filter(volgnummer__lte=hi)
+        records = records.filter(positie__lte=hi)
     stretch, previous = _Stretch(), None
     for row in records.values_list(*VERIFIED_FIELDS).iterator(chunk_size=chunk_size):
         values = dict(zip(VERIFIED_FIELDS, row))
-        number = values["volgnummer"]
+        number, key = values["volgnummer"], _order_key(values)
         if previous is None:
-            stretch.first = (number, values["vorige_hash"])
-        elif number != previous[0] + 1:
-            stretch.problem = VerificationResult(stretch.count, f"record(s) missing before #{number}", previous[0] + 1)
-            break
-        elif values["vorige_hash"] != previous[1]:
-            stretch.problem = VerificationResult(stretch.count, f"#{number} does not link to its predecessor", number)
-            break
-        if compute_hash(values) != values["hash"]:
+            stretch.first = (values["positie"], values["vorige_hash"], key, number)
+        else:
+            problem = _link_problem(previous, values["positie"], values["vorige_hash"], key, number)
+            if problem:
+                stretch.problem = VerificationResult(stretch.count, problem, number)
+                break
+        if content_hash(values) != values["inhoud_hash"] or compute_hash(values) != values["hash"]:
             stretch.problem = VerificationResult(stretch.count, f"#{number} was altered after it was written", number)
             break
-        previous = (number, values["hash"])
+        previous = (values["positie"], values["hash"], key, number)
         stretch.count += 1
     stretch.last = previous
     return stretch
 
 
-def _combine(stretches: list[_Stretch], head: tuple[int, str]) -> VerificationResult:
+def _link_problem(previous: tuple, positie: int, vorige_hash: str, key, number: int) -> str:
+    """What is wrong between the chain's record `previous` and the next one, if anything."""
+    if positie != previous[0] + 1:
+        return f"record(s) missing before #{number} (position {previous[0] + 1})"
+    if vorige_hash != previous[1]:
+        return f"#{number} does not link to its predecessor"
+    if previous[2] is not None and key <= previous[2]:
+        return f"#{number} is out of the chain's order (writing transaction, volgnummer)"
+    return ""
+
+
+def _combine(stretches: list[_Stretch], head: tuple[int, int, str]) -> VerificationResult:
     """Join the stretches in chain order: link each to the one before it, and the last to the chain head."""
-    checked, previous = 0, (0, GENESIS_HASH)
+    checked, previous = 0, _START
     for stretch in stretches:
         if stretch.first is not None:
-            number, link = stretch.first
-            if number != previous[0] + 1:
-                return VerificationResult(checked, f"record(s) missing before #{number}", previous[0] + 1)
-            if link != previous[1]:
-                return VerificationResult(checked, f"#{number} does not link to its predecessor", number)
+            positie, link, key, number = stretch.first
+            problem = _link_problem(previous, positie, link, key, number)
+            if problem:
+                return VerificationResult(checked, problem, number, head=tuple(head))
         if stretch.problem is not None:
             found = stretch.problem
-            return VerificationResult(checked + found.checked, found.problem, found.volgnummer)
+            return VerificationResult(checked + found.checked, found.problem, found.volgnummer, head=tuple(head))
         checked += stretch.count
         previous = stretch.last or previous
-    if tuple(head) != previous:
-        return VerificationResult(checked, f"record(s) missing after #{previous[0]}", previous[0] + 1)
-    return VerificationResult(checked)
+    if (head[0], head[2]) != (previous[0], previous[1]) or head[1] != previous[3]:
+        return VerificationResult(checked, f"record(s) missing after #{previous[3]} (the head names position "
+                                           f"{head[0]}, #{head[1]})", head[1], head=tuple(head))
+    return VerificationResult(checked, head=tuple(head))

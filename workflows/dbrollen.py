@@ -10,14 +10,16 @@ import contextlib
 from django.db import transaction
 
 TRAIL_TABLES = ("workflows_auditrecord", "workflows_auditchainhead")
-TRUNCATE_TRIGGERS = {table: f"{table}_refuse_truncate" for table in TRAIL_TABLES}  # migration 0006
+TRUNCATE_TRIGGERS = {table: f"{table}_refuse_truncate" for table in TRAIL_TABLES}  # migration 0008
+SEAL_COLUMNS = ("positie", "transactie", "vorige_hash", "hash")  # what audit.seal() writes on a waiting record
 
 
 def grants(app_role: str, schema: str) -> list[str]:
-    """What the application's role may do: read and write the business tables, only add to and read the trail.
+    """What the application's role may do: read and write the business tables, add to, seal and read the trail.
 
     The role owns nothing (no ALTER, DROP, DISABLE TRIGGER) and gets no TRUNCATE, REFERENCES or TRIGGER anywhere.
-    The chain head row is moved forward by every writer (UPDATE) and made by the first (INSERT), never deleted.
+    On the records it may UPDATE only the link columns the sealer fills in (`SEAL_COLUMNS`). The chain head row is
+    moved forward by the sealer (UPDATE) and made by the first one (INSERT), never deleted.
     Revoking first makes this repeatable and takes back whatever an earlier version granted.
     """
     role, schema = _quote(app_role), _quote(schema)
@@ -26,9 +28,10 @@ def grants(app_role: str, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {role}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}",
-        # The sealer (issue 12, i12-zegel) runs as this role too: it needs UPDATE on the link columns only,
-        # e.g. GRANT UPDATE (positie, transactie, vorige_hash, hash) ON workflows_auditrecord, after this line.
         f"REVOKE UPDATE, DELETE ON workflows_auditrecord FROM {role}",
+        # The sealer runs as this role: it fills in the link columns, nothing else. The append-only trigger lets
+        # that UPDATE through once per record (unsealed before, sealed after, content unchanged).
+        f"GRANT UPDATE ({', '.join(SEAL_COLUMNS)}) ON workflows_auditrecord TO {role}",
         f"REVOKE DELETE ON workflows_auditchainhead FROM {role}",
     ]
 

@@ -2,7 +2,8 @@
 
 The hash chain shows an edit *relative to what follows it*. Whoever can write the tables can also recompute every
 hash after an edit, cut records from the end and move the chain head back, or empty both tables, and the chain
-verifies again. A digest pins the chain head of a moment (its position, its hash and the hash of the record there),
+verifies again. A digest pins the sealed chain head of a moment (its position, the volgnummer and hash of the record
+there),
 signed with an Ed25519 key the database does not hold, and is kept where the database's administrators cannot reach
 it: a file store and the auditors' mailboxes. Every later state of the trail must still hold that record with that
 hash, and the chain must run intact from the first record through it to the head; `check` says so or says which of
@@ -33,7 +34,7 @@ from .models import AuditChainHead, AuditRecord
 logger = logging.getLogger(__name__)
 
 KIND = "sbs-audittrail-digest"
-VERSION = 1
+VERSION = 2  # 2: the sealed chain (migration 0009_audit_sealer) with `positie`; that migration re-links the chain
 ALGORITHM = "Ed25519"
 SIGNATURE = "handtekening"
 FILE_PATTERN = "audit-digest-*.json"
@@ -134,47 +135,51 @@ def _canonical(payload: dict) -> bytes:
 # --- the chain head as it is now ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Head:
+    positie: int
     volgnummer: int
     hash: str
-    record_hash: str | None  # the hash of the record at `volgnummer`, None when there is none
+    record_hash: str | None  # the hash of the record at `positie`, None when there is none
     record_tijdstip: dt.datetime | None
 
 
 def current_head() -> Head | None:
-    """The chain head and the record it points at, read in one snapshot; None when the head row is gone."""
+    """The sealed chain head and the record at its position, read in one snapshot; None when the head row is gone.
+
+    Records still waiting for the sealer are not in it: a digest vouches for the sealed chain only."""
     outermost = not transaction.get_connection().in_atomic_block
     with transaction.atomic():
         if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        head = AuditChainHead.objects.filter(pk=1).values_list("laatste_volgnummer", "laatste_hash").first()
+        head = AuditChainHead.objects.filter(pk=1).values_list(
+            "laatste_positie", "laatste_volgnummer", "laatste_hash").first()
         if head is None:
             return None
-        record = AuditRecord.objects.filter(volgnummer=head[0]).values_list("hash", "tijdstip").first()
-    return Head(head[0], head[1], *(record or (None, None)))
+        record = AuditRecord.objects.filter(positie=head[0]).values_list("hash", "tijdstip").first()
+    return Head(*head, *(record or (None, None)))
 
 
-def _holds(volgnummer: int, record_hash: str) -> str:
-    """What keeps the trail from holding the record (volgnummer, record_hash) under its head; "" when it does.
+def _holds(positie: int, volgnummer: int, record_hash: str) -> str:
+    """What keeps the trail from holding the digest's record (positie, volgnummer, record_hash); "" when it holds it.
 
-    Called after `audit.verify()` found the chain intact from the first record to the head: then a record there
-    with the digest's hash, which covers its predecessor's, vouches for every record before it. A record is found
-    by its `volgnummer` (its identity), never compared by number: the chain's order is the verifier's business.
+    Called after `audit.verify()` found the chain intact from position 1 to the head: then the record at the
+    digest's position, with the digest's volgnummer and hash (which covers its position and its predecessor's
+    hash), vouches for every record before it.
     """
-    head = AuditChainHead.objects.filter(pk=1).values_list("laatste_volgnummer", flat=True).first()
-    record = AuditRecord.objects.filter(volgnummer=volgnummer).values_list("hash", flat=True).first()
+    head = AuditChainHead.objects.filter(pk=1).values_list("laatste_positie", "laatste_volgnummer").first()
+    record = AuditRecord.objects.filter(positie=positie).values_list("volgnummer", "hash").first()
     if record is None:
         records = AuditRecord.objects.exists()
-        if not records and head is None:
+        if not records and (head is None or head[0] == 0):  # gone, or made anew (at 0) by a sealer since
             return ("the trail holds no records and its chain head is gone: both tables were emptied "
                     "(truncated) after the digest was taken")
         if not records:
             return "the trail holds no records: the record table was emptied (truncated) after the digest was taken"
-        last = head if head is not None else AuditRecord.objects.order_by("-volgnummer").values_list(
-            "volgnummer", flat=True).first()
-        return (f"the chain ends at #{last}, before the digest's #{volgnummer}: records were cut from the end "
-                f"and the chain head moved back")
-    if record != record_hash:
+        last = head or AuditRecord.objects.filter(positie__isnull=False).order_by("-positie").values_list(
+            "positie", "volgnummer").first() or (0, 0)
+        return (f"the chain ends at #{last[1]} (position {last[0]}), before the digest's #{volgnummer} (position "
+                f"{positie}): records were cut from the end and the chain head moved back")
+    if record != (volgnummer, record_hash):
         return (f"#{volgnummer} is not the record the digest vouches for (its hash differs): the trail up to "
                 f"#{volgnummer} was rewritten and its hashes recomputed")
     return ""
@@ -194,7 +199,8 @@ class DigestCheck:
     def describe(self) -> str:
         if self.digest is None:
             return str(self.path)
-        return f"{self.path.name} (#{self.digest['volgnummer']}, taken {self.digest['tijdstip']})"
+        return (f"{self.path.name} (#{self.digest['volgnummer']} at position {self.digest['positie']}, "
+                f"taken {self.digest['tijdstip']})")
 
 
 def read(path: Path) -> dict:
@@ -202,8 +208,14 @@ def read(path: Path) -> dict:
         digest = json.loads(Path(path).read_text())
     except (OSError, ValueError) as exc:
         raise DigestError(f"{path}: not a readable digest ({exc})") from exc
-    fields = {"soort", "versie", "volgnummer", "hash", "record_hash", "tijdstip", "algoritme", "sleutel", SIGNATURE}
-    if not isinstance(digest, dict) or digest.get("soort") != KIND or not fields <= digest.keys():
+    fields = {"soort", "versie", "positie", "volgnummer", "hash", "record_hash", "tijdstip", "algoritme", "sleutel",
+              SIGNATURE}
+    if not isinstance(digest, dict) or digest.get("soort") != KIND:
+        raise DigestError(f"{path}: not an audit trail digest")
+    if digest.get("versie") != VERSION:
+        raise DigestError(f"{path}: a version {digest.get('versie')} digest, taken before migration 0009_audit_sealer "
+                          f"re-linked the chain; check it with the release before that migration")
+    if not fields <= digest.keys():
         raise DigestError(f"{path}: not an audit trail digest")
     return digest
 
@@ -234,7 +246,7 @@ def check(paths, public_key_files=(), workers: int = 1) -> tuple[audit.Verificat
             continue
         problem = signature_problem(digest, keys)
         if not problem and result.intact:
-            problem = _holds(digest["volgnummer"], digest["record_hash"])
+            problem = _holds(digest["positie"], digest["volgnummer"], digest["record_hash"])
         checks.append(DigestCheck(path, digest, problem))
     return result, checks
 
@@ -248,11 +260,13 @@ def newest_on_file() -> Path | None:
 
 
 def take() -> tuple[Path, dict] | None:
-    """Sign the chain head as it is now; store the digest as a new file and mail it to the auditors.
+    """Seal what waits, then sign the sealed chain head; store the digest as a new file and mail it to the auditors.
 
     Signs only a trail that verifies, against the newest digest on file too: a digest must never vouch for a
-    tampered trail. Returns None for an empty trail (nothing to vouch for); raises DigestError when it refuses.
+    tampered trail. The head is read before that verification, so the head signed lies within what it verified.
+    Returns None for an empty trail (nothing to vouch for); raises DigestError when it refuses.
     """
+    audit.seal()
     head = current_head()
     earlier = newest_on_file()
     result, checks = check([earlier] if earlier else [])
@@ -262,14 +276,15 @@ def take() -> tuple[Path, dict] | None:
     if failed := next((c for c in checks if not c.holds), None):
         raise DigestError(f"No digest signed: the trail no longer matches digest {failed.describe()}: "
                           f"{failed.problem}.")
-    if head is None or head.volgnummer == 0:
+    if head is None or head.positie == 0:
         return None
     key = signing_key()
-    if problem := _holds(head.volgnummer, head.record_hash):
+    if problem := _holds(head.positie, head.volgnummer, head.record_hash):
         raise DigestError(f"No digest signed: the chain head moved under the check ({problem}).")
     payload = {
         "soort": KIND,
         "versie": VERSION,
+        "positie": head.positie,
         "volgnummer": head.volgnummer,
         "hash": head.hash,
         "record_hash": head.record_hash,

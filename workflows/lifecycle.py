@@ -128,7 +128,6 @@ class Auditable(models.Model):
         self.controleer_wijziging()
         # Row and record land together; inside a caller's transaction no savepoint of its own is needed for that.
         with transaction.atomic(savepoint=False):
-            audit.lock_chain()
             creating = self._state.adding
             changes = self.audit_changes()
             super().save(*args, **kwargs)
@@ -145,7 +144,6 @@ class Auditable(models.Model):
         attnames = [cls._meta.get_field(name).attname for name in fields]
         groups: dict[str, tuple[dict, list]] = {}
         with transaction.atomic(savepoint=False):
-            audit.lock_chain()
             for obj in objects:
                 obj._check_status_unchanged()
                 obj.controleer_wijziging()
@@ -295,7 +293,6 @@ def _audit_m2m_change(sender, instance, action, reverse, model, pk_set, **kwargs
         field = _m2m_field(instance, sender)
         if not transitie_loopt() and field.name in instance.vaste_velden():
             raise niet_meer_wijzigbaar(instance, [field.name])
-        audit.lock_chain()  # take the chain lock before the through-table write, like every other writer
         if action == "pre_clear":
             instance._audit_cleared = sorted(getattr(instance, field.name).values_list("pk", flat=True))
         return

@@ -1,7 +1,7 @@
 """The one entry point for every state change: `perform(obj, actie, user, reden=..., **params)`.
 
-Views, the API, the admin and Celery tasks all call it. Inside one transaction it takes the audit-chain lock,
-re-reads the object under a row lock, checks that the action exists in the current state, that the user may
+Views, the API, the admin and Celery tasks all call it. Inside one transaction it re-reads the object under a row
+lock (no other lock: the trail is written without one), checks that the action exists in the current state, that the user may
 perform it and that its conditions hold (each failure with its own reason in Dutch and English), runs the
 django-fsm transition and writes the audit record. A refusal changes nothing.
 
@@ -95,7 +95,6 @@ def _accepted_params(method, params: dict) -> dict:
 def perform(obj, actie: str, user, *, reden: str = "", **params):
     """Run transition `actie` on `obj` as `user`; return the updated object."""
     with acting_as(user), transaction.atomic():
-        audit.lock_chain()
         obj = _locked(type(obj).objects).get(pk=obj.pk)
         return _run(obj, actie, user, reden, params)
 

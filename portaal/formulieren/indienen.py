@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from subsidies.models import Aanvraag
-from workflows import audit, transitions
+from workflows import transitions
 from workflows.context import acting_as
 from workflows.errors import InvalidInput
 
@@ -37,8 +37,9 @@ def dien_in(aanvraag_pk: int, user) -> Uitkomst:
     from . import stappen_van
 
     with transaction.atomic():
-        audit.lock_chain()  # every writer queues here first (docs/architecture.md, locking order)
-        aanvraag = Aanvraag.objects.select_related("regeling", "organisatie").get(pk=aanvraag_pk)
+        # Under the request's row lock: a second submission waits here, then finds it no longer a concept.
+        aanvraag = (Aanvraag.objects.select_related("regeling", "organisatie").select_for_update(of=("self",))
+                    .get(pk=aanvraag_pk))
         if aanvraag.status != Aanvraag.Status.CONCEPT:
             return Uitkomst(aanvraag, al_ingediend=True)
         concept = concepten.van(aanvraag)

@@ -95,7 +95,10 @@ def test_a_run_locks_and_writes_per_batch_not_per_tranche(db, vandaag, behandela
     def statements(tabel: str, soort: str) -> int:
         return sum(q["sql"].startswith(soort) and f'"{tabel}"' in q["sql"] for q in queries.captured_queries)
 
-    assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [2, 2]
+    # Writers never touch the chain head on PostgreSQL (the sealer links their records later); on SQLite each batch
+    # seals its own records: one look at the head, one move of it.
+    per_batch = 0 if connection.vendor == "postgresql" else 1
+    assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [2 * per_batch] * 2
     assert statements("workflows_auditrecord", "INSERT") == 2
     # The terms already planned are read once per batch (the one look at which tranches are due counts them).
     gepland_gelezen = [sql for sql in (q["sql"] for q in queries.captured_queries)

@@ -87,7 +87,9 @@ def test_opening_a_year_confirms_it_asks_the_next_werkplan_and_the_last_report(s
     organisatie = subsidie.aanvraag.organisatie
     Contactpersoon.objects.create(organisatie=organisatie, naam="P. Enning", email="penningmeester@example.org")
     Contactpersoon.objects.create(organisatie=organisatie, naam="Bestuur", email=" BESTUUR0@example.org")  # a double
-    voor, berichten_voor = AuditRecord.objects.count(), Bericht.objects.count()
+    # volgnummer comes from a sequence that rolled-back tests also advanced: compare with the highest, not the count
+    voor = AuditRecord.objects.order_by("-volgnummer").values_list("volgnummer", flat=True).first() or 0
+    berichten_voor = Bericht.objects.count()
 
     vandaag(dt.date(2027, 1, 4))
     telling = boekjaar.open_boekjaar(2027)
@@ -184,8 +186,10 @@ def test_recipients_messages_and_trail_are_handled_per_batch_not_per_tranche(str
     assert statements("workflows_bericht", "SELECT") == 4
     assert statements("workflows_bericht", "INSERT") == 4
     assert Bericht.objects.count() - berichten_voor == 5 * 2 * 2  # five organisations, two addresses each, two messages
-    # The trail is written per batch: one chain lock, one INSERT of its records, one move of the chain head.
-    assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [6, 6]
+    # The trail is written per batch: one INSERT of its records; on SQLite the batch seals them itself (one look at
+    # the chain head, one move of it), on PostgreSQL the sealer does later and writers never touch the head.
+    per_batch = 0 if connection.vendor == "postgresql" else 1
+    assert [statements("workflows_auditchainhead", soort) for soort in ("SELECT", "UPDATE")] == [6 * per_batch] * 2
     assert statements("workflows_auditrecord", "INSERT") == 6
     # Each transition writes its tranche (and its commitment); each request step one UPDATE per batch.
     assert statements("subsidies_jaartranche", "UPDATE") == 5 + 2 * 2
@@ -193,7 +197,10 @@ def test_recipients_messages_and_trail_are_handled_per_batch_not_per_tranche(str
     assert statements("subsidies_begrotingsjaar", "SELECT") == 1 + 2
 
 
-VERSCHILT_PER_RUN = {"id", "request_id", "vorige_hash", "hash", "laatste_hash"}
+# On PostgreSQL a record's volgnummer comes from a sequence that a rolled-back run advanced too (and its content hash
+# covers the request id): equal runs differ there, as in the record ids.
+VERSCHILT_PER_RUN = {"id", "request_id", "volgnummer", "inhoud_hash", "vorige_hash", "hash", "laatste_volgnummer",
+                     "laatste_hash"}
 
 
 def eindstand() -> dict:

@@ -55,7 +55,8 @@ def test_the_application_role_runs_the_application_and_owns_nothing(als_applicat
     organisatie.save()
 
     assert role_rows("SELECT current_user") == [(als_applicatie,)]
-    assert AuditRecord.objects.count() == 2 and AuditChainHead.objects.get().laatste_volgnummer == 2
+    assert audit.seal() == 2  # the sealer runs as the application's role too
+    assert AuditRecord.objects.count() == 2 and AuditChainHead.objects.get().laatste_positie == 2
     assert audit.verify().intact
     assert role_rows("SELECT relname FROM pg_class WHERE relowner = "
                      "(SELECT oid FROM pg_roles WHERE rolname = current_user)") == []
@@ -63,6 +64,8 @@ def test_the_application_role_runs_the_application_and_owns_nothing(als_applicat
 
 REFUSED = [
     "UPDATE workflows_auditrecord SET toelichting = 'Alles in orde bevonden.'",
+    "UPDATE workflows_auditrecord SET inhoud_hash = hash",
+    "UPDATE workflows_auditrecord SET volgnummer = volgnummer + 1000",
     "DELETE FROM workflows_auditrecord",
     "TRUNCATE workflows_auditrecord",
     "DELETE FROM workflows_auditchainhead",
@@ -76,6 +79,7 @@ REFUSED = [
 
 def test_the_application_role_cannot_rewrite_empty_or_unguard_the_trail(als_applicatie):
     OrganisatieFactory()
+    audit.seal()
     before = list(AuditRecord.objects.values_list("volgnummer", "hash"))
 
     for sql in REFUSED:
@@ -97,3 +101,41 @@ def test_flush_by_the_owner_empties_the_trail_and_leaves_truncate_refused():
     assert not AuditRecord.objects.exists()
     with pytest.raises(DatabaseError, match="TRUNCATE refused"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("TRUNCATE workflows_auditrecord")
+
+
+# The link columns the role may update: the trigger lets only the seal itself through.
+RESEALS = [
+    "UPDATE workflows_auditrecord SET hash = repeat('0', 64)",
+    "UPDATE workflows_auditrecord SET vorige_hash = repeat('0', 64), hash = repeat('0', 64)",
+    "UPDATE workflows_auditrecord SET positie = positie + 1000",
+    "UPDATE workflows_auditrecord SET transactie = 1",
+    "UPDATE workflows_auditrecord SET positie = NULL, transactie = NULL, vorige_hash = '', hash = ''",
+]
+
+
+def test_the_application_role_seals_each_record_once_and_can_reseal_none(als_applicatie):
+    eerste = OrganisatieFactory(naam="Stichting De Linie")
+    audit.seal()
+    sealed = list(AuditRecord.objects.values_list("volgnummer", "positie", "transactie", "hash"))
+    eerste.naam = "Stichting De Linie Zuid"
+    eerste.save()  # waits for the sealer
+    waiting = AuditRecord.objects.get(positie__isnull=True)
+
+    for sql in RESEALS:
+        with pytest.raises(DatabaseError, match="append-only: UPDATE refused") as refused:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(sql)
+        assert refused.value.__cause__.sqlstate == "42501", sql
+    # A waiting record's link columns filled in without a position, or with its content changed, is no seal either.
+    for sql in ("UPDATE workflows_auditrecord SET hash = repeat('a', 64) WHERE positie IS NULL",
+                "UPDATE workflows_auditrecord SET transactie = 7 WHERE positie IS NULL"):
+        with pytest.raises(DatabaseError, match="append-only: UPDATE refused"):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(sql)
+
+    assert list(AuditRecord.objects.filter(positie__isnull=False).values_list(
+        "volgnummer", "positie", "transactie", "hash")) == sealed
+    assert audit.seal() == 1
+    waiting.refresh_from_db()
+    assert waiting.positie == len(sealed) + 1 and waiting.hash
+    assert audit.verify().intact

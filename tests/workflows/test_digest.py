@@ -2,7 +2,8 @@
 
 Each tamper below leaves a chain that verifies on its own (the tamperer is the tables' owner and recomputes what the
 chain checks); the digest taken before it catches it and says what was done. On PostgreSQL the suite runs as the
-owner (tests/conftest.py), who switches the trail's triggers off first, as such an administrator would.
+owner (tests/conftest.py), who switches the trail's triggers off first, as such an administrator would. There the
+tests commit what they write (`verzegeld`): the sealer links the records of ended transactions only.
 """
 import base64
 import contextlib
@@ -25,6 +26,10 @@ from workflows import audit, digest, tasks
 from workflows.models import AuditChainHead, AuditRecord, Bericht
 
 
+# On PostgreSQL the sealer links committed records only, and a digest signs the sealed chain: these tests commit.
+verzegeld = pytest.mark.django_db(transaction=connection.vendor == "postgresql")
+
+
 def pem(key: Ed25519PrivateKey) -> str:
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption()).decode()
@@ -45,10 +50,17 @@ def sleutel(settings, tmp_path):
 
 @pytest.fixture
 def trail(concept, aanvrager, behandelaar, beslisser, auditor):
-    """One request from draft to award (some thirty records); the auditor has an email address."""
+    """One request from draft to award (some thirty records), then three changes of an organisation's details; the
+    auditor has an email address. The tail holds no status change, so cutting it leaves each object's statuses
+    continuous (audit._check_continuity): only a digest finds that cut."""
     auditor.email = "auditor@groningen.nl"
     auditor.save()
-    return breng_naar(concept, "verleend", aanvrager=aanvrager, behandelaar=behandelaar, beslisser=beslisser)
+    aanvraag = breng_naar(concept, "verleend", aanvrager=aanvrager, behandelaar=behandelaar, beslisser=beslisser)
+    organisatie = OrganisatieFactory(naam="Stichting Wijkwerk")
+    for naam in ("Stichting Wijkwerk Noord", "Stichting Wijkwerk Noord-Oost"):
+        organisatie.naam = naam
+        organisatie.save()
+    return aanvraag
 
 
 def take_digest():
@@ -65,15 +77,17 @@ def verify_against(*paths, public_key):
     return out.getvalue()
 
 
+@verzegeld
 def test_a_digest_pins_the_chain_head_signed_in_a_new_read_only_file_and_mails_it_to_the_auditors(sleutel, trail):
-    head = AuditChainHead.objects.get()
-
     path = take_digest()
 
     inhoud = json.loads(path.read_text())
-    laatste = AuditRecord.objects.get(volgnummer=head.laatste_volgnummer)
-    assert (inhoud["volgnummer"], inhoud["hash"], inhoud["record_hash"]) == (
-        head.laatste_volgnummer, head.laatste_hash, laatste.hash)
+    head = AuditChainHead.objects.get()
+    laatste = AuditRecord.objects.order_by("positie").last()
+    assert not AuditRecord.objects.filter(positie__isnull=True).exists()  # sealed first: the digest covers all
+    assert (inhoud["positie"], inhoud["volgnummer"], inhoud["hash"], inhoud["record_hash"]) == (
+        head.laatste_positie, laatste.volgnummer, head.laatste_hash, laatste.hash)
+    assert laatste.positie == head.laatste_positie == AuditRecord.objects.count()
     assert inhoud["algoritme"] == "Ed25519" and inhoud["handtekening"]
     assert oct(path.stat().st_mode & 0o777) == "0o444"
     mails = Bericht.objects.filter(sleutel__startswith=f"audit-digest:{path.name}")
@@ -82,10 +96,12 @@ def test_a_digest_pins_the_chain_head_signed_in_a_new_read_only_file_and_mails_i
     assert f"#{head.laatste_volgnummer}" in mails.first().onderwerp
 
 
+@verzegeld
 def test_the_trail_verifies_against_an_earlier_digest_also_after_it_grew(sleutel, trail):
     path = take_digest()
     OrganisatieFactory()  # more records after the digest: normal growth
-    assert AuditChainHead.objects.get().laatste_volgnummer > json.loads(path.read_text())["volgnummer"]
+    audit.seal()
+    assert AuditChainHead.objects.get().laatste_positie > json.loads(path.read_text())["positie"]
 
     out = verify_against(path, public_key=sleutel)
 
@@ -93,6 +109,7 @@ def test_the_trail_verifies_against_an_earlier_digest_also_after_it_grew(sleutel
     assert "Audit trail intact" in out
 
 
+@verzegeld
 def test_each_digest_is_a_new_file_checked_against_the_one_before(sleutel, trail):
     eerste = take_digest()
     OrganisatieFactory()
@@ -123,28 +140,29 @@ def als_eigenaar():
 
 
 def herschreven_met_herberekende_hashes():
-    """Record 5 says something else; it and every record after it get new hashes, the head the new last hash."""
+    """The record at position 5 says something else; it gets a new content hash, it and every record after it new
+    chain hashes, the head the new last hash."""
     with als_eigenaar() as cursor:
-        previous = AuditRecord.objects.values_list("hash", flat=True).get(volgnummer=4)
-        for values in AuditRecord.objects.filter(volgnummer__gte=5).order_by("volgnummer").values(*audit.HASHED_FIELDS):
-            if values["volgnummer"] == 5:
+        previous = AuditRecord.objects.values_list("hash", flat=True).get(positie=4)
+        for values in AuditRecord.objects.filter(positie__gte=5).order_by("positie").values(*audit.HASHED_FIELDS):
+            if values["positie"] == 5:
                 values["toelichting"] = "Alles in orde bevonden."
             values["vorige_hash"] = previous
             previous = audit.compute_hash(values)
-            cursor.execute("UPDATE workflows_auditrecord SET toelichting = %s, vorige_hash = %s, hash = %s "
-                           "WHERE volgnummer = %s",
-                           [values["toelichting"], values["vorige_hash"], previous, values["volgnummer"]])
+            cursor.execute("UPDATE workflows_auditrecord SET toelichting = %s, inhoud_hash = %s, vorige_hash = %s, "
+                           "hash = %s WHERE volgnummer = %s",
+                           [values["toelichting"], audit.content_hash(values), values["vorige_hash"], previous,
+                            values["volgnummer"]])
         cursor.execute("UPDATE workflows_auditchainhead SET laatste_hash = %s", [previous])
 
 
 def staart_afgeknipt_en_kop_teruggezet():
-    """The last three records deleted, the chain head moved back to the record before them."""
-    last = AuditChainHead.objects.get().laatste_volgnummer
-    keep = AuditRecord.objects.get(volgnummer=last - 3)
+    """The last three sealed records deleted, the chain head moved back to the record before them."""
+    keep = AuditRecord.objects.get(positie=AuditChainHead.objects.get().laatste_positie - 3)
     with als_eigenaar() as cursor:
-        cursor.execute("DELETE FROM workflows_auditrecord WHERE volgnummer > %s", [keep.volgnummer])
-        cursor.execute("UPDATE workflows_auditchainhead SET laatste_volgnummer = %s, laatste_hash = %s",
-                       [keep.volgnummer, keep.hash])
+        cursor.execute("DELETE FROM workflows_auditrecord WHERE positie > %s", [keep.positie])
+        cursor.execute("UPDATE workflows_auditchainhead SET laatste_positie = %s, laatste_volgnummer = %s, "
+                       "laatste_hash = %s", [keep.positie, keep.volgnummer, keep.hash])
 
 
 def beide_tabellen_geleegd():
@@ -161,14 +179,16 @@ TAMPERING = {
         herschreven_met_herberekende_hashes, r"#\d+ is not the record the digest vouches for .* rewritten and its "
                                              r"hashes recomputed"),
     "staart-afgeknipt-en-kop-teruggezet": (
-        staart_afgeknipt_en_kop_teruggezet, r"the chain ends at #\d+, before the digest's #\d+: records were cut "
-                                            r"from the end and the chain head moved back"),
+        staart_afgeknipt_en_kop_teruggezet, r"the chain ends at #\d+ \(position \d+\), before the digest's #\d+ "
+                                            r"\(position \d+\): records were cut from the end and the chain head "
+                                            r"moved back"),
     "beide-tabellen-geleegd": (
         beide_tabellen_geleegd, r"the trail holds no records and its chain head is gone: both tables were emptied "
                                 r"\(truncated\)"),
 }
 
 
+@verzegeld
 @pytest.mark.parametrize("tampering", list(TAMPERING))
 def test_a_digest_finds_what_the_chain_alone_misses_and_says_what_was_done(sleutel, trail, tampering):
     knoei, melding = TAMPERING[tampering]
@@ -184,12 +204,13 @@ def test_a_digest_finds_what_the_chain_alone_misses_and_says_what_was_done(sleut
 
 
 # --- the digest itself cannot be forged -----------------------------------------------------------------------------
+@verzegeld
 def test_a_digest_edited_to_match_a_tampered_trail_fails_its_signature(sleutel, trail):
     path = take_digest()
     staart_afgeknipt_en_kop_teruggezet()
     head = AuditChainHead.objects.get()
-    vervalst = json.loads(path.read_text()) | {"volgnummer": head.laatste_volgnummer, "hash": head.laatste_hash,
-                                               "record_hash": head.laatste_hash}
+    vervalst = json.loads(path.read_text()) | {"positie": head.laatste_positie, "volgnummer": head.laatste_volgnummer,
+                                               "hash": head.laatste_hash, "record_hash": head.laatste_hash}
     path.chmod(0o644)
     path.write_text(json.dumps(vervalst))
 
@@ -197,6 +218,7 @@ def test_a_digest_edited_to_match_a_tampered_trail_fails_its_signature(sleutel, 
         verify_against(path, public_key=sleutel)
 
 
+@verzegeld
 def test_a_digest_signed_with_another_key_is_refused(sleutel, trail, settings, tmp_path):
     settings.AUDIT_DIGEST_KEY = pem(Ed25519PrivateKey.generate())  # e.g. the administrator's own key
     path = take_digest()
@@ -212,6 +234,7 @@ def test_an_empty_trail_gets_no_digest(sleutel, db):
     assert digest.newest_on_file() is None
 
 
+@verzegeld
 def test_the_digest_is_taken_every_night(sleutel, trail):
     # A transactional test before this one on the worker flushed what the data migration wrote: write it again.
     [migratie] = [m.name for m in pkgutil.iter_modules(workflows.migrations.__path__)
@@ -222,8 +245,9 @@ def test_the_digest_is_taken_every_night(sleutel, trail):
 
     uitkomst = tasks.audit_digest.delay().get()
 
-    assert uitkomst == {"bestand": str(digest.newest_on_file()),
-                        "volgnummer": AuditChainHead.objects.get().laatste_volgnummer}
+    head = AuditChainHead.objects.get()
+    assert uitkomst == {"bestand": str(digest.newest_on_file()), "volgnummer": head.laatste_volgnummer}
+    assert json.loads(digest.newest_on_file().read_text())["positie"] == head.laatste_positie
 
 
 # --- keys ---------------------------------------------------------------------------------------------------------
@@ -260,4 +284,4 @@ def test_postgresql_refuses_truncate_even_to_the_owner(trail, table):
     with pytest.raises(DatabaseError, match="TRUNCATE refused"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(f"TRUNCATE {table}")
-    assert AuditRecord.objects.exists() and AuditChainHead.objects.exists()
+    assert AuditRecord.objects.exists()  # (the head row is made by the first seal: here, none yet)

@@ -2,10 +2,12 @@
 
 Shaped after the ZGW `audittrail` resource so an export can map onto it. The actor is kept as an id plus a
 readable name without a database constraint, so removing an account never rewrites (or blocks on) the trail.
+Writers insert records unlinked; the sealer gives them their chain position and hashes (docs/architecture.md).
 """
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +19,7 @@ class AuditRecord(models.Model):
         OVERGANG = "overgang", _("statusovergang")
         HANDELING = "handeling", _("handeling")
 
-    volgnummer = models.BigIntegerField(_("volgnummer"), unique=True, editable=False)
+    volgnummer = models.BigAutoField(_("volgnummer"), primary_key=True)
     tijdstip = models.DateTimeField(_("tijdstip"), editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -41,28 +43,38 @@ class AuditRecord(models.Model):
     toelichting = models.TextField(_("toelichting"), blank=True)
     wijzigingen = models.JSONField(_("gewijzigde velden"), default=dict, blank=True)
     request_id = models.CharField(max_length=64, blank=True)
-    vorige_hash = models.CharField(max_length=64, editable=False)
-    hash = models.CharField(max_length=64, editable=False)
+    inhoud_hash = models.CharField(max_length=64, editable=False)
+    # Set once, by the sealer: the transaction that wrote the record (PostgreSQL's own stamp on the row), its place
+    # in the chain, the predecessor's hash and the chain hash.
+    transactie = models.BigIntegerField(_("transactie"), null=True, editable=False)
+    positie = models.BigIntegerField(_("positie in de keten"), null=True, unique=True, editable=False)
+    vorige_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["volgnummer"]
         verbose_name = _("auditrecord")
         verbose_name_plural = _("audittrail")
-        indexes = [models.Index(fields=["object_type", "object_id", "volgnummer"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "volgnummer"]),
+            models.Index(fields=["volgnummer"], condition=Q(positie__isnull=True), name="auditrecord_wachtend_idx"),
+        ]
 
     def __str__(self):
         return f"#{self.volgnummer} {self.object_weergave}: {self.handeling or self.actie}"
 
 
 class AuditChainHead(models.Model):
-    """The single row that holds the end of the chain.
+    """The single row that holds the sealed end of the chain.
 
-    Locking it serialises writers so every record links to its true predecessor, and it lets verification notice
-    records removed from the end of the chain.
+    Only the sealer locks it (one sealer at a time); it lets verification notice records removed from the end of
+    the chain, and digests sign (laatste_volgnummer, laatste_hash).
     """
 
+    laatste_positie = models.BigIntegerField(default=0)
     laatste_volgnummer = models.BigIntegerField(default=0)
     laatste_hash = models.CharField(max_length=64, default="0" * 64)
+    horizon = models.BigIntegerField(default=0, help_text="Transaction ids below this were sealed by the last run.")
 
     class Meta:
         verbose_name = _("audittrail-kop")

@@ -1,4 +1,6 @@
-"""`manage.py verify_audit_trail [--digest FILE ...]`: exit 0 on an intact trail, 1 naming what is wrong otherwise.
+"""`manage.py verify_audit_trail [--digest FILE ...]`: seal what waits, then exit 0 on an intact trail, 1 naming what
+is wrong otherwise (the first bad record, a record that waited too long for the sealer, a digest the chain no longer
+holds).
 
 With digests (workflows.digest), each must carry a valid signature and the chain must still hold the head it pinned:
 this finds what the chain alone cannot (hashes recomputed after an edit, a cut tail, emptied tables).
@@ -32,7 +34,7 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         if not result.intact:
             raise CommandError(f"Audit trail NOT intact at record #{result.volgnummer}: {result.problem} "
-                               f"({result.checked} records verified before it).")
+                               f"({result.checked} records verified before it; {result.summary()}).")
         failed = [check for check in checks if not check.holds]
         for check in checks:
             if check.holds:
@@ -40,4 +42,5 @@ class Command(BaseCommand):
         if failed:
             raise CommandError("Audit trail NOT intact against its digests:\n" + "\n".join(
                 f"  digest {check.describe()}: {check.problem}" for check in failed))
-        self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {result.checked} records in {elapsed:.1f} s."))
+        self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {result.checked} records in {elapsed:.1f} s; "
+                                             f"{result.summary()}."))
