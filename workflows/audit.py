@@ -31,7 +31,7 @@ CONTENT_FIELDS = (
 )
 HASHED_FIELDS = (*CONTENT_FIELDS, "positie", "volgnummer", "transactie", "vorige_hash")  # what `compute_hash` reads
 VERIFIED_FIELDS = (*HASHED_FIELDS, "inhoud_hash", "hash")
-SEAL_BATCH = 10_000
+SEAL_BATCH = 50_000  # per transaction; each batch sorts every waiting record, so a backlog wants few batches
 _XID_SPAN = 1 << 32
 
 
