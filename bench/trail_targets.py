@@ -286,8 +286,10 @@ def officer_main(baseline_s: float, think_s: float) -> dict:
     officer = User.objects.get(username=OFFICER)
     queue = iter(Aanvraag.objects.filter(status="ingediend", behandelaar__isnull=True).order_by("pk"))
 
-    def click() -> float:
-        aanvraag = next(queue)
+    def click() -> float | None:
+        aanvraag = next(queue, None)
+        if aanvraag is None:  # out of submitted aanvragen: stop clicking (the count bounds the loop)
+            return None
         t = time.perf_counter()
         perform(aanvraag, "in_behandeling_nemen", officer)
         elapsed = time.perf_counter() - t
@@ -296,13 +298,13 @@ def officer_main(baseline_s: float, think_s: float) -> dict:
 
     baseline, during = [], []
     end = time.perf_counter() + baseline_s
-    while time.perf_counter() < end:
-        baseline.append(click())
+    while time.perf_counter() < end and (wait := click()) is not None:
+        baseline.append(wait)
     job = subprocess.Popen([sys.executable, "-m", "bench.open_boekjaar", "measure"], cwd=ROOT, env=os.environ,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.perf_counter() + TIME_LIMIT_S
-    while job.poll() is None and time.perf_counter() < deadline:
-        during.append(click())
+    while job.poll() is None and time.perf_counter() < deadline and (wait := click()) is not None:
+        during.append(wait)
     out, err = job.communicate(timeout=TIME_LIMIT_S)
     if job.returncode:
         raise SystemExit(f"open_boekjaar failed:\n{err}")
