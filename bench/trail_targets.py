@@ -270,7 +270,8 @@ def officer_seed(aantal: int) -> dict:
             Aanvraag(regeling=voorbeeld.regeling, organisatie_id=voorbeeld.organisatie_id, titel=f"Buurtfeest {k}",
                      status="ingediend", omschrijving="Een feest in de straat.", gevraagd_bedrag=1000,
                      gebied_id=voorbeeld.gebied_id, ontvangen_op=vandaag - dt.timedelta(days=3),
-                     uiterste_beslisdatum=vandaag + dt.timedelta(days=50), ingediend_door_id=voorbeeld.ingediend_door_id)
+                     uiterste_beslisdatum=vandaag + dt.timedelta(days=50),
+                     ingediend_door_id=voorbeeld.ingediend_door_id)
             for k in range(aantal)])
     return {"aanvragen": aantal}
 
