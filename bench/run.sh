@@ -25,3 +25,7 @@ $PY -m bench.audit_seal                             # sealing 1,000,000 waiting 
 
 # Opening a boekjaar for 2,500 and 10,000 structural subsidies: a database of its own, recreated per size.
 DATABASE_URL="postgres://subsidies:subsidies@127.0.0.1:5432/${BENCH_DB}_ob" $PY -m bench.open_boekjaar
+
+# Issue 12's targets side by side (pgbench and perform() scaling, an officer during open_boekjaar, 1M seal/verify):
+# databases ${BENCH_DB}, _pgbench, _ob and _trail of its own, recreated.
+$PY -m bench.trail_targets
