@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pytest
 import redis
 from celery import Celery
+from celery.result import allow_join_result
 from django.db import connection
 
 from tests.factories import OrganisatieFactory
@@ -67,7 +68,7 @@ def worker(tmp_path):
         pytest.fail("CI must export REDIS_URL: the real-worker test may not be skipped there")
     broker = redis_database(REDIS_URL, 1)
     queue = f"test-worker-{uuid.uuid4().hex}"
-    client = Celery("worker-test", broker=broker, backend=broker)
+    client = Celery("worker-test", broker=broker, backend=broker, set_as_current=False)
     log_path = tmp_path / "worker.log"
     processes = []
 
@@ -90,7 +91,8 @@ def worker(tmp_path):
                 pytest.fail(f"no result from the worker within {TIMEOUT} s:\n{log_path.read_text()}")
             time.sleep(0.05)
         try:
-            return result.get(timeout=1)
+            with allow_join_result():  # this process is the client, never inside a task
+                return result.get(timeout=1)
         finally:
             result.forget()
 
