@@ -266,3 +266,13 @@ def _fresh_throttle_counters():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _not_inside_a_celery_task():
+    """Each test starts outside any task. Celery marks "inside a task" in one process-wide flag that every eager call
+    saves and restores; eager tasks run at once in the threads of a concurrency test can restore it in the wrong
+    order and leave it set, and a later `.delay().get()` in this process would then be refused."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
