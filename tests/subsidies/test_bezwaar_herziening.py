@@ -76,7 +76,7 @@ def test_gegrond_on_a_low_verlening_makes_a_new_one_and_commits_the_difference(v
     assert subsidie.verleend_bedrag == D("12000.00") and subsidie.status == "verleend"
     nieuw = subsidie.aanvraag.beschikkingen.filter(soort="verlening").latest("pk")
     assert nieuw != oud and nieuw.bedrag == D("12000.00") and nieuw.verzonden_op == date(2026, 4, 6)
-    assert list(subsidie.aanvraag.beschikkingen.values_list("soort", flat=True)) == [
+    assert list(subsidie.aanvraag.beschikkingen.order_by("pk").values_list("soort", flat=True)) == [
         "verlening", "bezwaarbeslissing", "verlening"]
     assert Beschikking.objects.get(pk=oud.pk).bedrag == D("8000.00")  # the old decision is untouched
     verplichting = Verplichting.objects.get(subsidie=subsidie)
@@ -121,7 +121,7 @@ def test_a_directly_settled_verlening_is_settled_again_and_the_difference_paid(v
     subsidie = Subsidie.objects.get(pk=subsidie.pk)
     assert subsidie.status == "vastgesteld"
     assert (subsidie.verleend_bedrag, subsidie.vastgesteld_bedrag) == (D("4500.00"), D("4500.00"))
-    assert list(subsidie.aanvraag.beschikkingen.values_list("soort", "bedrag")) == [
+    assert list(subsidie.aanvraag.beschikkingen.order_by("pk").values_list("soort", "bedrag")) == [
         ("verlening", D("3000.00")), ("vaststelling", D("3000.00")), ("bezwaarbeslissing", None),
         ("verlening", D("4500.00")), ("vaststelling", D("4500.00"))]
     assert sorted(openstaand(subsidie, "saldo")) == [D("1500.00"), D("3000.00")]
