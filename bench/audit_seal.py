@@ -3,8 +3,9 @@
     python -m bench.audit_seal [--records 1000000] [--no-write]
 
 Copies N unlinked records (what writers insert: content and content hash, no place in the chain) in one
-transaction, as if that many had been written while the sealer stood still, then times `seal()` (`SEAL_BATCH`,
-50,000, per transaction) and checks the result with `verify()`. Target (issue 12): 1,000,000 in under 60 s.
+transaction, as if that many had been written while the sealer stood still, then times `seal()` (one transaction,
+`SEAL_BATCH` records per statement) and checks the result with `verify()`. Target (issue 12): 1,000,000 in under
+60 s.
 """
 import argparse
 import datetime as dt

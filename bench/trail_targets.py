@@ -18,7 +18,9 @@ recreated): `<name>` (bench.seed data, for the transitions), `<name>_pgbench` (p
 - trail: 1,000,000 waiting records written with one INSERT ... SELECT generate_series (content hash computed by
   PostgreSQL's sha256 over the canonical JSON; checked against Python's `content_hash` first), then `seal()` timed
   (target < 60 s), then `verify()` with 2 and with 1 worker (target < 30 s with the command's default, one worker
-  per CPU).
+  per CPU). Those records are not of a lifecycle model, so `verify()` has little continuity checking to do; its
+  worst case is timed apart: `_check_continuity` over as many transition records of aanvragen (10 per aanvraag),
+  inserted for the measurement in a transaction that is rolled back.
 
 The figures, the load average at each measurement and PASS/FAIL go to bench/results/trail_targets_<UTC time>.json.
 """
@@ -355,6 +357,39 @@ FROM (SELECT k, date_trunc('second', now()) + (10 * k + 1) * interval '1 microse
 """
 
 
+# The continuity check's worst case: every record a transition of a lifecycle object, 10 per aanvraag, each taking it
+# on from where the previous one left it. Only the check reads them (no hashes), in a transaction that is rolled back.
+TRANSITIONS_SQL = """
+INSERT INTO workflows_auditrecord (tijdstip, actor_id, actor_weergave, object_type_id, object_id, object_weergave,
+    actie, handeling, van_status, naar_status, toelichting, wijzigingen, request_id, inhoud_hash, vorige_hash, hash)
+SELECT now(), NULL, 'systeem', %(ct)s, (k %% %(objects)s)::text, 'Bench', 'overgang', 'stap',
+       's' || (k / %(objects)s), 's' || (k / %(objects)s + 1), '', '{}', '', '', '', ''
+FROM generate_series(0, %(n)s - 1) AS k
+"""
+
+
+def continuity_main(records: int) -> dict:
+    """Time `_check_continuity` over `records` transition records (rolled back afterwards)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+
+    from subsidies.models import Aanvraag
+    from workflows.audit import VerificationResult, _check_continuity
+
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(TRANSITIONS_SQL, {"ct": ContentType.objects.get_for_model(Aanvraag).pk, "n": records,
+                                             "objects": max(records // 10, 1)})
+            cursor.execute("ANALYZE workflows_auditrecord")
+        result = VerificationResult(0)
+        t = time.perf_counter()
+        _check_continuity(result)
+        seconds = time.perf_counter() - t
+        transaction.set_rollback(True)
+    return {"transition_records": records, "continuity_s": round(seconds, 2), "intact": result.intact,
+            "problem": result.problem}
+
+
 def trail_main(records: int) -> dict:
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
@@ -391,7 +426,7 @@ def trail_main(records: int) -> dict:
                      "problem": result.problem, "checked": result.checked, "load": began_load})
     return {"records_before": before, "written": records, "write_s": round(write_s, 2), "waiting": count,
             "sealed": sealed, "seal_s": round(seal_s, 2), "seal_per_s": round(sealed / seal_s),
-            "verify": runs}
+            "verify": runs, "continuity": continuity_main(records)}
 
 
 def trail(args) -> dict:
@@ -405,7 +440,9 @@ def trail(args) -> dict:
     print(f"trail: {figures['written']:,} waiting records written in {figures['write_s']} s; sealed "
           f"{figures['sealed']:,} in {figures['seal_s']} s; verify {default['checked']:,} records: "
           + ", ".join(f"{r['wall_s']} s with {r['workers']} worker(s) ({'intact' if r['intact'] else r['problem']})"
-                      for r in figures["verify"]), flush=True)
+                      for r in figures["verify"])
+          + f"; continuity check over {figures['continuity']['transition_records']:,} transition records "
+            f"{figures['continuity']['continuity_s']} s", flush=True)
     return {**figures, "targets": {
         "seal_1m_s": {"value": figures["seal_s"], "target": 60,
                       "met": figures["seal_s"] < 60 and figures["sealed"] >= 1_000_000},

@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -32,8 +33,7 @@ CONTENT_FIELDS = (
     "van_status", "naar_status", "toelichting", "wijzigingen", "request_id",
 )
 HASHED_FIELDS = (*CONTENT_FIELDS, "positie", "volgnummer", "transactie", "vorige_hash")  # what `compute_hash` reads
-VERIFIED_FIELDS = (*HASHED_FIELDS, "inhoud_hash", "hash")
-SEAL_BATCH = 50_000  # per transaction; each batch sorts every waiting record, so a backlog wants few batches
+SEAL_BATCH = 20_000  # waiting records linked per statement
 _XID_SPAN = 1 << 32
 
 
@@ -42,16 +42,42 @@ def to_json_value(value):
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
-# The canonical form: what json.dumps(payload, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder) gives,
-# from one reused encoder instead of a new one per record (verification hashes a million records).
+# The canonical form: what json.dumps(payload, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder) gives
+# for the content fields (the definition; migration 0009 hashes that way). Verification hashes a million records, so
+# the object is written out by hand, in its sorted key order, with the encoder's own function for strings (ASCII
+# only); `tests/workflows/test_audit_hash.py` holds it to json.dumps.
 _CANONICAL_JSON = DjangoJSONEncoder(sort_keys=True, separators=(",", ":"))
+_CANONICAL_CONTENT = ('{"actie":%s,"actor_id":%s,"actor_weergave":%s,"handeling":%s,"naar_status":%s,"object_id":%s,'
+                      '"object_type_id":%s,"object_weergave":%s,"request_id":%s,"tijdstip":%s,"toelichting":%s,'
+                      '"van_status":%s,"wijzigingen":%s}')
+_ascii_string = json.encoder.encode_basestring_ascii
+
+
+def _canonical(value) -> str:
+    """One JSON value as the canonical encoder writes it."""
+    if type(value) is str:
+        return _ascii_string(value)
+    if value is None:
+        return "null"
+    return str(value) if type(value) is int else _CANONICAL_JSON.encode(value)
 
 
 def content_hash(values: dict) -> str:
     """The record's own hash, over what it says (written with the record, before it is sealed)."""
-    payload = {name: values[name] for name in CONTENT_FIELDS}
-    payload["tijdstip"] = values["tijdstip"].astimezone(dt.timezone.utc).isoformat()
-    return hashlib.sha256(_CANONICAL_JSON.encode(payload).encode()).hexdigest()
+    return _content_sha(values["tijdstip"].astimezone(dt.timezone.utc).isoformat(),
+                        *(values[name] for name in CONTENT_FIELDS[1:-2]),
+                        _CANONICAL_JSON.encode(values["wijzigingen"]), values["request_id"])
+
+
+def _content_sha(tijdstip: str, actor_id, actor_weergave, object_type_id, object_id, object_weergave, actie,
+                 handeling, van_status, naar_status, toelichting, wijzigingen: str, request_id) -> str:
+    """The content hash from the content fields in `CONTENT_FIELDS` order: tijdstip already as UTC ISO text,
+    wijzigingen already as canonical JSON."""
+    text = _CANONICAL_CONTENT % (
+        _canonical(actie), _canonical(actor_id), _canonical(actor_weergave), _canonical(handeling),
+        _canonical(naar_status), _canonical(object_id), _canonical(object_type_id), _canonical(object_weergave),
+        _canonical(request_id), _canonical(tijdstip), _canonical(toelichting), _canonical(van_status), wijzigingen)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def link_hash(positie: int, volgnummer: int, transactie: int | None, vorige_hash: str, inhoud_hash: str) -> str:
@@ -187,19 +213,24 @@ def batched():
 
 # --- sealing ----------------------------------------------------------------------------------------------------
 def seal() -> int:
-    """Link the waiting records of ended transactions into the chain, `SEAL_BATCH` per transaction; return how
-    many. Their order is (writing transaction, volgnummer); why that is final is in docs/architecture.md."""
-    sealed = 0
-    while True:
-        with transaction.atomic():
-            head = _lock_head()
-            if head is None:
-                return sealed
-            rows, horizon = _sealable(SEAL_BATCH)
-            _append(head, rows, horizon if len(rows) < SEAL_BATCH else rows[-1][1])
-        sealed += len(rows)
-        if len(rows) < SEAL_BATCH:
-            return sealed
+    """Link the waiting records of ended transactions into the chain, in one transaction; return how many.
+
+    Their order is (writing transaction, volgnummer); why that is final is in docs/architecture.md. The waiting
+    records are sorted once, by PostgreSQL, and streamed; each `SEAL_BATCH` of them is written in one statement.
+    (Sorting per batch in a transaction of its own made a backlog of a million records sort twenty times.)"""
+    with transaction.atomic():
+        head = _lock_head()
+        if head is None:
+            return 0
+        horizon, batches = _sealable(SEAL_BATCH)
+        sealed = 0
+        for rows in batches:
+            _append(head, rows)
+            sealed += len(rows)
+        if sealed:  # a run that links nothing writes nothing; the stored horizon may lag (see `_check_waiting`)
+            head.horizon = max(head.horizon, horizon)
+            head.save(update_fields=["laatste_positie", "laatste_volgnummer", "laatste_hash", "horizon"])
+    return sealed
 
 
 def _lock_head(create: bool = False) -> AuditChainHead | None:
@@ -209,7 +240,7 @@ def _lock_head(create: bool = False) -> AuditChainHead | None:
     try:
         return AuditChainHead.objects.select_for_update().get(pk=1)
     except AuditChainHead.DoesNotExist:  # a fresh (or flushed) database: the first sealer creates the head
-        if not create and not _sealable(1)[0]:
+        if not create and not any(_sealable(1, limit=1)[1]):
             return None
         AuditChainHead.objects.get_or_create(pk=1)
         return AuditChainHead.objects.select_for_update().get(pk=1)
@@ -243,24 +274,32 @@ def _horizon(cursor) -> tuple[int, int]:
 _WRITER = "(%(current)s::bigint - age(xmin))"
 
 
-def _sealable(limit: int) -> tuple[list[tuple[int, int | None, str]], int]:
-    """The first `limit` waiting records that may be sealed now, as (volgnummer, transactie, inhoud_hash), in chain
-    order, and the transaction-id horizon below which every writer has ended."""
+def _sealable(batch: int, limit: int | None = None) -> tuple[int, Iterator[list[tuple[int, int | None, str]]]]:
+    """The transaction-id horizon below which every writer has ended, and the waiting records that may be sealed
+    now (the first `limit`), as (volgnummer, transactie, inhoud_hash) in chain order, in lists of `batch`."""
     if _seals_inline():
         rows = AuditRecord.objects.filter(positie__isnull=True, transactie__isnull=True).order_by("volgnummer")
-        return [(nummer, None, inhoud) for nummer, inhoud in rows.values_list("volgnummer", "inhoud_hash")[:limit]], 0
+        rows = list(rows.values_list("volgnummer", "inhoud_hash")[:limit])
+        return 0, ([(nummer, None, inhoud) for nummer, inhoud in rows[k:k + batch]]
+                   for k in range(0, len(rows), batch))
     with connection.cursor() as cursor:
         horizon, current = _horizon(cursor)
-        writer = _WRITER % {"current": int(current)}
-        # A waiting record whose `transactie` is already filled in claims a writer; only the sealer writes it.
+    return horizon, _stream_sealable(horizon, current, batch, limit)
+
+
+def _stream_sealable(horizon: int, current: int, batch: int, limit: int | None):
+    writer = _WRITER % {"current": int(current)}
+    # A waiting record whose `transactie` is already filled in claims a writer; only the sealer writes it.
+    with connection.chunked_cursor() as cursor:  # server-side: a backlog of millions is never all in memory
         cursor.execute(f"""SELECT volgnummer, {writer} AS schrijver, inhoud_hash FROM workflows_auditrecord
                            WHERE positie IS NULL AND transactie IS NULL AND {writer} < %s
                            ORDER BY schrijver, volgnummer LIMIT %s""", [horizon, limit])
-        return cursor.fetchall(), horizon
+        while rows := cursor.fetchmany(batch):
+            yield rows
 
 
-def _append(head: AuditChainHead, rows: list, horizon: int) -> None:
-    """Give `rows` their places after the head, their links and chain hashes; move the head."""
+def _append(head: AuditChainHead, rows: list) -> None:
+    """Give `rows` their places after the head, their links and chain hashes; move the head (in memory)."""
     positie, vorige = head.laatste_positie, head.laatste_hash
     sealed = []
     for volgnummer, transactie, inhoud in rows:
@@ -268,12 +307,8 @@ def _append(head: AuditChainHead, rows: list, horizon: int) -> None:
         chained = link_hash(positie, volgnummer, transactie, vorige, inhoud)
         sealed.append((volgnummer, positie, transactie, vorige, chained))
         vorige = chained
-    if not sealed:  # nothing written: the stored horizon may lag, which only makes `_check_waiting` look less far
-        return
     _write_seals(sealed)
     head.laatste_positie, head.laatste_volgnummer, head.laatste_hash = positie, sealed[-1][0], vorige
-    head.horizon = max(head.horizon, horizon)
-    head.save(update_fields=["laatste_positie", "laatste_volgnummer", "laatste_hash", "horizon"])
 
 
 def _write_seals(sealed: list[tuple]) -> None:
@@ -329,7 +364,8 @@ def verify(chunk_size: int = 5000, workers: int = 1) -> VerificationResult:
 
     The chain head and the records are read in one snapshot, so records sealed meanwhile are no false alarm.
     With `workers` > 1 (PostgreSQL, called outside a transaction) that many processes hash one stretch of the
-    chain each, all in the same exported snapshot; the result is the one a single walk gives.
+    chain each, all in the same exported snapshot, while this one checks the trail's continuity per object; the
+    result is the one a single walk gives.
     """
     overdue = _overdue()  # before sealing: what the sealer should have linked already
     seal()
@@ -346,18 +382,19 @@ def verify(chunk_size: int = 5000, workers: int = 1) -> VerificationResult:
                 "laatste_positie", "laatste_volgnummer", "laatste_hash", "horizon").first() or (0, 0, GENESIS_HASH, 0)
             if pool is not None:
                 bounds = [None, *(head[0] * k // workers for k in range(1, workers)), None]
-                stretches = pool.starmap(_walk_in_snapshot, [(snapshot, lo, hi, chunk_size)
-                                                             for lo, hi in zip(bounds, bounds[1:])])
-            else:
-                stretches = [_walk(None, None, chunk_size)]
+                walking = pool.starmap_async(_walk_in_snapshot, [(snapshot, lo, hi, chunk_size)
+                                                                 for lo, hi in zip(bounds, bounds[1:])])
+            continuity = VerificationResult(0)
+            _check_continuity(continuity)  # with workers: here, while they walk the chain
+            stretches = walking.get() if pool is not None else [_walk(None, None, chunk_size)]
             result = _combine(stretches, head[:3])
             result.waiting = AuditRecord.objects.filter(positie__isnull=True).count()
             if result.intact:
                 _check_waiting(result, head[3], overdue)
             if result.intact:
                 _check_transactions(result)
-            if result.intact:
-                _check_continuity(result)
+            if result.intact and not continuity.intact:
+                result.problem, result.volgnummer = continuity.problem, continuity.volgnummer
     finally:
         if pool is not None:
             pool.close()
@@ -492,36 +529,64 @@ def _walk_in_snapshot(snapshot: str, lo: int | None, hi: int | None, chunk_size:
         connection.close()
 
 
-def _order_key(values: dict) -> tuple[int, int]:
-    """The chain's order: writing transaction (none: records sealed inline or before issue 12), then volgnummer."""
-    return (-1 if values["transactie"] is None else values["transactie"], values["volgnummer"])
+# What a walk reads per record, as tuples: the links, then the content in `CONTENT_FIELDS` order.
+_LINKS = ("positie", "volgnummer", "transactie", "vorige_hash", "inhoud_hash", "hash")
+# On PostgreSQL tijdstip is read as UTC without a zone, which psycopg's C loader decodes (Django's loader for
+# timestamps with a zone is Python, and was a fifth of the walk), and wijzigingen as its JSON text.
+_WALK_SQL = """
+SELECT positie, volgnummer, transactie, vorige_hash, inhoud_hash, hash, tijdstip AT TIME ZONE 'UTC',
+       actor_id, actor_weergave, object_type_id, object_id, object_weergave, actie, handeling, van_status,
+       naar_status, toelichting, wijzigingen::text, request_id
+FROM workflows_auditrecord WHERE positie > %s AND positie <= %s ORDER BY positie"""
+
+
+def _sealed_rows(lo: int | None, hi: int | None, chunk_size: int):
+    """The sealed records of lo < positie <= hi in chain order, as `_LINKS` + content tuples, tijdstip as a UTC
+    datetime without zone and wijzigingen as JSON text (as PostgreSQL gives them), streamed in chunks."""
+    lo, hi = -1 if lo is None else lo, 2**62 if hi is None else hi
+    if connection.vendor != "postgresql":
+        rows = (AuditRecord.objects.filter(positie__gt=lo, positie__lte=hi).order_by("positie")
+                .values_list(*_LINKS, *CONTENT_FIELDS))
+        for row in rows.iterator(chunk_size=chunk_size):
+            yield (*row[:6], row[6].astimezone(dt.timezone.utc).replace(tzinfo=None), *row[7:17],
+                   json.dumps(row[17]), row[18])
+        return
+    with connection.chunked_cursor() as cursor:  # server-side: memory stays flat
+        cursor.execute(_WALK_SQL, [lo, hi])
+        while rows := cursor.fetchmany(chunk_size):
+            yield from rows
 
 
 def _walk(lo: int | None, hi: int | None, chunk_size: int) -> _Stretch:
     """Check each sealed record of lo < positie <= hi (None: unbounded): its content, its own chain hash, its link
-    to its predecessor and its place in the chain's order."""
-    records = AuditRecord.objects.filter(positie__isnull=False).order_by("positie")
-    if lo is not None:
-        records = records.filter(positie__gt=lo)
-    if hi is not None:
-        records = records.filter(positie__lte=hi)
+    to its predecessor and its place in the chain's order.
+
+    The hot loop of a verification (a million records): the content hash is `_content_sha`'s, spelled out inline
+    for values as the database returns them (text columns are str, the two ids int or None)."""
     stretch, previous = _Stretch(), None
-    for row in records.values_list(*VERIFIED_FIELDS).iterator(chunk_size=chunk_size):
-        values = dict(zip(VERIFIED_FIELDS, row))
-        number, key = values["volgnummer"], _order_key(values)
+    text, decode, canonical = _ascii_string, json.JSONDecoder().decode, _CANONICAL_JSON.encode
+    for (positie, number, transactie, vorige, stored_inhoud, chained, tijdstip, actor_id, actor_weergave,
+         object_type_id, object_id, object_weergave, actie, handeling, van, naar, toelichting, wijzigingen,
+         request_id) in _sealed_rows(lo, hi, chunk_size):
+        # The chain's order: writing transaction (none: sealed inline or before issue 12), then volgnummer.
+        key = (-1 if transactie is None else transactie, number)
         if previous is None:
-            stretch.first = (values["positie"], values["vorige_hash"], key, number)
+            stretch.first = (positie, vorige, key, number)
         else:
-            problem = _link_problem(previous, values["positie"], values["vorige_hash"], key, number)
+            problem = _link_problem(previous, positie, vorige, key, number)
             if problem:
                 stretch.problem = VerificationResult(stretch.count, problem, number)
                 break
-        inhoud = content_hash(values)  # once: the chain hash is built on it (JSON-encoding is most of the cost)
-        if inhoud != values["inhoud_hash"] or link_hash(values["positie"], number, values["transactie"],
-                                                        values["vorige_hash"], inhoud) != values["hash"]:
+        content = _CANONICAL_CONTENT % (
+            text(actie), "null" if actor_id is None else actor_id, text(actor_weergave), text(handeling),
+            text(naar), text(object_id), object_type_id, text(object_weergave), text(request_id),
+            text(tijdstip.isoformat() + "+00:00"), text(toelichting), text(van),
+            wijzigingen if wijzigingen == "{}" else canonical(decode(wijzigingen)))
+        inhoud = hashlib.sha256(content.encode()).hexdigest()  # once: the chain hash is built on it
+        if inhoud != stored_inhoud or link_hash(positie, number, transactie, vorige, inhoud) != chained:
             stretch.problem = VerificationResult(stretch.count, f"#{number} was altered after it was written", number)
             break
-        previous = (values["positie"], values["hash"], key, number)
+        previous = (positie, chained, key, number)
         stretch.count += 1
     stretch.last = previous
     return stretch

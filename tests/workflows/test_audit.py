@@ -23,7 +23,6 @@ from workflows.context import acting_as
 from workflows.models import AuditChainHead, AuditRecord
 from workflows.transitions import perform
 
-TRIGGER = "workflows_auditrecord_append_only"
 op_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
                                    reason="the append-only trigger exists on PostgreSQL only")
 
@@ -164,17 +163,17 @@ def test_records_of_a_transaction_still_open_wait_and_are_reported(concept, aanv
 
 
 def knoei(sql: str | list, params=()):
-    """Tamper as a DBA could: on PostgreSQL with the append-only trigger switched off for the moment. `sql` is one
+    """Tamper as a DBA could: on PostgreSQL with the append-only triggers switched off for the moment. `sql` is one
     statement, or a list of (statement, params)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Check the deferred foreign keys now: a table with pending trigger events cannot be altered.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"ALTER TABLE workflows_auditrecord DISABLE TRIGGER {TRIGGER}")
+            cursor.execute("ALTER TABLE workflows_auditrecord DISABLE TRIGGER USER")
         for statement, values in (sql if isinstance(sql, list) else [(sql, params)]):
             cursor.execute(statement, values)
         if connection.vendor == "postgresql":
-            cursor.execute(f"ALTER TABLE workflows_auditrecord ENABLE TRIGGER {TRIGGER}")
+            cursor.execute("ALTER TABLE workflows_auditrecord ENABLE TRIGGER USER")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 

@@ -71,6 +71,7 @@ REFUSED = [
     "DELETE FROM workflows_auditchainhead",
     "TRUNCATE workflows_auditchainhead",
     "ALTER TABLE workflows_auditrecord DISABLE TRIGGER workflows_auditrecord_append_only",
+    "ALTER TABLE workflows_auditrecord DISABLE TRIGGER workflows_auditrecord_refuse_delete",
     "ALTER TABLE workflows_auditrecord DISABLE TRIGGER ALL",
     "DROP TRIGGER workflows_auditrecord_refuse_truncate ON workflows_auditrecord",
     "ALTER TABLE workflows_auditrecord OWNER TO CURRENT_USER",

@@ -31,7 +31,9 @@ class AuditRecord(models.Model):
         related_name="+",
     )
     actor_weergave = models.CharField(_("actor (naam)"), max_length=200)
-    object_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    # No index of its own: the (object_type, object_id, volgnummer) index below serves lookups by type, and every
+    # index is one more entry the sealer writes per record (migration 0011).
+    object_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+", db_index=False)
     object_id = models.CharField(max_length=64)
     object_weergave = models.CharField(_("object"), max_length=300)
     actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
