@@ -15,6 +15,14 @@ _LOAD_BEFORE: list[float] = []  # the machine's load when the benchmark started,
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def production_env(**overrides: str) -> dict:
+    """The environment of a benchmark's child process: production settings (DEBUG off, as gunicorn and the Celery
+    workers run), with bench-only stand-ins for the secrets production refuses to start without."""
+    return {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret",
+            "AUDIT_DIGEST_KEY": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM=", "ALLOWED_HOSTS": "127.0.0.1",
+            **overrides}
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):

@@ -31,7 +31,7 @@ import time
 from decimal import Decimal
 from urllib.parse import urlsplit, urlunsplit
 
-from .common import ROOT, setup_django, write_result
+from .common import ROOT, production_env, setup_django, write_result
 
 TIME_LIMIT_S = 3600  # per step; on a busy shared machine 10,000 subsidies took 20 minutes
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -286,9 +286,7 @@ def recreate_database(url: str) -> None:
 
 def child(*args: str) -> dict:
     """Run this script in a fresh process (DEBUG=false, as a Celery worker runs); return the JSON it prints last."""
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret",
-           "AUDIT_DIGEST_KEY": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM=", "ALLOWED_HOSTS": "127.0.0.1"}
-    completed = subprocess.run([sys.executable, "-m", "bench.open_boekjaar", *args], cwd=ROOT, env=env,
+    completed = subprocess.run([sys.executable, "-m", "bench.open_boekjaar", *args], cwd=ROOT, env=production_env(),
                                capture_output=True, text=True, timeout=TIME_LIMIT_S)
     if completed.returncode:
         raise SystemExit(f"{' '.join(args)} failed:\n{completed.stderr}")

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from .common import ROOT, latency_summary, setup_django, write_result
+from .common import ROOT, latency_summary, production_env, setup_django, write_result
 
 OPEN = "status=ingediend&status=in_behandeling&status=aanvulling_gevraagd&status=in_beoordeling&status=besluit_voorgesteld"
 PAGE_SIZE = 25
@@ -54,9 +54,7 @@ def free_port() -> int:
 
 
 def start_server(port: int, workers: int, app_dir) -> subprocess.Popen:
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret",
-           "AUDIT_DIGEST_KEY": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM=", "ALLOWED_HOSTS": "127.0.0.1",
-           "SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING"}
+    env = production_env(SECURE_SSL_REDIRECT="false", LOG_LEVEL="WARNING")
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--log-level", "warning"],

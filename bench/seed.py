@@ -377,7 +377,7 @@ def _records(plans, aanvragen, aanvullingen, events, names, ct_aanvraag, ct_aanv
                        "periode_van": f["periode_van"], "periode_tot": f["periode_tot"], "gebied_id": f["gebied_id"],
                        "wijk_id": f["wijk_id"], "status": "concept", "verdaagd_weken": 0}
             yield {**base, "actie": "aangemaakt", "handeling": "", "van_status": "", "naar_status": "",
-                   "wijzigingen": to_json_value(changes)}
+                   "wijzigingen": to_json_value(as_created(changes))}
             continue
         if action == "wijzigen":
             changes = {"omschrijving": [OMSCHRIJVING[:60], OMSCHRIJVING]}
@@ -389,9 +389,9 @@ def _records(plans, aanvragen, aanvullingen, events, names, ct_aanvraag, ct_aanv
             a = aanvullingen[i]
             yield {**base, "object_type_id": ct_aanvulling, "object_id": str(a.pk), "object_weergave": str(a)[:300],
                    "actie": "aangemaakt", "handeling": "", "van_status": "", "naar_status": "",
-                   "wijzigingen": to_json_value({"aanvraag_id": aanvraag.pk, "omschrijving": AANVULLING,
-                                                 "gevraagd_op": a.gevraagd_op, "termijn_tot": a.termijn_tot,
-                                                 "gevraagd_door_id": actor.pk}),
+                   "wijzigingen": to_json_value(as_created({"aanvraag_id": aanvraag.pk, "omschrijving": AANVULLING,
+                                                         "gevraagd_op": a.gevraagd_op, "termijn_tot": a.termijn_tot,
+                                                         "gevraagd_door_id": actor.pk})),
                    "_same_request": True}
             base["toelichting"] = AANVULLING
         elif action == "aanvulling_ontvangen":
@@ -402,6 +402,12 @@ def _records(plans, aanvragen, aanvullingen, events, names, ct_aanvraag, ct_aanv
         base["toelichting"] = {"besluit_voorstellen": f.get("voorstel_motivering", ""), "intrekken": INTREKKING,
                                "beslistermijn_verdagen": VERDAGING}.get(action, base["toelichting"])
         yield {**base, "van_status": van, "naar_status": naar, "wijzigingen": to_json_value(changes)}
+
+
+def as_created(values: dict) -> dict:
+    """A create record's `wijzigingen` as `Auditable.audit_changes` writes them: {field: [None, value]}, without
+    empty fields (verification's continuity check reads a new object's first status from it)."""
+    return {name: [None, value] for name, value in values.items() if value not in (None, "")}
 
 
 def transition_changes(plan: Plan, action: str) -> tuple[str, str, dict]:
@@ -510,8 +516,9 @@ def extend(target: int, rng: random.Random) -> dict:
                 yield {"tijdstip": moment, "actor_id": actor_id, "actor_weergave": actor_weergave,
                        "object_type_id": ct, "object_id": str(regel.pk), "object_weergave": str(regel)[:300],
                        "actie": "aangemaakt", "handeling": "", "van_status": "", "naar_status": "", "toelichting": "",
-                       "wijzigingen": to_json_value({"aanvraag_id": regel.aanvraag_id, "soort": regel.soort,
-                                                     "omschrijving": regel.omschrijving, "bedrag": regel.bedrag})}
+                       "wijzigingen": to_json_value(as_created({"aanvraag_id": regel.aanvraag_id, "soort": regel.soort,
+                                                             "omschrijving": regel.omschrijving,
+                                                             "bedrag": regel.bedrag}))}
 
         written = write_trail(records(), rng)
     t_trail = time.perf_counter() - started - t_objects

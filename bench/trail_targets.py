@@ -37,7 +37,7 @@ import time
 from statistics import median
 from urllib.parse import urlsplit, urlunsplit
 
-from .common import ROOT, latency_summary, write_result
+from .common import ROOT, latency_summary, production_env, write_result
 
 BEHANDELAARS = ("behandelaar01", "behandelaar07", "behandelaar08", "behandelaar09")  # no declared ties in the seed
 STEPS = ("in_behandeling_nemen", "volledig_verklaren")
@@ -65,8 +65,7 @@ def recreate(url: str) -> None:
 
 def child_env(url: str) -> dict:
     """A production-like process (DEBUG off, as a Celery worker runs) on the database `url`."""
-    return {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "SECRET_KEY": "bench-only-not-a-secret",
-            "ALLOWED_HOSTS": "127.0.0.1"}
+    return production_env(DATABASE_URL=url)
 
 
 def python(args: list[str], url: str, **kwargs) -> subprocess.CompletedProcess:
