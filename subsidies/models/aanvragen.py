@@ -19,6 +19,7 @@ from workflows.errors import InvalidInput, NotPermitted
 from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
 
 from .. import rollen
+from ..bedragen import euro
 from ..rollen import mag_behandelen
 from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, BOEKJAAR, PERIODE, JsonOmvang, tekst
 from .begroting import MONEY
@@ -442,9 +443,11 @@ class Aanvraag(Lifecycle):
             if not Decimal("0") < bedrag <= min(self.gevraagd_bedrag, self.regeling.max_bedrag):
                 raise InvalidInput(
                     f"Het bedrag moet groter zijn dan € 0 en ten hoogste het gevraagde bedrag "
-                    f"(€ {self.gevraagd_bedrag}) en het maximum van de regeling (€ {self.regeling.max_bedrag}).",
-                    f"The amount must be above € 0 and at most the amount requested (€ {self.gevraagd_bedrag}) "
-                    f"and the scheme's maximum (€ {self.regeling.max_bedrag}).",
+                    f"({euro(self.gevraagd_bedrag)}) en het maximum van de regeling "
+                    f"({euro(self.regeling.max_bedrag)}).",
+                    f"The amount must be above € 0 and at most the amount requested "
+                    f"({euro(self.gevraagd_bedrag, 'en')}) and the scheme's maximum "
+                    f"({euro(self.regeling.max_bedrag, 'en')}).",
                     code="bedrag_ongeldig",
                 )
         self.voorstel_uitkomst, self.voorstel_bedrag = uitkomst, bedrag if uitkomst == Uitkomst.VERLENEN else None
@@ -553,7 +556,7 @@ class Jaarbedrag(Onderdeel):
         constraints = [models.CheckConstraint(condition=models.Q(gevraagd_bedrag__gt=0), name="jaarbedrag_positief")]
 
     def __str__(self):
-        return f"{self.boekjaar}: € {self.gevraagd_bedrag}"
+        return f"{self.boekjaar}: {euro(self.gevraagd_bedrag)}"
 
 
 class Begrotingsregel(Onderdeel):
@@ -576,7 +579,7 @@ class Begrotingsregel(Onderdeel):
         constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="begrotingsregel_positief")]
 
     def __str__(self):
-        return f"{self.omschrijving}: € {self.bedrag}"
+        return f"{self.omschrijving}: {euro(self.bedrag)}"
 
 
 class Aanvulling(Auditable):
