@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from subsidies import rollen
+from subsidies.bedragen import euro
 from subsidies.models import Aanvraag, Gebied, Organisatie, Rechtsvorm, Wijk
 from subsidies.models.begroting import MONEY
 from subsidies.validators import BEDRAG_POSITIEF, BOEKJAAR, tekst, validate_postcode
@@ -247,7 +248,7 @@ class Exploitatiepost(Onderdeel):
         constraints = [models.CheckConstraint(condition=Q(bedrag__gt=0), name="exploitatie_post_positief")]
 
     def __str__(self):
-        return f"{self.get_post_display()}: € {self.bedrag}"
+        return f"{self.get_post_display()}: {euro(self.bedrag)}"
 
 
 # --- the multi-year maintenance plan (MJOP) ------------------------------------------------------------------------
@@ -267,7 +268,7 @@ class Onderhoudspost(Auditable):
         constraints = [models.CheckConstraint(condition=Q(geraamde_kosten__gt=0), name="onderhoudspost_positief")]
 
     def __str__(self):
-        return f"{self.jaar} {self.element} (€ {self.geraamde_kosten})"
+        return f"{self.jaar} {self.element} ({euro(self.geraamde_kosten)})"
 
     @property
     def aangevraagd(self) -> bool:

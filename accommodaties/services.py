@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from subsidies.bedragen import euro
 from subsidies.models import Aanvraag
 from subsidies.services.budget import som
 from workflows.errors import InvalidInput
@@ -92,10 +93,11 @@ def controleer_exploitatie(aanvraag) -> None:
         def regel(jaar, taal):
             b = begrotingen[jaar]
             if taal == "nl":
-                return (f"voor {jaar} vraagt u € {te_hoog[jaar]}, meer dan het tekort van € {b.tekort} (kosten "
-                        f"€ {b.kosten} min eigen inkomsten € {b.eigen_inkomsten})")
-            return (f"for {jaar} you ask € {te_hoog[jaar]}, more than the deficit of € {b.tekort} (costs "
-                    f"€ {b.kosten} minus own income € {b.eigen_inkomsten})")
+                return (f"voor {jaar} vraagt u {euro(te_hoog[jaar])}, meer dan het tekort van {euro(b.tekort)} "
+                        f"(kosten {euro(b.kosten)} min eigen inkomsten {euro(b.eigen_inkomsten)})")
+            return (f"for {jaar} you ask {euro(te_hoog[jaar], 'en')}, more than the deficit of "
+                    f"{euro(b.tekort, 'en')} (costs {euro(b.kosten, 'en')} minus own income "
+                    f"{euro(b.eigen_inkomsten, 'en')})")
 
         raise InvalidInput(
             "De exploitatiesubsidie is ten hoogste het tekort op de goedgekeurde exploitatiebegroting: "
@@ -157,10 +159,11 @@ def controleer_onderhoud(aanvraag) -> None:
     totaal = sum((post.geraamde_kosten for post in posten), ZERO)
     if aanvraag.gevraagd_bedrag > totaal:
         raise InvalidInput(
-            f"U vraagt € {aanvraag.gevraagd_bedrag}, meer dan de geraamde kosten van de gekozen onderhoudsposten "
-            f"(€ {totaal}).",
-            f"You ask € {aanvraag.gevraagd_bedrag}, more than the estimated costs of the chosen maintenance items "
-            f"(€ {totaal}).", code="bedrag_boven_onderhoudsposten", details={"velden": ["gevraagd_bedrag"]},
+            f"U vraagt {euro(aanvraag.gevraagd_bedrag)}, meer dan de geraamde kosten van de gekozen "
+            f"onderhoudsposten ({euro(totaal)}).",
+            f"You ask {euro(aanvraag.gevraagd_bedrag, 'en')}, more than the estimated costs of the chosen "
+            f"maintenance items ({euro(totaal, 'en')}).",
+            code="bedrag_boven_onderhoudsposten", details={"velden": ["gevraagd_bedrag"]},
         )
 
 

@@ -15,6 +15,7 @@ from django.db.models import BooleanField, DecimalField, ExpressionWrapper, Oute
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from subsidies.bedragen import euro
 from subsidies.models import Gebied, Organisatie, Regeling, Subsidie, Verplichting, Wijk
 from subsidies.models.begroting import MONEY
 from subsidies.validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, Datumvenster
@@ -159,8 +160,9 @@ class Formule(Auditable):
         ]
 
     def __str__(self):
-        maximum = f", ten hoogste € {self.maximum}" if self.maximum is not None else ""
-        return f"{self.regeling}: € {self.basisbedrag} + € {self.bedrag_per_bewoner} per bewoner{maximum}"
+        maximum = f", ten hoogste {euro(self.maximum)}" if self.maximum is not None else ""
+        per_bewoner = euro(self.bedrag_per_bewoner, decimalen=4)  # to the 0.0001 euro it is set in
+        return f"{self.regeling}: {euro(self.basisbedrag)} + {per_bewoner} per bewoner{maximum}"
 
     def clean(self):
         if self.regeling_id and self.regeling.familie != FAMILIE:

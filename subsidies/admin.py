@@ -8,6 +8,7 @@ from workflows.admin import AuditedAdmin, ReadOnlyAdmin, VasteVeldenForm, transi
 from workflows.context import acting_as
 
 from . import models
+from .bedragen import euro
 from .services import brieven, dwangsom
 
 
@@ -142,11 +143,12 @@ def risico(ingebrekestelling) -> str:
         return "—"
     stand = dwangsom.stand(ingebrekestelling)
     if ingebrekestelling.vastgesteld_bedrag is not None:
-        return f"vastgesteld € {ingebrekestelling.vastgesteld_bedrag}"
+        return f"vastgesteld {euro(ingebrekestelling.vastgesteld_bedrag)}"
     if stand.afgelopen:
-        return f"€ {stand.bedrag} ({stand.dagen} dagen); vaststellen uiterlijk {stand.vaststellen_uiterlijk:%d-%m-%Y}"
+        return (f"{euro(stand.bedrag)} ({stand.dagen} dagen); vaststellen uiterlijk "
+                f"{stand.vaststellen_uiterlijk:%d-%m-%Y}")
     if stand.dagen:
-        return f"€ {stand.bedrag}, morgen € {stand.bedrag_morgen}"
+        return f"{euro(stand.bedrag)}, morgen {euro(stand.bedrag_morgen)}"
     return f"loopt vanaf {stand.eerste_dag:%d-%m-%Y}"
 
 

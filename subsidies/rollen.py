@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.errors import NotPermitted
 
+from .bedragen import euro
+
 
 class Rol(models.TextChoices):
     AANVRAGER = "aanvrager", _("Aanvrager")
@@ -112,8 +114,8 @@ class VierOgen:
             return
         wie_nl, wie_en = self.WIE[self.niet_door]
         raise NotPermitted(
-            f"Boven € {drempel} beslist een beslisser die {wie_nl} (vier-ogenprincipe).",
-            f"Above € {drempel} a beslisser other than {wie_en} decides (four eyes).",
+            f"Boven {euro(drempel)} beslist een beslisser die {wie_nl} (vier-ogenprincipe).",
+            f"Above {euro(drempel, 'en')} a beslisser other than {wie_en} decides (four eyes).",
             code="vier_ogen",
         )
 

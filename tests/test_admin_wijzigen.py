@@ -142,7 +142,7 @@ def test_a_budget_with_commitments_keeps_its_place_and_does_not_go_below_them(be
     antwoord = wijzig(beheer, beheerder, budget, bedrag=Decimal("11999.99"), boekjaar=budget.boekjaar + 1)
 
     assert antwoord.status_code == 200  # the form again, with the reason
-    assert "lager worden dan wat er al op is verplicht (€ 12000.00)" in antwoord.content.decode()
+    assert "lager worden dan wat er al op is verplicht (€ 12.000,00)" in antwoord.content.decode()
     assert database_state() == voor
     wijzig(beheer, beheerder, budget, bedrag=Decimal("12000.00"))
     budget.refresh_from_db()

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from subsidies.bedragen import euro
 from subsidies.models import Begrotingsregel
 from workflows.errors import InvalidInput
 
@@ -116,10 +117,10 @@ def controleer_cofinanciering(aanvraag) -> None:
     if aanvraag.gevraagd_bedrag > begroting["tekort"]:
         kosten, dekking, gat = begroting["kosten"], begroting["dekking"], begroting["tekort"]
         raise InvalidInput(
-            f"U vraagt € {aanvraag.gevraagd_bedrag}, maar de kosten (€ {kosten}) min andere financiering en eigen "
-            f"bijdrage (€ {dekking}) laten een tekort van € {gat}: vraag ten hoogste dat bedrag.",
-            f"You ask € {aanvraag.gevraagd_bedrag}, but the costs (€ {kosten}) minus other funds and own "
-            f"contribution (€ {dekking}) leave a gap of € {gat}: ask at most that amount.",
+            f"U vraagt {euro(aanvraag.gevraagd_bedrag)}, maar de kosten ({euro(kosten)}) min andere financiering en "
+            f"eigen bijdrage ({euro(dekking)}) laten een tekort van {euro(gat)}: vraag ten hoogste dat bedrag.",
+            f"You ask {euro(aanvraag.gevraagd_bedrag, 'en')}, but the costs ({euro(kosten, 'en')}) minus other funds "
+            f"and own contribution ({euro(dekking, 'en')}) leave a gap of {euro(gat, 'en')}: ask at most that amount.",
             code="bedrag_boven_tekort",
             details={"velden": ["gevraagd_bedrag", "begroting"], "kosten": str(kosten), "dekking": str(dekking),
                      "tekort": str(gat)},

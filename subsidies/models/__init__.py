@@ -1,4 +1,6 @@
-from .aanvragen import Aanvraag, Aanvulling, Begrotingsregel, Jaarbedrag
+from .aanvraagbegroting import Begrotingsregel, Jaarbedrag
+from .aanvragen import Aanvraag
+from .aanvullingen import Aanvulling
 from .begroting import Begrotingsjaar, Begrotingspost, Budget, Fondsbron
 from .beschikkingen import Beschikking
 from .bezwaren import Bezwaar, Bezwaardocument

@@ -3,6 +3,8 @@
 concept → ingediend → in_behandeling ⇄ aanvulling_gevraagd → in_beoordeling → besluit_voorgesteld →
 verleend | geweigerd | buiten_behandeling; ingetrokken by the applicant before the decision.
 Only `workflows.transitions.perform` calls the transitions; each names who may perform it and its conditions.
+Its parts have modules of their own: the applicant's budget (`aanvraagbegroting.py`) and the aanvullingen
+(`aanvullingen.py`).
 """
 import datetime as dt
 from decimal import Decimal
@@ -16,11 +18,12 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 
 from workflows import termijnen
 from workflows.errors import InvalidInput, NotPermitted
-from workflows.lifecycle import ALLE, Auditable, Lifecycle, Onderdeel, condition
+from workflows.lifecycle import ALLE, Lifecycle, condition
 
 from .. import rollen
+from ..bedragen import euro
 from ..rollen import mag_behandelen
-from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, BOEKJAAR, PERIODE, JsonOmvang, tekst
+from ..validators import BEDRAG_POSITIEF, PERIODE, JsonOmvang, tekst
 from .begroting import MONEY
 from .gebieden import Gebied, Wijk
 from .organisaties import Organisatie
@@ -49,9 +52,6 @@ OPEN_STATUSSEN = [
 class Uitkomst(models.TextChoices):
     VERLENEN = "verlenen", _("verlenen")
     WEIGEREN = "weigeren", _("weigeren")
-
-
-
 
 
 # Conditions: each carries the reason the user is shown when it does not hold.
@@ -120,6 +120,7 @@ def _besluit_herroepen(aanvraag) -> bool:
     from .beschikkingen import laatste_herroepen
 
     return laatste_herroepen(aanvraag, HERZIENBARE_BESLUITEN)
+
 
 @condition(
     "De beslistermijn is nog niet verstreken. Een ingebrekestelling kan pas daarna (Awb 4:17).",
@@ -350,6 +351,7 @@ class Aanvraag(Lifecycle):
                 code="termijn_ongeldig",
             )
         from ..services import brieven, meldingen
+        from .aanvullingen import Aanvulling
 
         aanvulling = Aanvulling.objects.create(aanvraag=self, gevraagd_op=today, omschrijving=reden,
                                                termijn_tot=termijnen.gestelde_termijn(termijn_tot), gevraagd_door=user)
@@ -442,9 +444,11 @@ class Aanvraag(Lifecycle):
             if not Decimal("0") < bedrag <= min(self.gevraagd_bedrag, self.regeling.max_bedrag):
                 raise InvalidInput(
                     f"Het bedrag moet groter zijn dan € 0 en ten hoogste het gevraagde bedrag "
-                    f"(€ {self.gevraagd_bedrag}) en het maximum van de regeling (€ {self.regeling.max_bedrag}).",
-                    f"The amount must be above € 0 and at most the amount requested (€ {self.gevraagd_bedrag}) "
-                    f"and the scheme's maximum (€ {self.regeling.max_bedrag}).",
+                    f"({euro(self.gevraagd_bedrag)}) en het maximum van de regeling "
+                    f"({euro(self.regeling.max_bedrag)}).",
+                    f"The amount must be above € 0 and at most the amount requested "
+                    f"({euro(self.gevraagd_bedrag, 'en')}) and the scheme's maximum "
+                    f"({euro(self.regeling.max_bedrag, 'en')}).",
                     code="bedrag_ongeldig",
                 )
         self.voorstel_uitkomst, self.voorstel_bedrag = uitkomst, bedrag if uitkomst == Uitkomst.VERLENEN else None
@@ -533,73 +537,3 @@ class Aanvraag(Lifecycle):
                 custom={"label": _("Intrekken")})
     def intrekken(self, *, user, reden=""):
         """The applicant withdraws the request before a decision."""
-
-
-class Jaarbedrag(Onderdeel):
-    """One boekjaar of a multi-year request: the amount asked (meerjarenbegroting) and the amount proposed."""
-
-    onderdeel_van = "aanvraag"
-    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="jaarbedragen")
-    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"), validators=BOEKJAAR)
-    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), validators=BEDRAG_POSITIEF, **MONEY)
-    voorstel_bedrag = models.DecimalField(_("voorgesteld bedrag"), null=True, blank=True,
-                                          validators=BEDRAG_NIET_NEGATIEF, **MONEY)
-
-    class Meta:
-        ordering = ["boekjaar"]
-        unique_together = [("aanvraag", "boekjaar")]
-        verbose_name = _("jaarbedrag")
-        verbose_name_plural = _("meerjarenbegroting")
-        constraints = [models.CheckConstraint(condition=models.Q(gevraagd_bedrag__gt=0), name="jaarbedrag_positief")]
-
-    def __str__(self):
-        return f"{self.boekjaar}: € {self.gevraagd_bedrag}"
-
-
-class Begrotingsregel(Onderdeel):
-    """One line of the applicant's budget: a cost, or income that covers part of it."""
-
-    class Soort(models.TextChoices):
-        KOSTEN = "kosten", _("kosten")
-        DEKKING = "dekking", _("eigen bijdrage of andere financiering")
-
-    onderdeel_van = "aanvraag"
-    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="begroting")
-    soort = models.CharField(max_length=10, choices=Soort.choices, default=Soort.KOSTEN)
-    omschrijving = models.CharField(_("omschrijving"), max_length=200)
-    bedrag = models.DecimalField(_("bedrag"), validators=BEDRAG_POSITIEF, **MONEY,
-                                 help_text=_("Altijd positief: de soort zegt of het kosten of dekking zijn."))
-
-    class Meta:
-        verbose_name = _("begrotingsregel")
-        verbose_name_plural = _("begroting")
-        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="begrotingsregel_positief")]
-
-    def __str__(self):
-        return f"{self.omschrijving}: € {self.bedrag}"
-
-
-class Aanvulling(Auditable):
-    """A request for missing information (herstel verzuim, Awb 4:5) and the suspension it causes (4:15)."""
-
-    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="aanvullingen")
-    omschrijving = models.TextField(_("wat ontbreekt"), **tekst(5_000))
-    gevraagd_op = models.DateField(_("gevraagd op"))
-    termijn_tot = models.DateField(_("aanvullen uiterlijk"))
-    ontvangen_op = models.DateField(_("ontvangen op"), null=True, blank=True)
-    gevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-
-    class Meta:
-        ordering = ["gevraagd_op"]
-        verbose_name = _("aanvulling")
-        verbose_name_plural = _("aanvullingen")
-
-    def __str__(self):
-        return f"Aanvulling {self.aanvraag.nummer} tot {self.termijn_tot}"
-
-    @property
-    def opschorting(self) -> termijnen.Opschorting:
-        """From the day after the request up to the day it was completed or the term passed unused (Awb 4:15)."""
-        verstreken = self.termijn_tot + dt.timedelta(days=1)
-        einde = min(self.ontvangen_op, verstreken) if self.ontvangen_op else verstreken
-        return termijnen.Opschorting(van=self.gevraagd_op + dt.timedelta(days=1), tot=einde)

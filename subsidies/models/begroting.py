@@ -11,6 +11,7 @@ from workflows.context import transitie_loopt
 from workflows.errors import TransitionNotPossible
 from workflows.lifecycle import Auditable
 
+from ..bedragen import euro
 from ..validators import BEDRAG_NIET_NEGATIEF, BOEKJAAR, PERIODE
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -23,8 +24,8 @@ def controleer_niet_onder_verplicht(obj) -> None:
     verplicht = obj.verplichtingen.aggregate(totaal=Sum("bedrag"))["totaal"] or Decimal("0")
     if obj.bedrag < verplicht:
         raise TransitionNotPossible(
-            f"Het bedrag kan niet lager worden dan wat er al op is verplicht (€ {verplicht:.2f}).",
-            f"The amount cannot go below what has already been committed on it (€ {verplicht:.2f}).",
+            f"Het bedrag kan niet lager worden dan wat er al op is verplicht ({euro(verplicht)}).",
+            f"The amount cannot go below what has already been committed on it ({euro(verplicht, 'en')}).",
             code="onder_verplicht", details={"velden": ["bedrag"], "verplicht": str(verplicht)},
         )
 

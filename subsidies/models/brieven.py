@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from workflows.lifecycle import Auditable
 
 from ..opslag import documenten_opslag
-from .aanvragen import Aanvulling
+from .aanvullingen import Aanvulling
 from .beschikkingen import Beschikking
 from .organisaties import Taal
 

@@ -19,6 +19,7 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition, niet_meer_wijzigbaar
 
 from .. import rollen
+from ..bedragen import euro
 from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF
 from .aanvragen import Aanvraag
 from .begroting import MONEY
@@ -42,8 +43,8 @@ class Dwangsomtarief(Auditable):
         verbose_name_plural = _("dwangsomtarieven")
 
     def __str__(self):
-        bedragen = " / ".join(str(bedrag) for bedrag in self.schijven)
-        return f"Dwangsom vanaf {self.geldig_vanaf}: € {bedragen}"
+        bedragen = " / ".join(euro(bedrag) for bedrag in self.schijven)
+        return f"Dwangsom vanaf {self.geldig_vanaf}: {bedragen}"
 
     @property
     def schijven(self) -> tuple:
@@ -229,7 +230,7 @@ class Dwangsombetaling(Lifecycle):
         constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="dwangsombetaling_positief")]
 
     def __str__(self):
-        return f"Dwangsom {self.ingebrekestelling.aanvraag.nummer}: € {self.bedrag}"
+        return f"Dwangsom {self.ingebrekestelling.aanvraag.nummer}: {euro(self.bedrag)}"
 
     @property
     def organisatie(self):

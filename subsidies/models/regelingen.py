@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from workflows.lifecycle import Auditable
 
 from .. import families
+from ..bedragen import euro
 from ..validators import BEDRAG_NIET_NEGATIEF, BEDRAG_POSITIEF, BOEKJAAR, PERCENTAGE, PERIODE, JsonOmvang, tekst
 
 from .begroting import MONEY, Begrotingspost, Budget, Fondsbron, controleer_niet_onder_verplicht
@@ -206,7 +207,7 @@ class Plafond(Auditable):
 
     def __str__(self):
         gebied = f" {self.gebied}" if self.gebied_id else ""
-        return f"{self.regeling}{gebied} {self.boekjaar}: € {self.bedrag}"
+        return f"{self.regeling}{gebied} {self.boekjaar}: {euro(self.bedrag)}"
 
     def vaste_velden(self) -> frozenset[str]:
         """Published (Awb 4:27), a ceiling binds requests: what it is a ceiling of, and since when, stay."""

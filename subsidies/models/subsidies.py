@@ -22,6 +22,7 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition, niet_meer_wijzigbaar
 
 from .. import families, rollen
+from ..bedragen import euro
 from ..validators import BEDRAG_NIET_NEGATIEF, JsonOmvang, tekst
 from .aanvragen import Aanvraag
 from .begroting import MONEY, Budget
@@ -246,8 +247,8 @@ class Subsidie(Lifecycle):
         ruimte = self.verleend_bedrag - self.netto_betaald()
         if not ZERO < bedrag <= ruimte:
             raise InvalidInput(
-                f"Een voorschot is groter dan € 0 en ten hoogste het nog niet bevoorschotte deel (€ {ruimte}).",
-                f"An advance is above € 0 and at most the part not yet advanced (€ {ruimte}).",
+                f"Een voorschot is groter dan € 0 en ten hoogste het nog niet bevoorschotte deel ({euro(ruimte)}).",
+                f"An advance is above € 0 and at most the part not yet advanced ({euro(ruimte, 'en')}).",
                 code="bedrag_ongeldig",
             )
         Betaling.objects.create(subsidie=self, verplichting=self.verplichtingen.first(),
@@ -423,7 +424,7 @@ class Verplichting(Auditable):
         constraints = [models.CheckConstraint(condition=models.Q(bedrag__gte=0), name="verplichting_niet_negatief")]
 
     def __str__(self):
-        return f"Verplichting {self.subsidie.aanvraag.nummer} {self.boekjaar}: € {self.bedrag}"
+        return f"Verplichting {self.subsidie.aanvraag.nummer} {self.boekjaar}: {euro(self.bedrag)}"
 
 
 
@@ -471,7 +472,7 @@ class Betaling(Lifecycle):
         ]
 
     def __str__(self):
-        return f"{self.get_soort_display()} {self.subsidie.aanvraag.nummer}: € {self.bedrag}"
+        return f"{self.get_soort_display()} {self.subsidie.aanvraag.nummer}: {euro(self.bedrag)}"
 
     @property
     def organisatie(self):

@@ -20,6 +20,7 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Auditable, Lifecycle, condition
 
 from .. import rollen
+from ..bedragen import euro
 from ..validators import JsonOmvang, tekst
 from .begroting import MONEY, Begrotingsjaar
 from .subsidies import Subsidie, Verplichting
@@ -280,7 +281,7 @@ class Reservemutatie(Auditable):
         constraints = [models.CheckConstraint(condition=models.Q(saldo_na__gte=0), name="reserve_niet_negatief")]
 
     def __str__(self):
-        return f"{self.get_soort_display()} {self.boekjaar}: € {self.bedrag}"
+        return f"{self.get_soort_display()} {self.boekjaar}: {euro(self.bedrag)}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from workflows.errors import TransitionNotPossible
 
+from ..bedragen import euro
 from ..models import (
-    Aanvraag, Begrotingsjaar, Betaling, Budget, Jaarbedrag, Plafond, Verdeelmethode, Verplichting,
+    Aanvraag,
+ Begrotingsjaar, Betaling, Budget, Jaarbedrag, Plafond, Verdeelmethode, Verplichting,
 )
 
 ZERO = Decimal("0.00")
@@ -86,10 +88,10 @@ def later_jaar(aanvraag, boekjaar: int, bedrag: Decimal) -> Toekenning:
     ruimte = budget_ruimte if plafond_ruimte is None else min(budget_ruimte, plafond_ruimte)
     if bedrag > ruimte:
         raise TransitionNotPossible(
-            f"Voor {boekjaar} is nog € {ruimte} vrij in {budget}, minder dan de voorgestelde € {bedrag}: stel voor dat "
-            "jaar een lager bedrag voor, of laat de beheerder de raming aanpassen.",
-            f"For {boekjaar} € {ruimte} is free in {budget}, less than the proposed € {bedrag}: propose a lower amount "
-            "for that year, or have a beheerder adjust the estimate.",
+            f"Voor {boekjaar} is nog {euro(ruimte)} vrij in {budget}, minder dan de voorgestelde {euro(bedrag)}: stel "
+            "voor dat jaar een lager bedrag voor, of laat de beheerder de raming aanpassen.",
+            f"For {boekjaar} {euro(ruimte, 'en')} is free in {budget}, less than the proposed {euro(bedrag, 'en')}: "
+            "propose a lower amount for that year, or have a beheerder adjust the estimate.",
             code="budget_ontoereikend", details={"boekjaar": boekjaar},
         )
     return Toekenning(bedrag, budget, plafond)
@@ -115,15 +117,15 @@ def toe_te_kennen(aanvraag, bedrag: Decimal) -> Toekenning:
     if plafond_ruimte is None or budget_ruimte < plafond_ruimte:
         # Only a published ceiling is a ground for refusal (Awb 4:25, 4:27); an exhausted budget is not.
         raise TransitionNotPossible(
-            f"Het budget van {budget} is niet toereikend (nog € {budget_ruimte} vrij) en geen gepubliceerd "
+            f"Het budget van {budget} is niet toereikend (nog {euro(budget_ruimte)} vrij) en geen gepubliceerd "
             "subsidieplafond bindt deze aanvraag: de beheerder moet het budget aanvullen voordat verleend kan worden.",
-            f"The budget of {budget} is insufficient (€ {budget_ruimte} free) and no published ceiling binds this "
-            "request: a beheerder must add budget before it can be granted.",
+            f"The budget of {budget} is insufficient ({euro(budget_ruimte, 'en')} free) and no published ceiling "
+            "binds this request: a beheerder must add budget before it can be granted.",
             code="budget_ontoereikend",
         )
     if regeling.gedeeltelijk_verlenen and beschikbaar > ZERO:
         return Toekenning(beschikbaar, budget, plafond,
-                          f"Het subsidieplafond laat nog € {beschikbaar} toe; voor het overige wordt de subsidie "
+                          f"Het subsidieplafond laat nog {euro(beschikbaar)} toe; voor het overige wordt de subsidie "
                           "geweigerd (Awb 4:25 lid 2).")
     return Toekenning(ZERO, budget, plafond,
                       "Het subsidieplafond van deze regeling is bereikt; daarom wordt de subsidie geweigerd "
@@ -176,10 +178,10 @@ def verhoog(verplichting: Verplichting, bedrag: Decimal) -> Verplichting:
         vrij = max(rij.bedrag - som(rij.verplichtingen.all()), ZERO)
         if extra > vrij:
             raise TransitionNotPossible(
-                f"Het nieuwe bedrag vraagt € {extra} meer, maar {wat_nl} van {naam} heeft nog € {vrij} vrij. Laat "
-                "de beheerder eerst ruimte maken; er is niets gewijzigd.",
-                f"The new amount needs € {extra} more, but {wat_en} of {naam} has € {vrij} free. Have a beheerder "
-                "make room first; nothing was changed.",
+                f"Het nieuwe bedrag vraagt {euro(extra)} meer, maar {wat_nl} van {naam} heeft nog {euro(vrij)} vrij. "
+                "Laat de beheerder eerst ruimte maken; er is niets gewijzigd.",
+                f"The new amount needs {euro(extra, 'en')} more, but {wat_en} of {naam} has {euro(vrij, 'en')} free. "
+                "Have a beheerder make room first; nothing was changed.",
                 code=f"{code}_ontoereikend", details={"nodig": str(extra), "vrij": str(vrij)},
             )
     verplichting.bedrag = bedrag

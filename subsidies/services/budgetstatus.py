@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from ..bedragen import euro
 from ..models import Begrotingsjaar, Budget, Gebied, Plafond
 
 
@@ -66,11 +67,11 @@ def _status(jaar: int, gebied_id, budget: bool, vastgesteld_op, plafond) -> Budg
         )
     else:
         code, nl, en = "plafond_gepubliceerd", (
-            f"Voor {jaar} is het budget vastgesteld. Het subsidieplafond is € {plafond.bedrag}, bekendgemaakt op "
-            f"{plafond.gepubliceerd_op:%d-%m-%Y}."
+            f"Voor {jaar} is het budget vastgesteld. Het subsidieplafond is {euro(plafond.bedrag)}, bekendgemaakt "
+            f"op {plafond.gepubliceerd_op:%d-%m-%Y}."
         ), (
-            f"The budget for {jaar} has been adopted. The subsidy ceiling is € {plafond.bedrag}, published on "
-            f"{plafond.gepubliceerd_op:%d-%m-%Y}."
+            f"The budget for {jaar} has been adopted. The subsidy ceiling is {euro(plafond.bedrag, 'en')}, published "
+            f"on {plafond.gepubliceerd_op:%d-%m-%Y}."
         )
     return Budgetstatus(jaar, gebied_id, code, budget, vastgesteld_op, plafond.bedrag if gepubliceerd else None,
                         plafond.gepubliceerd_op if gepubliceerd else None, nl, en)

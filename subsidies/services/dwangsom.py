@@ -11,6 +11,7 @@ from workflows import termijnen
 from workflows.models import AuditRecord
 from workflows.transitions import perform
 
+from ..bedragen import euro
 from ..models import Aanvraag, Beschikking
 from ..models.dwangsom import Dwangsombetaling, Dwangsomtarief, GeenDwangsom, Ingebrekestelling
 
@@ -181,8 +182,8 @@ def stel_vast(ingebrekestelling, user, *, reden: str, grond: str) -> Beschikking
         motivering = (
             f"Wij hebben niet op tijd beslist op uw aanvraag. U stelde ons in gebreke; wij ontvingen dat op "
             f"{ingebrekestelling.ontvangen_op:%d-%m-%Y}. Vanaf {huidig.eerste_dag:%d-%m-%Y} tot en met "
-            f"{huidig.laatste_dag:%d-%m-%Y} ({huidig.dagen} dagen) bent u een dwangsom van € {bedrag} verschuldigd "
-            f"(Awb 4:17, 4:18). {reden}".strip())
+            f"{huidig.laatste_dag:%d-%m-%Y} ({huidig.dagen} dagen) bent u een dwangsom van {euro(bedrag)} "
+            f"verschuldigd (Awb 4:17, 4:18). {reden}".strip())
     beschikking = maak_beschikking(ingebrekestelling.aanvraag, Beschikking.Soort.DWANGSOM, beslisser=user,
                                    motivering=motivering, bedrag=bedrag)
     ingebrekestelling.beschikking, ingebrekestelling.vastgesteld_bedrag = beschikking, bedrag

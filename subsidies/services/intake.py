@@ -11,6 +11,7 @@ from workflows.errors import InvalidInput
 from workflows.lifecycle import Onderdeel
 
 from .. import families
+from ..bedragen import euro
 from .meerjarig import controleer_aanvraagtermijn, controleer_meerjarenbegroting, controleer_voortzetting
 
 FIELD_NAMES = {
@@ -57,8 +58,8 @@ def controleer_indiening(aanvraag) -> None:
         controleer_meerjarenbegroting(aanvraag)  # the scheme's limits hold per boekjaar, not for the total
     elif not regeling.min_bedrag <= aanvraag.gevraagd_bedrag <= regeling.max_bedrag:
         raise InvalidInput(
-            f"Vraag een bedrag van € {regeling.min_bedrag} tot en met € {regeling.max_bedrag}.",
-            f"Ask for an amount from € {regeling.min_bedrag} up to € {regeling.max_bedrag}.",
+            f"Vraag een bedrag van {euro(regeling.min_bedrag)} tot en met {euro(regeling.max_bedrag)}.",
+            f"Ask for an amount from {euro(regeling.min_bedrag, 'en')} up to {euro(regeling.max_bedrag, 'en')}.",
             code="bedrag_buiten_grenzen",
             details={"velden": ["gevraagd_bedrag"]},
         )

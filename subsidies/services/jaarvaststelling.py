@@ -14,6 +14,7 @@ from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
 from .. import families
+from ..bedragen import euro
 from ..models import Beschikking, Betaling, Reservemutatie, Verantwoording, Verantwoordingsniveau, Verplichting
 from ..models.subsidies import netto_betaald
 from ..models.tranches import vier_ogen_verlaging
@@ -85,8 +86,9 @@ def stel_jaar_vast(tranche, user, bedrag: Decimal | None, reden: str) -> None:
     subsidie = tranche.subsidie
     basis = tranche.bedrag if bedrag is None else bedrag
     if not ZERO <= basis <= tranche.bedrag:
-        raise InvalidInput(f"Het bedrag ligt tussen € 0 en het bedrag voor dit jaar (€ {tranche.bedrag}).",
-                           f"The amount lies between € 0 and the amount for this year (€ {tranche.bedrag}).",
+        raise InvalidInput(f"Het bedrag ligt tussen € 0 en het bedrag voor dit jaar ({euro(tranche.bedrag)}).",
+                           "The amount lies between € 0 and the amount for this year "
+                           f"({euro(tranche.bedrag, 'en')}).",
                            code="bedrag_ongeldig", details={"velden": ["bedrag"]})
     if basis < tranche.bedrag and not reden.strip():
         raise InvalidInput("Motiveer waarom lager wordt vastgesteld dan verleend (Awb 4:46 lid 2).",
@@ -103,19 +105,21 @@ def stel_jaar_vast(tranche, user, bedrag: Decimal | None, reden: str) -> None:
             dotatie = min(resultaat, max(maximum - saldo, ZERO))
             _boek(subsidie, tranche, Reservemutatie.Soort.DOTATIE, dotatie, f"Overschot {tranche.boekjaar}")
             vastgesteld = basis - (resultaat - dotatie)
-            toelichting.append(f"Overschot € {resultaat}: € {dotatie} naar de egalisatiereserve (Awb 4:72)"
-                               + (f", € {resultaat - dotatie} boven het maximum wordt niet vastgesteld."
+            toelichting.append(f"Overschot {euro(resultaat)}: {euro(dotatie)} naar de egalisatiereserve (Awb 4:72)"
+                               + (f", {euro(resultaat - dotatie)} boven het maximum wordt niet vastgesteld."
                                   if resultaat > dotatie else "."))
         else:
             onttrekking = min(-resultaat, saldo)
             _boek(subsidie, tranche, Reservemutatie.Soort.ONTTREKKING, -onttrekking, f"Tekort {tranche.boekjaar}")
             vastgesteld = basis
             if resultaat:
-                toelichting.append(f"Tekort € {-resultaat}: € {onttrekking} uit de egalisatiereserve (Awb 4:72).")
+                toelichting.append(f"Tekort {euro(-resultaat)}: {euro(onttrekking)} uit de egalisatiereserve "
+                                   "(Awb 4:72).")
     else:
         vastgesteld = min(basis, netto_lasten)
         if vastgesteld < basis:
-            toelichting.append(f"De netto kosten (€ {netto_lasten}) bleven onder de subsidie; vastgesteld op de kosten.")
+            toelichting.append(f"De netto kosten ({euro(netto_lasten)}) bleven onder de subsidie; vastgesteld op de "
+                               "kosten.")
     vier_ogen_verlaging.toets(tranche, user, tranche.bedrag - vastgesteld)
     _vervallen_geplande_voorschotten(tranche, user)
     verplichting = Verplichting.objects.select_for_update().get(pk=tranche.verplichting_id)
@@ -150,11 +154,11 @@ def maak_eindafrekening(subsidie, user, reden: str) -> None:
     saldo = reservesaldo(subsidie)
     terug = rond_jaren_af(subsidie)
     regels = [reden] if reden.strip() else []
-    regels.append(f"Eindafrekening {subsidie.eerste_boekjaar}–{subsidie.laatste_boekjaar}: de jaren samen € "
-                  f"{subsidie.vastgesteld_bedrag + terug}.")
+    regels.append(f"Eindafrekening {subsidie.eerste_boekjaar}–{subsidie.laatste_boekjaar}: de jaren samen "
+                  f"{euro(subsidie.vastgesteld_bedrag + terug)}.")
     if saldo:
-        regels.append(f"De egalisatiereserve (€ {saldo}) is voor € {terug} uit subsidie gevormd; dat deel wordt "
-                      "teruggevorderd (Awb 4:72 lid 5).")
+        regels.append(f"De egalisatiereserve ({euro(saldo)}) is voor {euro(terug)} uit subsidie gevormd; dat deel "
+                      "wordt teruggevorderd (Awb 4:72 lid 5).")
     maak_beschikking(subsidie.aanvraag, Beschikking.Soort.VASTSTELLING, beslisser=user,
                      bedrag=subsidie.vastgesteld_bedrag, motivering="\n".join(regels))
 

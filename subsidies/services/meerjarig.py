@@ -10,6 +10,7 @@ from workflows.context import remembered
 from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
+from ..bedragen import euro
 from ..models import (
     Aanvraag, Beeindiging, Begrotingsjaar, Beschikking, Betaling, Jaartranche, Subsidie, Verantwoordingsniveau,
     Voorschotschema,
@@ -69,16 +70,19 @@ def controleer_meerjarenbegroting(aanvraag) -> None:
     for jaar, bedrag in gevraagd.items():
         if not regeling.min_bedrag <= bedrag <= regeling.max_bedrag:
             raise InvalidInput(
-                f"Vraag voor {jaar} een bedrag van € {regeling.min_bedrag} tot en met € {regeling.max_bedrag}.",
-                f"Ask for {jaar} an amount from € {regeling.min_bedrag} up to € {regeling.max_bedrag}.",
+                f"Vraag voor {jaar} een bedrag van {euro(regeling.min_bedrag)} tot en met "
+                f"{euro(regeling.max_bedrag)}.",
+                f"Ask for {jaar} an amount from {euro(regeling.min_bedrag, 'en')} up to "
+                f"{euro(regeling.max_bedrag, 'en')}.",
                 code="bedrag_buiten_grenzen", details={"velden": ["jaarbedragen"]},
             )
     if sum(gevraagd.values()) != aanvraag.gevraagd_bedrag:
         raise InvalidInput(
-            f"Het gevraagde bedrag (€ {aanvraag.gevraagd_bedrag}) is niet de som van de jaarbedragen "
-            f"(€ {sum(gevraagd.values())}).",
-            f"The amount requested (€ {aanvraag.gevraagd_bedrag}) is not the sum of the yearly amounts "
-            f"(€ {sum(gevraagd.values())}).", code="meerjarenbegroting_telt_niet_op", details={"velden": ["gevraagd_bedrag"]},
+            f"Het gevraagde bedrag ({euro(aanvraag.gevraagd_bedrag)}) is niet de som van de jaarbedragen "
+            f"({euro(sum(gevraagd.values()))}).",
+            f"The amount requested ({euro(aanvraag.gevraagd_bedrag, 'en')}) is not the sum of the yearly amounts "
+            f"({euro(sum(gevraagd.values()), 'en')}).",
+            code="meerjarenbegroting_telt_niet_op", details={"velden": ["gevraagd_bedrag"]},
         )
     if not aanvraag.werkplan.strip():
         raise InvalidInput("Beschrijf in het werkplan wat u het eerste jaar gaat doen.",
@@ -132,7 +136,7 @@ def stel_meerjarig_voor(aanvraag, jaarbedragen: dict | None, voorwaarden: dict |
         if not ZERO < bedrag <= min(gevraagd[jaar].gevraagd_bedrag, aanvraag.regeling.max_bedrag):
             raise InvalidInput(
                 f"Het bedrag voor {jaar} moet groter zijn dan € 0 en ten hoogste het gevraagde "
-                f"(€ {gevraagd[jaar].gevraagd_bedrag}) en het maximum van de regeling.",
+                f"({euro(gevraagd[jaar].gevraagd_bedrag)}) en het maximum van de regeling.",
                 f"The amount for {jaar} must be above € 0 and at most the amount requested and the scheme's maximum.",
                 code="bedrag_ongeldig",
             )
@@ -228,7 +232,7 @@ def beschikkingstekst(subsidie) -> str:
     for tranche in subsidie.tranches.order_by("boekjaar"):
         voorbehoud = " (onder voorbehoud dat de raad voldoende middelen beschikbaar stelt, Awb 4:34)" \
             if tranche.verplichting.voorwaardelijk else ""
-        regels.append(f"- {tranche.boekjaar}: € {tranche.basisbedrag}{voorbehoud}")
+        regels.append(f"- {tranche.boekjaar}: {euro(tranche.basisbedrag)}{voorbehoud}")
     if subsidie.indexeren:
         regels.append("De bedragen vanaf het tweede jaar worden geïndexeerd met de loon- en prijscompensatie van de "
                       "gemeente voor dat jaar.")
@@ -271,12 +275,13 @@ def roep_voorbehoud_in(tranche, user, bedrag, reden: str) -> str:
     bedrag = _bedrag(bedrag if bedrag is not None else "", "bedrag")
     if not ZERO <= bedrag < tranche.bedrag:
         raise InvalidInput(
-            f"Het nieuwe bedrag ligt tussen € 0 (het jaar vervalt) en het huidige bedrag (€ {tranche.bedrag}).",
-            f"The new amount lies between € 0 (the year lapses) and the current amount (€ {tranche.bedrag}).",
+            f"Het nieuwe bedrag ligt tussen € 0 (het jaar vervalt) en het huidige bedrag ({euro(tranche.bedrag)}).",
+            f"The new amount lies between € 0 (the year lapses) and the current amount "
+            f"({euro(tranche.bedrag, 'en')}).",
             code="bedrag_ongeldig", details={"velden": ["bedrag"]},
         )
     _zet_bedrag(tranche, bedrag)
-    gevolg = "vervalt" if bedrag == ZERO else f"wordt verlaagd tot € {bedrag}"
+    gevolg = "vervalt" if bedrag == ZERO else f"wordt verlaagd tot {euro(bedrag)}"
     maak_beschikking(tranche.subsidie.aanvraag, Beschikking.Soort.WIJZIGING, beslisser=user, bedrag=bedrag,
                      boekjaar=tranche.boekjaar,
                      motivering=f"De subsidie voor {tranche.boekjaar} {gevolg}: de raad heeft niet voldoende middelen "
@@ -365,9 +370,9 @@ def beeindig(subsidie, user, *, grond: str, einde_boekjaar, afbouw: dict | None,
     Beeindiging.objects.create(subsidie=subsidie, grond=grond, laatste_boekjaar=einde, gesubsidieerde_jaren=jaren,
                                compensatie=compensatie, motivering=reden, besloten_op=vandaag, besloten_door=user)
     regels = [reden, f"De subsidie eindigt na het boekjaar {einde} ({Beeindiging.Grond(grond).label})."]
-    regels += [f"Afbouw {jaar}: € {bedrag}" for jaar, bedrag in plan.items()]
+    regels += [f"Afbouw {jaar}: {euro(bedrag)}" for jaar, bedrag in plan.items()]
     if compensatie:
-        regels.append(f"Compensatie voor de schade door de intrekking: € {compensatie} (Awb 4:50 lid 2).")
+        regels.append(f"Compensatie voor de schade door de intrekking: {euro(compensatie)} (Awb 4:50 lid 2).")
     maak_beschikking(subsidie.aanvraag, Beschikking.Soort.BEEINDIGING, beslisser=user, motivering="\n".join(regels))
 
 
@@ -387,8 +392,8 @@ def _afbouwplan(subsidie, einde: int, afbouw: dict | None) -> dict[int, Decimal]
         plan = _per_jaar(afbouw, "afbouw")
         if sorted(plan) != nieuwe_jaren or not all(ZERO < b <= basis for b in plan.values()):
             lijst = ", ".join(map(str, nieuwe_jaren))
-            raise InvalidInput(f"Geef voor {lijst} een afbouwbedrag boven € 0 en ten hoogste € {basis}.",
-                               f"Give for {lijst} a phase-out amount above € 0 and at most € {basis}.",
+            raise InvalidInput(f"Geef voor {lijst} een afbouwbedrag boven € 0 en ten hoogste {euro(basis)}.",
+                               f"Give for {lijst} a phase-out amount above € 0 and at most {euro(basis, 'en')}.",
                                code="afbouw_ongeldig", details={"velden": ["afbouw"]})
         return plan
     stappen = len(nieuwe_jaren) + 1

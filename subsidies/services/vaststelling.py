@@ -10,6 +10,7 @@ from django.utils import timezone
 from workflows.errors import InvalidInput
 from workflows.transitions import perform
 
+from ..bedragen import euro
 from ..models import Beschikking, Betaling
 from ..models.subsidies import vier_ogen_verlaging
 from . import budget, meldingen
@@ -22,8 +23,8 @@ ZERO = Decimal("0.00")
 def stel_vast(subsidie, bedrag: Decimal, user, reden: str) -> None:
     if not ZERO <= bedrag <= subsidie.verleend_bedrag:
         raise InvalidInput(
-            f"Het vastgestelde bedrag ligt tussen € 0 en het verleende bedrag (€ {subsidie.verleend_bedrag}).",
-            f"The settled amount lies between € 0 and the amount granted (€ {subsidie.verleend_bedrag}).",
+            f"Het vastgestelde bedrag ligt tussen € 0 en het verleende bedrag ({euro(subsidie.verleend_bedrag)}).",
+            f"The settled amount lies between € 0 and the amount granted ({euro(subsidie.verleend_bedrag, 'en')}).",
             code="bedrag_ongeldig",
         )
     if bedrag < subsidie.verleend_bedrag and not reden.strip():
@@ -61,10 +62,11 @@ def herzie_vaststelling(subsidie, bedrag, user, reden: str) -> None:
     (`stel_vast`): an extra payment, or a lower recovery."""
     if bedrag is None or not subsidie.vastgesteld_bedrag < bedrag <= subsidie.verleend_bedrag:
         raise InvalidInput(
-            f"Geef het nieuwe bedrag: hoger dan het vastgestelde (€ {subsidie.vastgesteld_bedrag}) en ten hoogste "
-            f"het verleende bedrag (€ {subsidie.verleend_bedrag}).",
-            f"Give the new amount: above the settled amount (€ {subsidie.vastgesteld_bedrag}) and at most the amount "
-            f"granted (€ {subsidie.verleend_bedrag}).", code="bedrag_ongeldig", details={"velden": ["bedrag"]})
+            f"Geef het nieuwe bedrag: hoger dan het vastgestelde ({euro(subsidie.vastgesteld_bedrag)}) en ten "
+            f"hoogste het verleende bedrag ({euro(subsidie.verleend_bedrag)}).",
+            f"Give the new amount: above the settled amount ({euro(subsidie.vastgesteld_bedrag, 'en')}) and at most "
+            f"the amount granted ({euro(subsidie.verleend_bedrag, 'en')}).",
+            code="bedrag_ongeldig", details={"velden": ["bedrag"]})
     _vervallen_geplande_verrekening(subsidie, user, "Vervallen door de herziene vaststelling.")
     budget.verhoog(subsidie.verplichtingen.get(), bedrag)
     stel_vast(subsidie, bedrag, user, reden)

@@ -2,6 +2,7 @@
 from workflows.errors import InvalidInput, TransitionNotPossible
 from workflows.transitions import perform
 
+from ..bedragen import euro
 from ..models import Aanvraag, Beschikking, Subsidie, Verantwoordingsniveau
 from . import budget
 from .beschikkingen import maak_beschikking
@@ -40,10 +41,11 @@ def herzie_verlening(subsidie, bedrag, user, reden: str) -> str:
     aanvraag = subsidie.aanvraag
     if bedrag is None or not subsidie.verleend_bedrag < bedrag <= aanvraag.gevraagd_bedrag:
         raise InvalidInput(
-            f"Geef het nieuwe bedrag: hoger dan het verleende bedrag (€ {subsidie.verleend_bedrag}) en ten hoogste "
-            f"het gevraagde bedrag (€ {aanvraag.gevraagd_bedrag}).",
-            f"Give the new amount: above the amount granted (€ {subsidie.verleend_bedrag}) and at most the amount "
-            f"requested (€ {aanvraag.gevraagd_bedrag}).", code="bedrag_ongeldig", details={"velden": ["bedrag"]})
+            f"Geef het nieuwe bedrag: hoger dan het verleende bedrag ({euro(subsidie.verleend_bedrag)}) en ten "
+            f"hoogste het gevraagde bedrag ({euro(aanvraag.gevraagd_bedrag)}).",
+            f"Give the new amount: above the amount granted ({euro(subsidie.verleend_bedrag, 'en')}) and at most the "
+            f"amount requested ({euro(aanvraag.gevraagd_bedrag, 'en')}).",
+            code="bedrag_ongeldig", details={"velden": ["bedrag"]})
     niveau = aanvraag.regeling.verantwoordingsniveau(bedrag)
     direct = subsidie.vastgesteld_bedrag is not None  # the transition lets only a direct settlement through
     if direct and niveau != Verantwoordingsniveau.DIRECT:

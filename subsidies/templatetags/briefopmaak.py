@@ -1,8 +1,8 @@
 """Filters of the letter templates (`Briefsjabloon`): amounts and dates written out in the letter's language."""
-from decimal import Decimal
-
 from django import template
 from django.utils import translation
+
+from ..bedragen import euro
 
 register = template.Library()
 
@@ -20,13 +20,8 @@ def _taal() -> str:
 
 @register.filter
 def bedrag(waarde) -> str:
-    """`€ 12.345,67` in Dutch, `€12,345.67` in English; empty for no amount."""
-    if waarde in (None, ""):
-        return ""
-    tekst = f"{Decimal(waarde):,.2f}"
-    if _taal() == "nl":
-        return "€ " + tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return "€" + tekst
+    """`€ 12.345,67` in Dutch, `€ 12,345.67` in English (`subsidies.bedragen.euro`); empty for no amount."""
+    return euro(waarde, _taal())
 
 
 @register.filter

@@ -63,7 +63,7 @@ def test_the_amount_asked_may_not_exceed_the_chosen_items(eigenaar, bestuurslid,
     aanvraag = onderhoud_aanvraag(eigenaar, [post], "15000.00")
     with geweigerd(InvalidInput, "bedrag_boven_onderhoudsposten") as fout:
         perform(aanvraag, "indienen", bestuurslid)
-    assert "€ 15000.00" in fout.value.nl and "€ 14500.00" in fout.value.nl
+    assert "€ 15.000,00" in fout.value.nl and "€ 14.500,00" in fout.value.nl
 
 
 def test_items_must_be_chosen_and_belong_to_this_accommodation(eigenaar, bestuurslid, geweigerd):

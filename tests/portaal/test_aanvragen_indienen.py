@@ -78,7 +78,7 @@ def test_a_refusal_is_shown_on_the_check_page_linked_to_its_step_and_changes_not
     response = ingelogd.post(url("aanvraag_controleren", aanvraag))
     assert response.status_code == 400
     pagina = response.content.decode()
-    assert "tekort van € 1000.00" in pagina
+    assert "tekort van € 1.000,00" in pagina
     assert url("aanvraag_stap", aanvraag, "begroting") + "?controleer=1" in pagina
     aanvraag.refresh_from_db()
     assert aanvraag.status == Aanvraag.Status.CONCEPT and aanvraag.gevraagd_bedrag is None

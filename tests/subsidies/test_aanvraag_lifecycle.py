@@ -406,7 +406,7 @@ def groot_voorstel(naar, doe, concept):
 def test_above_threshold_neither_proposer_nor_plain_behandelaar_may_award(groot_voorstel, doe, geweigerd, door):
     with geweigerd(NotPermitted, "vier_ogen") as refusal:
         doe(groot_voorstel, "verlenen", door=door)
-    assert "25000" in refusal.value.nl
+    assert "Boven € 25.000,00" in refusal.value.nl and "Above € 25,000.00" in refusal.value.en
 
 
 def test_above_threshold_another_beslisser_awards(groot_voorstel, doe, actoren):

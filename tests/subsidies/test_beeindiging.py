@@ -118,7 +118,7 @@ def test_phase_out_years_decline_linearly_by_default(verleen, beeindigen, vandaa
     assert subsidie.verplichtingen.get(boekjaar=2028).voorwaardelijk, "still under the begrotingsvoorbehoud"
     assert subsidie.laatste_boekjaar == 2029
     brief = subsidie.aanvraag.beschikkingen.get(soort=Beschikking.Soort.BEEINDIGING)
-    assert "Afbouw 2028: € 60000.00" in brief.motivering and "Afbouw 2029: € 30000.00" in brief.motivering
+    assert "Afbouw 2028: € 60.000,00" in brief.motivering and "Afbouw 2029: € 30.000,00" in brief.motivering
 
 
 def test_phase_out_follows_the_given_plan(verleen, beeindigen, vandaag):
@@ -176,7 +176,7 @@ def test_compensation_belongs_to_withdrawal_for_changed_circumstances(verleen, b
     assert [status for _, status, *_ in tranches(subsidie)][-1] == "vervallen"
     beeindiging = subsidie.beeindiging
     assert (beeindiging.grond, beeindiging.compensatie, beeindiging.laatste_boekjaar) == ("4:50", D("15000.00"), 2027)
-    assert "Compensatie voor de schade door de intrekking: € 15000.00 (Awb 4:50 lid 2)" in \
+    assert "Compensatie voor de schade door de intrekking: € 15.000,00 (Awb 4:50 lid 2)" in \
         subsidie.aanvraag.beschikkingen.get(soort=Beschikking.Soort.BEEINDIGING).motivering
 
 

@@ -100,7 +100,7 @@ def test_a_revision_the_ceiling_cannot_carry_is_refused_and_changes_nothing(verl
 
     with geweigerd(TransitionNotPossible, "plafond_ontoereikend") as refusal:
         gegrond(bezwaar, actoren, bedrag=D("12000.00"))
-    assert "€ 4000.00 meer" in refusal.value.nl and "€ 2000.00 vrij" in refusal.value.nl
+    assert "€ 4.000,00 meer" in refusal.value.nl and "€ 2.000,00 vrij" in refusal.value.nl
 
 
 @pytest.mark.parametrize("bedrag", [None, D("8000.00"), D("12000.01")])
@@ -244,6 +244,25 @@ def test_the_api_decides_gegrond_with_the_new_amount(verleend, actoren, vandaag)
     bedragen = [(b["soort"], b["bedrag"]) for b in nieuw.get("results", nieuw)]
     assert ("verlening", "12000.00") in bedragen and ("verlening", "8000.00") in bedragen
     assert Subsidie.objects.get(pk=subsidie.pk).verleend_bedrag == D("12000.00")
+
+
+def test_a_refused_revision_names_the_amounts_in_each_language_as_people_write_them(verleend, actoren, vandaag):
+    """The 400 carries both texts at once, so each writes its amounts in its own language, not the active one."""
+    subsidie = verleend("12000", "6400")
+    bezwaar = bezwaar_tegen(subsidie.aanvraag.beschikkingen.get(soort="verlening"), actoren, vandaag)
+    client = client_for(actoren["behandelaar"])
+
+    body = assert_error(client.post(f"/api/bezwaren/{bezwaar.pk}/acties/gegrond_verklaren/",
+                                    {"reden": "Huur telt mee.", "bedrag": "6000.00"}, format="json"),
+                        400, "bedrag_ongeldig")
+
+    assert "hoger dan het verleende bedrag (€ 6.400,00)" in body["message"]["nl"]
+    assert "het gevraagde bedrag (€ 12.000,00)" in body["message"]["nl"]
+    assert "above the amount granted (€ 6,400.00)" in body["message"]["en"]
+    assert "the amount requested (€ 12,000.00)" in body["message"]["en"]
+    assert body["details"]["velden"] == ["bedrag"]
+    assert Subsidie.objects.get(pk=subsidie.pk).verleend_bedrag == D("6400.00")  # nothing changed
+    assert client.get(f"/api/bezwaren/{bezwaar.pk}/").json()["status"] == "in_behandeling"
 
 
 @pytest.fixture

@@ -122,15 +122,15 @@ def zaak(organisatie, actoren, vandaag):
     def maak(soort):
         if soort == "verlening":
             b = laatste(naar(aanvraag(gevraagd_bedrag=D("12000")), "verleend"), "verlening")
-            return b, {"nl": ["€ 12.000,00", "(verlening)"], "en": ["€12,000.00", "(verlening)"]}
+            return b, {"nl": ["€ 12.000,00", "(verlening)"], "en": ["€ 12,000.00", "(verlening)"]}
         if soort == "verlening_direct":
             b = laatste(naar(aanvraag(gevraagd_bedrag=D("4000")), "verleend"), "verlening")
-            return b, {"nl": ["€ 4.000,00", "meteen vast"], "en": ["€4,000.00", "settle the subsidy at this amount"]}
+            return b, {"nl": ["€ 4.000,00", "meteen vast"], "en": ["€ 4,000.00", "settle the subsidy at this amount"]}
         if soort == "verlening_meerjarig":
             b = laatste(meerjarig().aanvraag, "verlening")
             return b, {"nl": ["€ 190.000,00", "2027 € 100.000,00 zeker", "2028 € 90.000,00 onder voorbehoud",
                               "Awb 4:34"],
-                       "en": ["€190,000.00", "2027 €100,000.00 certain", "2028 €90,000.00 subject to the budget",
+                       "en": ["€ 190,000.00", "2027 € 100,000.00 certain", "2028 € 90,000.00 subject to the budget",
                               "Awb 4:34"]}
         if soort == "weigering":
             a = naar(aanvraag(), "in_beoordeling")
@@ -138,7 +138,7 @@ def zaak(organisatie, actoren, vandaag):
                     reden="De activiteit valt buiten de doelen van de regeling.")
             b = laatste(doe(a, "weigeren", "beslisser"), "weigering")
             return b, {"nl": ["€ 12.000,00", "(weigering)", "valt buiten de doelen"],
-                       "en": ["€12,000.00", "(weigering)", "valt buiten de doelen"]}
+                       "en": ["€ 12,000.00", "(weigering)", "valt buiten de doelen"]}
         if soort == "weigering_plafond":
             regeling = PlafondFactory(bedrag=D("5000.00")).regeling
             b = laatste(naar(aanvraag(regeling=regeling), "verleend"), "weigering")
@@ -152,14 +152,14 @@ def zaak(organisatie, actoren, vandaag):
             return b, {"nl": ["(buitenbehandelingstelling, Awb 4:5)"], "en": ["(buitenbehandelingstelling, Awb 4:5)"]}
         if soort == "vaststelling":
             b = laatste(doe(subsidie_met_verslag(), "vaststellen", "behandelaar").aanvraag, "vaststelling")
-            return b, {"nl": ["vast op € 20.000,00"], "en": ["at €20,000.00"]}
+            return b, {"nl": ["vast op € 20.000,00"], "en": ["at € 20,000.00"]}
         if soort == "terugvordering":
             subsidie = doe(subsidie_met_verslag(voorschot="16000"), "vaststellen", "behandelaar", bedrag=D("12000"),
                            reden="Minder activiteiten uitgevoerd dan begroot.")
             b = laatste(subsidie.aanvraag, "vaststelling")
             betalen = termijnen.termijn_einde(b.verzonden_op, weken=6)
             return b, {"nl": ["vast op € 12.000,00", "€ 4.000,00 meer ontvangen", f"uiterlijk op {datum(betalen, 'nl')}"],
-                       "en": ["at €12,000.00", "€4,000.00 more than", f"by {datum(betalen, 'en')}"]}
+                       "en": ["at € 12,000.00", "€ 4,000.00 more than", f"by {datum(betalen, 'en')}"]}
         if soort == "intrekking":
             subsidie = naar(aanvraag(), "verleend").subsidie
             subsidie = doe(subsidie, "voorschot_betalen", "behandelaar", bedrag=D("10000"))
@@ -167,7 +167,7 @@ def zaak(organisatie, actoren, vandaag):
             b = laatste(doe(subsidie, "intrekken", "beslisser", reden="De activiteit gaat niet door.").aanvraag,
                         "intrekking")
             return b, {"nl": ["(intrekking, Awb 4:48)", "€ 10.000,00 meer ontvangen"],
-                       "en": ["(intrekking, Awb 4:48)", "€10,000.00 more than"]}
+                       "en": ["(intrekking, Awb 4:48)", "€ 10,000.00 more than"]}
         if soort == "wijziging":
             subsidie = meerjarig()
             BegrotingsjaarFactory._meta.model.objects.filter(boekjaar=2028).update(vastgesteld_op=dt.date(2027, 11, 11))
@@ -175,7 +175,7 @@ def zaak(organisatie, actoren, vandaag):
             doe(subsidie.tranches.get(boekjaar=2028), "voorbehoud_inroepen", "beslisser", bedrag="75000",
                 reden="Raadsbesluit: minder geld voor de sociale basis.")
             b = laatste(subsidie.aanvraag, "wijziging")
-            return b, {"nl": ["voor het jaar 2028", "€ 75.000,00"], "en": ["for the year 2028", "€75,000.00"]}
+            return b, {"nl": ["voor het jaar 2028", "€ 75.000,00"], "en": ["for the year 2028", "€ 75,000.00"]}
         if soort == "beeindiging":
             vandaag(dt.date(2024, 9, 1))
             regeling = meerjarige_regeling(2025, 5)
@@ -255,7 +255,7 @@ def test_a_soort_without_an_active_letter_of_its_own_gets_the_generic_letter(zaa
         sjabloon.save()
     besluit = maak_beschikking(verlening.aanvraag, "dwangsom", beslisser=actoren["beslisser"],
                                motivering="U krijgt een dwangsom.", bedrag=D("1442.00"))
-    for taal, bedrag in (("nl", "€ 1.442,00"), ("en", "€1,442.00")):
+    for taal, bedrag in (("nl", "€ 1.442,00"), ("en", "€ 1,442.00")):
         brief = brieven.brief_voor(besluit, taal)
         _, tekst = lees(brief)
         assert (brief.soort, brief.sjabloon.soort) == (Briefsoort.DWANGSOM, Briefsoort.BESLUIT)

@@ -42,7 +42,7 @@ def test_the_decision_on_an_upheld_objection_names_the_new_verlening_and_the_cou
         "nl": ["Onze beslissing op uw bezwaar", bezwaar.nummer, "ons besluit van 2 maart 2026", "(verlening, € 8.000,00)",
                "uw bezwaar is gegrond", "Awb 7:11", "Verlening: € 12.000,00", "De huur hoort bij de kosten."],
         "en": ["Our decision on your objection", bezwaar.nummer, "our decision of 2 March 2026",
-               "(verlening, €8,000.00)", "your objection is upheld", "Awb 7:11", "Verlening: €12,000.00",
+               "(verlening, € 8,000.00)", "your objection is upheld", "Awb 7:11", "Verlening: € 12,000.00",
                "De huur hoort bij de kosten.", "appeal to the District Court of the Northern Netherlands"],
     }
     for taal in ("nl", "en"):
@@ -81,7 +81,7 @@ def test_the_decision_revoking_an_intrekking_says_the_subsidy_stands(verleend, a
     tekst = teksten(beslissing, Briefsoort.BEZWAARBESLISSING)
 
     assert "De intrekking vervalt. Uw subsidie van € 12.000,00 blijft bestaan" in tekst["nl"]
-    assert "The withdrawal lapses. Your subsidy of €12,000.00 stands" in tekst["en"]
+    assert "The withdrawal lapses. Your subsidy of € 12,000.00 stands" in tekst["en"]
 
 
 def test_the_dwangsom_letter_shows_the_days_and_statutory_amounts_and_when_it_is_paid(concept, actoren, vandaag):
@@ -110,10 +110,10 @@ def test_the_dwangsom_letter_shows_the_days_and_statutory_amounts_and_when_it_is
                "18 november 2026 tot en met 1 december 2026 14 € 23,00 € 322,00",
                "2 december 2026 tot en met 2 december 2026 1 € 35,00 € 35,00",
                "uiterlijk op 14 januari 2027", "Awb 4:17"],
-        "en": ["received it on 3 November 2026", "penalty at €357.00", "ran for 15 days",
+        "en": ["received it on 3 November 2026", "penalty at € 357.00", "ran for 15 days",
                "from 18 November 2026 up to and including 2 December 2026",
-               "18 November 2026 up to and including 1 December 2026 14 €23.00 €322.00",
-               "2 December 2026 up to and including 2 December 2026 1 €35.00 €35.00",
+               "18 November 2026 up to and including 1 December 2026 14 € 23.00 € 322.00",
+               "2 December 2026 up to and including 2 December 2026 1 € 35.00 € 35.00",
                "by 14 January 2027", "Awb 4:17"],
     }
     for taal in ("nl", "en"):

@@ -158,7 +158,7 @@ def test_an_exhausted_budget_without_a_binding_ceiling_blocks_instead_of_refusin
 
     with geweigerd(TransitionNotPossible, "budget_ontoereikend") as refusal:
         door("beslisser")(voorstel, "verlenen")
-    assert "€ 25000.00 vrij" in refusal.value.nl
+    assert "€ 25.000,00 vrij" in refusal.value.nl
 
 
 # --- volgorde van binnenkomst ------------------------------------------------------------------------------------

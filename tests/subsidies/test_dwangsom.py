@@ -252,8 +252,8 @@ def test_the_admin_shows_the_risk_and_filters_on_it(in_gebreke, te_laat, client,
     vandaag(date(2026, 11, 20))
     admin_client = in_beheer(client, behandelaar)
     pagina = admin_client.get("/admin/subsidies/aanvraag/?dwangsom=ontvangen").content.decode()
-    assert te_laat.titel in pagina and "€ 69.00, morgen € 92.00" in pagina
+    assert te_laat.titel in pagina and "€ 69,00, morgen € 92,00" in pagina
     assert te_laat.titel not in admin_client.get("/admin/subsidies/aanvraag/?dwangsom=dwangsom_loopt").content.decode()
     lijst = admin_client.get("/admin/subsidies/ingebrekestelling/").content.decode()
-    assert "€ 69.00, morgen € 92.00" in lijst
+    assert "€ 69,00, morgen € 92,00" in lijst
 

@@ -123,8 +123,8 @@ def test_surplus_above_the_maximum_lowers_the_vaststelling(met_reserve, jaar):
     assert reserve(met_reserve) == [(2027, "dotatie", D("10000.00"), D("10000.00"))]
     assert verrekening(met_reserve, 2027) == [("terugvordering", D("5000.00"))]
     beschikking = met_reserve.aanvraag.beschikkingen.get(soort=Beschikking.Soort.VASTSTELLING, boekjaar=2027)
-    assert "€ 10000.00 naar de egalisatiereserve" in beschikking.motivering
-    assert "€ 5000.00 boven het maximum" in beschikking.motivering
+    assert "€ 10.000,00 naar de egalisatiereserve" in beschikking.motivering
+    assert "€ 5.000,00 boven het maximum" in beschikking.motivering
     klopt(met_reserve)
 
 
@@ -148,7 +148,7 @@ def test_deficit_is_drawn_from_the_reserve(met_reserve, jaar):
     tranche = jaar(met_reserve, 2028, "104000")
     assert tranche.vastgesteld_bedrag == D("100000.00")
     assert reserve(met_reserve)[-1] == (2028, "onttrekking", D("-4000.00"), D("2000.00"))
-    assert "Tekort € 4000.00: € 4000.00 uit de egalisatiereserve" in met_reserve.aanvraag.beschikkingen.get(
+    assert "Tekort € 4.000,00: € 4.000,00 uit de egalisatiereserve" in met_reserve.aanvraag.beschikkingen.get(
         soort=Beschikking.Soort.VASTSTELLING, boekjaar=2028).motivering
 
 
@@ -228,8 +228,8 @@ def test_eindafrekening_recovers_the_reserve_the_subsidy_paid_for(met_reserve, j
     eindafrekening = subsidie.aanvraag.beschikkingen.filter(soort=Beschikking.Soort.VASTSTELLING,
                                                              boekjaar=None).get()
     assert eindafrekening.bedrag == D("279000.00")
-    assert "de jaren samen € 288000.00" in eindafrekening.motivering
-    assert "voor € 9000.00 uit subsidie gevormd" in eindafrekening.motivering
+    assert "de jaren samen € 288.000,00" in eindafrekening.motivering
+    assert "voor € 9.000,00 uit subsidie gevormd" in eindafrekening.motivering
     voer_uit(subsidie, actoren["behandelaar"])
     klopt(subsidie)
     assert perform(subsidie, "afsluiten", actoren["behandelaar"]).status == "afgesloten"

@@ -183,7 +183,7 @@ def test_voorbehoud_lowers_the_year_with_a_wijziging(subsidie, beslisser, vandaa
         voor.verplicht - D("25000"), voor.voorwaardelijk_verplicht - D("100000"), voor.vrij + D("25000"))
     wijziging = subsidie.aanvraag.beschikkingen.get(soort=Beschikking.Soort.WIJZIGING)
     assert (wijziging.boekjaar, wijziging.bedrag) == (2028, D("75000.00"))
-    assert "verlaagd tot € 75000.00" in wijziging.motivering and "Raadsbesluit 11-11-2027" in wijziging.motivering
+    assert "verlaagd tot € 75.000,00" in wijziging.motivering and "Raadsbesluit 11-11-2027" in wijziging.motivering
 
 
 def test_voorbehoud_at_zero_lets_the_year_lapse_and_releases_it(subsidie, beslisser, vandaag):

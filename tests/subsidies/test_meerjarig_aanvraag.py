@@ -105,7 +105,7 @@ def test_yearly_amounts_add_up_to_the_amount_requested(aanvraag, aanvrager, gewe
     Aanvraag.objects.filter(pk=aanvraag.pk).update(gevraagd_bedrag=D("300000"))
     with geweigerd(InvalidInput, "meerjarenbegroting_telt_niet_op") as refusal:
         indienen(aanvraag, aanvrager)
-    assert "€ 290000.00" in refusal.value.nl
+    assert "€ 290.000,00" in refusal.value.nl
 
 
 def test_werkplan_for_the_first_year_is_required(aanvraag, aanvrager, geweigerd):
@@ -329,7 +329,7 @@ def test_structural_award_is_not_split_at_the_first_years_ceiling(aanvraag, acto
     aanvraag = perform(stel_voor(aanvraag, actoren["behandelaar"]), "verlenen", actoren["beslisser"])
     assert aanvraag.status == "geweigerd" and not Subsidie.objects.filter(aanvraag=aanvraag).exists()
     weigering = aanvraag.beschikkingen.get()
-    assert weigering.soort == "weigering" and "voor het eerste jaar nog € 60000.00" in weigering.motivering
+    assert weigering.soort == "weigering" and "voor het eerste jaar nog € 60.000,00" in weigering.motivering
 
 
 def test_first_come_first_served_holds_only_the_first_year_of_an_earlier_multi_year_request(
@@ -359,8 +359,8 @@ def test_beschikking_lists_every_year_and_the_obligations(aanvraag, actoren):
                                               "egalisatiereserve": True})
     verlening = subsidie.aanvraag.beschikkingen.get(soort=Beschikking.Soort.VERLENING)
     assert verlening.bedrag == D("290000.00") and verlening.verplichtingen
-    for regel in ["2027 tot en met 2029", "- 2027: € 100000.00 (onder voorbehoud", "- 2028: € 100000.00",
-                  "- 2029: € 90000.00", "geïndexeerd", "Voorschotten: per maand",
+    for regel in ["2027 tot en met 2029", "- 2027: € 100.000,00 (onder voorbehoud", "- 2028: € 100.000,00",
+                  "- 2029: € 90.000,00", "geïndexeerd", "Voorschotten: per maand",
                   "egalisatiereserve van ten hoogste 10.00%", "jaarverantwoording binnen 6 maanden",
                   "per boekjaar vast (Awb 4:73)"]:
         assert regel in verlening.motivering
