@@ -161,8 +161,8 @@ def bedragvelden(form, jaren, voorstel: dict) -> None:
     for a multi-year regeling, else their total."""
     if form.aanvraag.regeling.meerjarig:
         jaarbedragvelden(form, jaren)
-        for jaar, bedrag in voorstel.items():
-            form.fields[f"jaar_{jaar}"].initial = bedrag
+        for jaar, voorgesteld in voorstel.items():
+            form.fields[f"jaar_{jaar}"].initial = voorgesteld
     else:
         form.fields["gevraagd_bedrag"] = modelveld(Aanvraag, "gevraagd_bedrag", required=True,
                                                    initial=sum(voorstel.values()) or None)
@@ -173,9 +173,9 @@ def schrijf_jaarbedragen(aanvraag, gegevens: dict) -> None:
     if not aanvraag.regeling.meerjarig:
         return
     aanvraag.jaarbedragen.all().delete()
-    for sleutel, bedrag in gegevens.items():
+    for sleutel, waarde in gegevens.items():
         if sleutel.startswith("jaar_"):
-            rij = Jaarbedrag(aanvraag=aanvraag, boekjaar=int(sleutel[5:]), gevraagd_bedrag=bedrag)
+            rij = Jaarbedrag(aanvraag=aanvraag, boekjaar=int(sleutel[5:]), gevraagd_bedrag=waarde)
             rij.full_clean()
             rij.save()
 
