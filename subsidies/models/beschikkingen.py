@@ -49,7 +49,7 @@ class Beschikking(Auditable):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["aangemaakt_op"]
+        ordering = ["aangemaakt_op", "pk"]  # pk: decisions made within one clock tick in the order made
         verbose_name = _("beschikking")
         verbose_name_plural = _("beschikkingen")
 
