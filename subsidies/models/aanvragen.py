@@ -221,7 +221,7 @@ class Aanvraag(Lifecycle):
     audit_exclude = ("gewijzigd_op",)
 
     class Meta:
-        ordering = ["-aangemaakt_op"]
+        ordering = ["-aangemaakt_op", "-pk"]
         verbose_name = _("aanvraag")
         verbose_name_plural = _("aanvragen")
         indexes = [

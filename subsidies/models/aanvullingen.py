@@ -24,7 +24,7 @@ class Aanvulling(Auditable):
     gevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering = ["gevraagd_op"]
+        ordering = ["gevraagd_op", "pk"]  # several may be asked on one day
         verbose_name = _("aanvulling")
         verbose_name_plural = _("aanvullingen")
 

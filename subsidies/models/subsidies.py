@@ -212,7 +212,7 @@ class Subsidie(Lifecycle):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-aangemaakt_op"]
+        ordering = ["-aangemaakt_op", "-pk"]
         verbose_name = _("subsidie")
         verbose_name_plural = _("subsidies")
 
@@ -511,7 +511,7 @@ class Verantwoording(Auditable):
     resultaten = models.JSONField(_("resultaten per doel"), default=list, blank=True, validators=[JsonOmvang()])
 
     class Meta:
-        ordering = ["ingediend_op"]
+        ordering = ["ingediend_op", "pk"]
         verbose_name = _("verantwoording")
         verbose_name_plural = _("verantwoordingen")
         constraints = [models.CheckConstraint(condition=models.Q(werkelijke_kosten__gte=0, eigen_inkomsten__gte=0),
